@@ -1,0 +1,36 @@
+import type { LeadEnvelope, Outcome, SubmitStepInput } from './lead.js';
+
+/**
+ * Everything an adapter may touch beyond its own settings. Passing these in (rather than reading
+ * globals) keeps adapters pure and lets the same module run in the browser, on Node and at the edge.
+ */
+export interface DeliveryContext {
+  readonly fetch: typeof fetch;
+  /** Stays the same for every retry of one lead (DESIGN.md, "Never lose a lead"). */
+  readonly idempotencyKey: string;
+  readonly now: () => Date;
+  readonly signal?: AbortSignal;
+}
+
+/** The answer to the first step. */
+export interface CreateResult {
+  readonly outcome: Outcome;
+  /** Whether the destination wants the second step (`submit`) for this lead. */
+  readonly next: 'submit' | null;
+  /**
+   * What the second step needs to find this lead again (e.g. the MLAS internal id, or the relay's
+   * lead id). Opaque to callers.
+   */
+  readonly reference?: string;
+}
+
+/**
+ * The seam between the widget (or the relay) and a destination. The element never calls `fetch`
+ * itself; it talks to one of these.
+ */
+export interface Adapter {
+  readonly name: string;
+  create(envelope: LeadEnvelope, context: DeliveryContext): Promise<CreateResult>;
+  /** Present only for destinations with a second step. */
+  submit?(reference: string, input: SubmitStepInput, context: DeliveryContext): Promise<Outcome>;
+}

@@ -1,0 +1,79 @@
+/**
+ * The one lead model every part of lead-capture speaks: the widget builds a `LeadEnvelope`, the relay
+ * and the webhook receive it as JSON, and each destination adapter maps it to its own wire format.
+ * Field keys are the seeds' snake_case names (see DESIGN.md) until an adapter maps them.
+ */
+
+/** Normalised field values keyed by field name (`first_name`, `mobile`, …); absent fields are omitted. */
+export type LeadFields = Readonly<Record<string, string>>;
+
+/** The evidence of consent that travels with every lead (DESIGN.md, "Consent and TrustedForm"). */
+export interface ConsentEvidence {
+  /** The disclosure exactly as the person saw it. */
+  readonly text: string;
+  /** Lowercase hex SHA-256 of `text` (UTF-8). */
+  readonly sha256: string;
+  readonly sellers: readonly string[];
+  /** ISO-8601 time the box was checked; null when the page asks for no opt-in box. */
+  readonly checkedAt: string | null;
+  readonly submittedAt: string;
+  readonly pageUrl: string;
+  readonly version?: string;
+}
+
+/** What TrustedForm's script put into the form (DESTINATIONS.md, "Hidden fields"). */
+export interface TrustedFormCertificate {
+  readonly certUrl: string;
+  readonly pingUrl?: string;
+  readonly token?: string;
+}
+
+export interface JornayaToken {
+  readonly leadId: string;
+}
+
+/** The JSON body the widget sends to the relay (`POST /v1/leads`) or to a webhook. */
+export interface LeadEnvelope {
+  readonly destination?: string;
+  readonly lead: LeadFields;
+  readonly consent?: ConsentEvidence;
+  readonly trustedform?: TrustedFormCertificate;
+  readonly jornaya?: JornayaToken;
+  readonly tracking?: Readonly<Record<string, string>>;
+}
+
+/** What the second step (`submit`) carries: the deferred certificate and the verified mobile. */
+export interface SubmitStepInput {
+  readonly trustedform?: TrustedFormCertificate;
+  readonly mobile?: string;
+}
+
+export const OUTCOME_STATUSES = ['accepted', 'qualified', 'duplicate', 'invalid', 'rejected', 'failed'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+/**
+ * One destination answer, read into one shape. The destination's own id, code and message are kept
+ * so that a person or a log can trace the lead in the destination's system.
+ */
+export interface Outcome {
+  readonly status: OutcomeStatus;
+  /** Only meaningful for `failed`: whether sending the same lead again may succeed. */
+  readonly retryable: boolean;
+  readonly code?: string;
+  readonly message?: string;
+  readonly destinationId?: string;
+  /** Field-level problems the destination reported, keyed by our field names where known. */
+  readonly fieldErrors?: Readonly<Record<string, string>>;
+  /** Seconds the destination asked us to wait before trying again (HTTP Retry-After). */
+  readonly retryAfterSeconds?: number;
+}
+
+/** The statuses after which a lead is settled: sending it again would change nothing. */
+export function isFinal(outcome: Outcome): boolean {
+  return !(outcome.status === 'failed' && outcome.retryable);
+}
+
+/** The statuses that mean the destination has the lead. */
+export function isDelivered(outcome: Outcome): boolean {
+  return outcome.status === 'accepted' || outcome.status === 'qualified' || outcome.status === 'duplicate';
+}

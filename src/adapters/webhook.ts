@@ -1,0 +1,73 @@
+import type { Adapter, DeliveryContext } from './adapter.js';
+import { exchange, httpFailure, networkFailure, pick, pickText, type WireRequest, type WireResponse } from './http.js';
+import type { LeadEnvelope, Outcome } from './lead.js';
+
+export interface WebhookSettings {
+  /** Where the lead JSON is POSTed. */
+  readonly url: string;
+  /** Extra headers, e.g. a shared token the page may show. Never a secret: pages are public. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Our own lead JSON, POSTed as it is, with the idempotency key as a header. */
+export function buildWebhookRequest(
+  envelope: LeadEnvelope,
+  settings: WebhookSettings,
+  idempotencyKey: string,
+): WireRequest {
+  return {
+    url: settings.url,
+    method: 'POST',
+    headers: {
+      ...settings.headers,
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+    },
+    body: JSON.stringify(envelope),
+  };
+}
+
+/**
+ * A generic JSON endpoint's answer: 2xx accepted (its `id` kept), 409 duplicate, 400/422 invalid
+ * (with `errors: {field: message}` when it gives them), 408/429/5xx retryable, any other status rejected.
+ */
+export function readWebhookResponse(response: WireResponse, now: Date): Outcome {
+  const destinationId = pickText(response.body, 'id') ?? pickText(response.body, 'leadId');
+  const withId = destinationId === undefined ? {} : { destinationId };
+  if (response.status >= 200 && response.status < 300) return { status: 'accepted', retryable: false, ...withId };
+  if (response.status === 409) return { status: 'duplicate', retryable: false, code: 'http_409', ...withId };
+  if (response.status === 400 || response.status === 422) {
+    const fieldErrors = stringRecord(pick(response.body, 'errors'));
+    const message = pickText(response.body, 'message');
+    return {
+      status: 'invalid',
+      retryable: false,
+      code: `http_${response.status}`,
+      ...(message === undefined ? {} : { message }),
+      ...(fieldErrors === undefined ? {} : { fieldErrors }),
+    };
+  }
+  return httpFailure(response, now);
+}
+
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+}
+
+/** The `webhook` adapter: one POST of our lead JSON; usable straight from the browser. */
+export function webhook(settings: WebhookSettings): Adapter {
+  return {
+    name: 'webhook',
+    async create(envelope: LeadEnvelope, context: DeliveryContext) {
+      const request = buildWebhookRequest(envelope, settings, context.idempotencyKey);
+      try {
+        const response = await exchange(request, context.fetch, context.signal);
+        return { outcome: readWebhookResponse(response, context.now()), next: null };
+      } catch (error) {
+        return { outcome: networkFailure(error), next: null };
+      }
+    },
+  };
+}

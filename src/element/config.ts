@@ -1,0 +1,85 @@
+import type { Adapter } from '../adapters/adapter.js';
+import { parseFieldList, type FieldKey } from '../fields/keys.js';
+import { isLocale, type Locale, type MessageOverrides } from '../fields/messages/index.js';
+import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
+
+/** The fields a form asks for when the page names none. */
+export const DEFAULT_FIELDS: readonly FieldKey[] = ['first_name', 'last_name', 'email', 'mobile', 'zip_code'];
+
+/** The whole configuration as one object: the attributes' twin (`element.config`). */
+export interface LeadCaptureConfig {
+  /** Relay base URL, or the webhook URL with `adapter: 'webhook'`. */
+  readonly endpoint: string;
+  /** `relay` (default), `webhook`, or a partner's own `Adapter` object. */
+  readonly adapter: 'relay' | 'webhook' | Adapter;
+  /** Which destination the relay forwards to. */
+  readonly destination: string;
+  /** Rendered in this order. */
+  readonly fields: readonly FieldKey[];
+  readonly required: readonly FieldKey[];
+  readonly locale: Locale;
+  readonly country: PhoneCountry;
+  readonly minAge: number;
+  readonly submitLabel: string | undefined;
+  readonly messages: MessageOverrides;
+}
+
+/** The attributes as the element holds them (strings, as HTML gives them). */
+export interface LeadCaptureAttributes {
+  readonly endpoint: string;
+  readonly adapter: string | Adapter;
+  readonly destination: string;
+  readonly fields: string;
+  readonly required: string;
+  readonly locale: string;
+  readonly country: string;
+  readonly minAge: number;
+  readonly submitLabel: string | undefined;
+  readonly messages: MessageOverrides | undefined;
+}
+
+export interface ResolvedConfig {
+  readonly config: LeadCaptureConfig;
+  /** Problems with the page's configuration, worth a console warning; none stops the form. */
+  readonly warnings: readonly string[];
+}
+
+/** Turns attribute strings into a typed configuration, falling back to safe defaults with a warning. */
+export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig {
+  const warnings: string[] = [];
+  const fields = parseFieldList(attributes.fields);
+  for (const name of fields.unknown) warnings.push(`unknown field "${name}" in fields`);
+  const shown = fields.keys.length > 0 ? fields.keys : DEFAULT_FIELDS;
+  const required = parseFieldList(attributes.required);
+  for (const name of required.unknown) warnings.push(`unknown field "${name}" in required`);
+  for (const key of required.keys) if (!shown.includes(key)) warnings.push(`required field "${key}" is not in fields`);
+
+  const locale = attributes.locale.toLowerCase().split('-')[0] ?? '';
+  if (attributes.locale !== '' && !isLocale(locale)) warnings.push(`locale "${attributes.locale}" is not available; using en`);
+  const country = attributes.country.toUpperCase();
+  if (!isPhoneCountry(country)) warnings.push(`country "${attributes.country}" is not available; using US`);
+
+  let adapter: LeadCaptureConfig['adapter'] = 'relay';
+  if (typeof attributes.adapter === 'object') adapter = attributes.adapter;
+  else if (attributes.adapter === 'webhook') adapter = 'webhook';
+  else if (attributes.adapter !== '' && attributes.adapter !== 'relay') {
+    warnings.push(`adapter "${attributes.adapter}" is not known; using relay`);
+  }
+
+  const minAge = Number.isFinite(attributes.minAge) && attributes.minAge >= 0 ? attributes.minAge : 18;
+  return {
+    config: {
+      endpoint: attributes.endpoint.trim(),
+      adapter,
+      destination: attributes.destination.trim(),
+      fields: shown,
+      required: required.keys.filter((key) => shown.includes(key)),
+      locale: isLocale(locale) ? locale : 'en',
+      country: isPhoneCountry(country) ? country : 'US',
+      minAge,
+      submitLabel: attributes.submitLabel,
+      messages: attributes.messages ?? {},
+    },
+    warnings,
+  };
+}

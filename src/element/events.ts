@@ -1,0 +1,74 @@
+import type { CreateResult } from '../adapters/adapter.js';
+import type { LeadEnvelope, Outcome } from '../adapters/lead.js';
+import type { FieldErrorCode } from '../fields/rules.js';
+
+/**
+ * The widget's events: bubbling, composed `CustomEvent`s with a typed `detail` (DESIGN.md, "Events").
+ * Pages listen with `addEventListener('lead-submitted', …)` and get the detail typed.
+ */
+const INIT = { bubbles: true, composed: true } as const;
+
+export interface LeadInvalidDetail {
+  /** Our error code for each bad field. */
+  readonly errors: Readonly<Partial<Record<string, FieldErrorCode>>>;
+  /** The message shown for each bad field, in the page's locale. */
+  readonly messages: Readonly<Record<string, string>>;
+}
+export class LeadInvalidEvent extends CustomEvent<LeadInvalidDetail> {
+  constructor(detail: LeadInvalidDetail) {
+    super('lead-invalid', { ...INIT, detail });
+  }
+}
+
+export interface LeadSubmitDetail {
+  /** Exactly what will be sent. Cancel the event to stop it. */
+  readonly envelope: LeadEnvelope;
+  readonly idempotencyKey: string;
+}
+export class LeadSubmitEvent extends CustomEvent<LeadSubmitDetail> {
+  constructor(detail: LeadSubmitDetail) {
+    super('lead-submit', { ...INIT, cancelable: true, detail });
+  }
+}
+
+export interface LeadCreatedDetail extends CreateResult {
+  readonly idempotencyKey: string;
+}
+export class LeadCreatedEvent extends CustomEvent<LeadCreatedDetail> {
+  constructor(detail: LeadCreatedDetail) {
+    super('lead-created', { ...INIT, detail });
+  }
+}
+
+export interface LeadSubmittedDetail {
+  readonly outcome: Outcome;
+  readonly idempotencyKey: string;
+}
+export class LeadSubmittedEvent extends CustomEvent<LeadSubmittedDetail> {
+  constructor(detail: LeadSubmittedDetail) {
+    super('lead-submitted', { ...INIT, detail });
+  }
+}
+
+export interface LeadErrorDetail {
+  readonly stage: 'create' | 'submit';
+  readonly retryable: boolean;
+  /** What the person was told. */
+  readonly message: string;
+  readonly outcome: Outcome;
+}
+export class LeadErrorEvent extends CustomEvent<LeadErrorDetail> {
+  constructor(detail: LeadErrorDetail) {
+    super('lead-error', { ...INIT, detail });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'lead-invalid': LeadInvalidEvent;
+    'lead-submit': LeadSubmitEvent;
+    'lead-created': LeadCreatedEvent;
+    'lead-submitted': LeadSubmittedEvent;
+    'lead-error': LeadErrorEvent;
+  }
+}

@@ -1,0 +1,85 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { FIELD_CATALOGUE } from '../fields/catalogue.js';
+import type { FieldKey } from '../fields/keys.js';
+
+/** Everything one field's markup depends on. */
+export interface FieldView {
+  readonly key: FieldKey;
+  /** Unique in the page: `lc-<instance>-<key>`. */
+  readonly id: string;
+  readonly label: string;
+  readonly required: boolean;
+  readonly requiredMark: string;
+  readonly chooseLabel: string;
+  readonly value: string;
+  /** The message shown under the field, or empty. */
+  readonly error: string;
+}
+
+/** Fields that take a whole row in a multi-column layout. */
+const WIDE: ReadonlySet<FieldKey> = new Set(['address', 'address2', 'description']);
+
+function control(view: FieldView, describedBy: string | undefined): TemplateResult {
+  const definition = FIELD_CATALOGUE[view.key];
+  const invalid = view.error === '' ? 'false' : 'true';
+  if (definition.control === 'select') {
+    return html`<select
+      class="lc-input lc-select"
+      id=${view.id}
+      name=${view.key}
+      autocomplete=${definition.autocomplete}
+      ?required=${view.required}
+      aria-invalid=${invalid}
+      aria-describedby=${ifDefined(describedBy)}
+      .value=${live(view.value)}
+    >
+      <option value="">${view.chooseLabel}</option>
+      ${(definition.options ?? []).map(
+        ([value, label]) => html`<option value=${value} ?selected=${value === view.value}>${label}</option>`,
+      )}
+    </select>`;
+  }
+  if (definition.control === 'textarea') {
+    return html`<textarea
+      class="lc-input lc-textarea"
+      id=${view.id}
+      name=${view.key}
+      autocomplete=${definition.autocomplete}
+      maxlength=${definition.maxLength}
+      ?required=${view.required}
+      aria-invalid=${invalid}
+      aria-describedby=${ifDefined(describedBy)}
+      .value=${live(view.value)}
+    ></textarea>`;
+  }
+  return html`<input
+    class="lc-input"
+    id=${view.id}
+    name=${view.key}
+    type=${definition.control}
+    autocomplete=${definition.autocomplete}
+    inputmode=${ifDefined(definition.inputmode)}
+    maxlength=${definition.maxLength}
+    ?required=${view.required}
+    aria-invalid=${invalid}
+    aria-describedby=${ifDefined(describedBy)}
+    .value=${live(view.value)}
+  />`;
+}
+
+/**
+ * A labelled control with its error underneath. The error is tied to the control by
+ * `aria-describedby` and `aria-invalid`, and lives in a polite live region so it is announced.
+ */
+export function fieldTemplate(view: FieldView): TemplateResult {
+  const errorId = `${view.id}-error`;
+  return html`<div class="lc-field lc-field--${view.key} ${WIDE.has(view.key) ? 'lc-field--wide' : ''}">
+    <label class="lc-label" for=${view.id}
+      >${view.label}${view.required ? html` <span class="lc-required">${view.requiredMark}</span>` : nothing}</label
+    >
+    ${control(view, view.error === '' ? undefined : errorId)}
+    <p class="lc-error" id=${errorId} aria-live="polite">${view.error}</p>
+  </div>`;
+}

@@ -1,0 +1,17 @@
+import type { UiStrings } from './types.js';
+
+export const es: UiStrings = {
+  submit: 'Enviar',
+  sending: 'Enviando…',
+  retry: 'Intentar de nuevo',
+  requiredMark: '(obligatorio)',
+  choose: 'Elija…',
+  successTitle: '¡Gracias!',
+  successBody: 'Recibimos sus datos y nos pondremos en contacto pronto.',
+  duplicateBody: 'Ya teníamos sus datos y nos pondremos en contacto pronto.',
+  errorSummary: (count) => (count === 1 ? '1 campo necesita su atención.' : `${count} campos necesitan su atención.`),
+  failedRetryable: 'No pudimos enviar sus datos ahora. Sus respuestas se conservan: inténtelo de nuevo.',
+  failedFinal: 'No pudimos aceptar sus datos. Revíselos o contáctenos de otra forma.',
+  invalidAtDestination: 'Algunos datos no fueron aceptados. Revise los campos marcados.',
+  notConfigured: 'Este formulario aún no está configurado para enviar (falta endpoint).',
+};

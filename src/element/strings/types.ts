@@ -1,0 +1,16 @@
+/** The words of the widget itself (buttons, states), one module per locale like the field messages. */
+export interface UiStrings {
+  readonly submit: string;
+  readonly sending: string;
+  readonly retry: string;
+  readonly requiredMark: string;
+  readonly choose: string;
+  readonly successTitle: string;
+  readonly successBody: string;
+  readonly duplicateBody: string;
+  readonly errorSummary: (count: number) => string;
+  readonly failedRetryable: string;
+  readonly failedFinal: string;
+  readonly invalidAtDestination: string;
+  readonly notConfigured: string;
+}

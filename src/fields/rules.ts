@@ -1,0 +1,147 @@
+import * as z from 'zod/mini';
+import { FIELD_CATALOGUE } from './catalogue.js';
+import type { FieldKey } from './keys.js';
+import * as normalise from './normalise.js';
+import { checkPhone, type PhoneCountry } from './phone.js';
+import { toUsStateCode } from './us-states.js';
+
+/** Why a value was refused. The browser and the relay both speak these; translations word them. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'too_long',
+  'characters',
+  'email',
+  'phone',
+  'phone_length',
+  'zip',
+  'state',
+  'country',
+  'date',
+  'date_future',
+  'min_age',
+  'unknown_field',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export function isFieldErrorCode(value: string): value is FieldErrorCode {
+  return (FIELD_ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** What the rules depend on besides the value: set per page, the same in the browser and the relay. */
+export interface RuleOptions {
+  /** The phone numbering region, from the `country` attribute; US by default. */
+  readonly country: PhoneCountry;
+  /** Date of birth must make the person at least this old. */
+  readonly minAge: number;
+  /** Today's date as `YYYY-MM-DD`, passed in so rules never read the clock. */
+  readonly today: string;
+}
+
+export type FieldSchema = z.ZodMiniType<string, string>;
+
+/** Letters (any script), combining marks, and the punctuation real names use: O'Brien, Jean-Luc, St. John. */
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
+/** Pingtree: "letters and spaces only" (after the city normaliser dropped periods and hyphens). */
+const CITY = /^[\p{L}\p{M}][\p{L}\p{M} ]*$/u;
+/**
+ * Free single-line text (address, company, job title): anything printable except markup brackets,
+ * emoji, and invisible control or formatting characters (bidi overrides, zero-width joiners).
+ */
+const PLAIN_LINE = /^[^<>\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Extended_Pictographic}]*$/u;
+/** Free multi-line text (description): anything but control characters other than newline and tab. */
+const NO_CONTROL = /^(?:[^\p{Cc}]|[\n\t])*$/u;
+const ZIP = /^\d{5}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** string → normalised string, then the checks, each failing with one of our error codes. */
+function text(normaliser: (value: string) => string, ...checks: z.core.$ZodCheck<string>[]): FieldSchema {
+  return z.pipe(z.pipe(z.string(), z.transform(normaliser)), z.string().check(...checks));
+}
+
+function phone(country: PhoneCountry): FieldSchema {
+  return z.pipe(
+    text(normalise.singleLine, z.maxLength(25, 'phone_length')),
+    z.transform((value, context) => {
+      const result = checkPhone(value, country);
+      if (result.ok) return result.e164;
+      context.issues.push({ code: 'custom', message: result.error, input: value });
+      return z.NEVER;
+    }),
+  );
+}
+
+/** Whole years between two ISO dates. */
+function ageOn(birth: string, today: string): number {
+  const [by = 0, bm = 0, bd = 0] = birth.split('-').map(Number);
+  const [ty = 0, tm = 0, td = 0] = today.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+function isRealDate(value: string): boolean {
+  const parts = ISO_DATE.exec(value);
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function dateOfBirth(options: RuleOptions): FieldSchema {
+  return text(
+    normalise.isoDate,
+    z.refine(isRealDate, 'date'),
+    z.refine((value) => !isRealDate(value) || value <= options.today, 'date_future'),
+    z.refine((value) => !isRealDate(value) || value > options.today || ageOn(value, options.today) <= 120, 'date'),
+    z.refine(
+      (value) => !isRealDate(value) || value > options.today || ageOn(value, options.today) >= options.minAge,
+      'min_age',
+    ),
+  );
+}
+
+function maxLength(key: FieldKey) {
+  return z.maxLength(FIELD_CATALOGUE[key].maxLength, 'too_long');
+}
+
+function mapped(lookup: (value: string) => string | undefined, error: FieldErrorCode): FieldSchema {
+  return z.pipe(
+    text(normalise.singleLine, z.maxLength(60, 'too_long')),
+    z.transform((value, context) => {
+      const found = lookup(value);
+      if (found !== undefined) return found;
+      context.issues.push({ code: 'custom', message: error, input: value });
+      return z.NEVER;
+    }),
+  );
+}
+
+const COUNTRY_CODES = new Map(
+  (FIELD_CATALOGUE.country.options ?? []).flatMap(([code, name]) => [
+    [code, code],
+    [name.toUpperCase(), code],
+  ]),
+);
+
+/** The schema each field's value must pass, with the options this page runs under. */
+export function fieldSchemas(options: RuleOptions): Readonly<Record<FieldKey, FieldSchema>> {
+  const name = (key: FieldKey) => text(normalise.singleLine, maxLength(key), z.regex(NAME, 'characters'));
+  const line = (key: FieldKey) => text(normalise.singleLine, maxLength(key), z.regex(PLAIN_LINE, 'characters'));
+  return {
+    first_name: name('first_name'),
+    last_name: name('last_name'),
+    full_name: name('full_name'),
+    email: text(normalise.email, maxLength('email'), z.email({ error: 'email' })),
+    mobile: phone(options.country),
+    home_phone: phone(options.country),
+    business_phone: phone(options.country),
+    address: line('address'),
+    address2: line('address2'),
+    city: text(normalise.city, maxLength('city'), z.regex(CITY, 'characters')),
+    state: mapped(toUsStateCode, 'state'),
+    zip_code: text(normalise.zipCode, z.regex(ZIP, 'zip'), z.refine((value) => value !== '00000', 'zip')),
+    country: mapped((value) => COUNTRY_CODES.get(value.toUpperCase()), 'country'),
+    date_of_birth: dateOfBirth(options),
+    company: line('company'),
+    job_title: line('job_title'),
+    description: text(normalise.multiLine, maxLength('description'), z.regex(NO_CONTROL, 'characters')),
+  };
+}

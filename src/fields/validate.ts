@@ -1,0 +1,73 @@
+import type { FieldKey } from './keys.js';
+import { fieldSchemas, type FieldErrorCode, type FieldSchema, type RuleOptions } from './rules.js';
+
+/** What a page asks for and what it insists on, plus the options the rules run under. */
+export interface LeadRules extends RuleOptions {
+  /** The fields the form shows; a lead may carry these and no others. */
+  readonly fields: readonly FieldKey[];
+  /** The fields that must be filled. */
+  readonly required: readonly FieldKey[];
+}
+
+export type FieldErrors = Readonly<Partial<Record<string, FieldErrorCode>>>;
+
+export type FieldResult =
+  | { readonly ok: true; readonly value: string | undefined }
+  | { readonly ok: false; readonly error: FieldErrorCode };
+
+export type LeadValidation =
+  | { readonly ok: true; readonly lead: Readonly<Record<string, string>> }
+  | { readonly ok: false; readonly errors: FieldErrors };
+
+export interface LeadValidator {
+  readonly rules: LeadRules;
+  /** One field: an empty optional field is valid with no value; an empty required one is not. */
+  field(key: FieldKey, raw: unknown): FieldResult;
+  /** The whole lead: normalised values of the filled fields, or the first problem of each bad field. */
+  lead(raw: Readonly<Record<string, unknown>>): LeadValidation;
+}
+
+function isBlank(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+}
+
+function firstError(schema: FieldSchema, raw: string): FieldResult {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, error: (result.error.issues[0]?.message ?? 'characters') as FieldErrorCode };
+}
+
+/**
+ * Builds the one validator the widget and the relay share (issue 3: "one definition, two checkers").
+ * Schemas are built once per set of rules.
+ */
+export function createLeadValidator(rules: LeadRules): LeadValidator {
+  const schemas = fieldSchemas(rules);
+  const field = (key: FieldKey, raw: unknown): FieldResult => {
+    if (isBlank(raw)) return rules.required.includes(key) ? { ok: false, error: 'required' } : { ok: true, value: undefined };
+    // A number or an object where text belongs: say so rather than guess at a string form.
+    if (typeof raw !== 'string') return { ok: false, error: 'characters' };
+    return firstError(schemas[key], raw);
+  };
+  const lead = (raw: Readonly<Record<string, unknown>>): LeadValidation => {
+    const values: Record<string, string> = {};
+    const errors: Partial<Record<string, FieldErrorCode>> = {};
+    for (const key of Object.keys(raw)) {
+      if (!(rules.fields as readonly string[]).includes(key)) errors[key] = 'unknown_field';
+    }
+    for (const key of rules.fields) {
+      const result = field(key, raw[key]);
+      if (!result.ok) errors[key] = result.error;
+      else if (result.value !== undefined) values[key] = result.value;
+    }
+    return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, lead: values };
+  };
+  return { rules, field, lead };
+}
+
+/** Today's date as `YYYY-MM-DD` in the person's own time zone, for `RuleOptions.today`. */
+export function localIsoDate(now: Date): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${day}`;
+}

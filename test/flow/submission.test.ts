@@ -1,0 +1,98 @@
+import { expect } from '@open-wc/testing';
+import type { Adapter, CreateResult } from '../../src/adapters/adapter.js';
+import type { Outcome } from '../../src/adapters/lead.js';
+import { SubmissionFlow, type FlowState } from '../../src/flow/submission.js';
+
+const ACCEPTED: Outcome = { status: 'accepted', retryable: false };
+const DOWN: Outcome = { status: 'failed', retryable: true, code: 'network' };
+const REJECTED: Outcome = { status: 'rejected', retryable: false };
+
+/** An adapter that answers from a list and remembers the keys it was called with. */
+function scriptedAdapter(...answers: CreateResult[]): Adapter & { keys: string[]; submits: string[] } {
+  const keys: string[] = [];
+  const submits: string[] = [];
+  return {
+    name: 'scripted',
+    keys,
+    submits,
+    async create(_envelope, context) {
+      keys.push(context.idempotencyKey);
+      return answers.shift() ?? { outcome: ACCEPTED, next: null };
+    },
+    async submit(reference, _input, context) {
+      submits.push(`${reference}:${context.idempotencyKey}`);
+      return ACCEPTED;
+    },
+  };
+}
+
+function flowWith(adapter: Adapter): SubmissionFlow {
+  let n = 0;
+  return new SubmissionFlow({ adapter, fetch, now: () => new Date(0), newKey: () => `key-${++n}` });
+}
+
+const LEAD = { lead: { email: 'a@b.co' } };
+
+describe('SubmissionFlow', () => {
+  it('goes idle → sending → done for an accepted lead', async () => {
+    const flow = flowWith(scriptedAdapter());
+    const phases: FlowState['phase'][] = [];
+    flow.subscribe((state) => phases.push(state.phase));
+    await flow.create(LEAD);
+    expect(phases).to.deep.equal(['sending', 'done']);
+  });
+
+  it('retries a retryable failure with the same key', async () => {
+    const adapter = scriptedAdapter({ outcome: DOWN, next: null });
+    const flow = flowWith(adapter);
+    await flow.create(LEAD);
+    expect(flow.state.phase).to.equal('failed');
+    await flow.retry();
+    expect(flow.state.phase).to.equal('done');
+    expect(adapter.keys).to.deep.equal(['key-1', 'key-1']);
+  });
+
+  it('reuses the key when the same lead is submitted again after a retryable failure', async () => {
+    const adapter = scriptedAdapter({ outcome: DOWN, next: null });
+    const flow = flowWith(adapter);
+    await flow.create(LEAD);
+    await flow.create({ lead: { email: 'a@b.co' } });
+    expect(adapter.keys).to.deep.equal(['key-1', 'key-1']);
+  });
+
+  it('gives a corrected lead a new key', async () => {
+    const adapter = scriptedAdapter({ outcome: DOWN, next: null });
+    const flow = flowWith(adapter);
+    await flow.create(LEAD);
+    await flow.create({ lead: { email: 'other@b.co' } });
+    expect(adapter.keys).to.deep.equal(['key-1', 'key-2']);
+  });
+
+  it('forgets a lead after a final outcome: the next one gets a new key', async () => {
+    const adapter = scriptedAdapter({ outcome: REJECTED, next: null });
+    const flow = flowWith(adapter);
+    await flow.create(LEAD);
+    expect(await flow.retry()).to.equal(undefined);
+    await flow.create(LEAD);
+    expect(adapter.keys).to.deep.equal(['key-1', 'key-2']);
+  });
+
+  it('refuses a second create while one is sending', async () => {
+    const adapter = scriptedAdapter();
+    const flow = flowWith(adapter);
+    const first = flow.create(LEAD);
+    expect(await flow.create(LEAD)).to.equal(undefined);
+    await first;
+    expect(adapter.keys).to.have.length(1);
+  });
+
+  it('waits for the second step when the destination asks for it, then sends it with the reference', async () => {
+    const adapter = scriptedAdapter({ outcome: { status: 'qualified', retryable: false }, next: 'submit', reference: 'r-9' });
+    const flow = flowWith(adapter);
+    await flow.create(LEAD);
+    expect(flow.state.phase).to.equal('awaiting-submit');
+    await flow.submit({ mobile: '+12125550123' });
+    expect(flow.state.phase).to.equal('done');
+    expect(adapter.submits).to.deep.equal(['r-9:key-1']);
+  });
+});

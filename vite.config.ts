@@ -1,0 +1,42 @@
+import { defineConfig, type Plugin } from 'vite';
+import { createStandins } from './test/standins/index.js';
+import { connectMiddleware } from './test/standins/mount.js';
+
+/**
+ * The demo server: the stand-ins for every destination (and, from issue 5, the relay) answer on the
+ * same origin as the page, so `npm start` is the whole system on one port.
+ */
+function demoBackends(): Plugin {
+  return {
+    name: 'lead-capture-demo-backends',
+    configureServer(server) {
+      server.middlewares.use(connectMiddleware(createStandins(), ['/standins/']));
+    },
+  };
+}
+
+/**
+ * `vite build` writes the ES-module bundle (`dist/lead-capture.js`, exports + tag registration);
+ * `vite build --mode classic` adds the classic-script bundle (`dist/lead-capture.classic.js`), an
+ * IIFE with no exports, so it defines no global beyond the custom element.
+ */
+export default defineConfig(({ mode }) => {
+  const classic = mode === 'classic';
+  return {
+    plugins: [demoBackends()],
+    server: { port: Number(process.env['PORT'] ?? 5173) },
+    build: {
+      target: 'es2022',
+      emptyOutDir: !classic,
+      sourcemap: true,
+      lib: {
+        entry: classic ? 'src/define.ts' : 'src/embed.ts',
+        formats: [classic ? 'iife' : 'es'],
+        name: classic ? 'LeadCaptureClassic' : undefined,
+        fileName: () => (classic ? 'lead-capture.classic.js' : 'lead-capture.js'),
+      },
+      // Vite 8's library mode leaves `es` output unminified (TOOLCHAIN.md).
+      rolldownOptions: { output: { minify: true } },
+    },
+  };
+});

@@ -1,0 +1,33 @@
+// Tests run in real headless Chromium (Debian's, never a downloaded one; see TOOLCHAIN.md).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { register } from 'tsx/esm/api';
+
+// The stand-ins are TypeScript shared with the demo server; tsx lets Node 20 load them here.
+register();
+const { createStandins } = await import('./test/standins/index.ts');
+const { koaMiddleware } = await import('./test/standins/mount.ts');
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  middleware: [koaMiddleware(createStandins(), ['/standins/'])],
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
