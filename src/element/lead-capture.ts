@@ -25,6 +25,9 @@ import { adoptStyles } from './styles.js';
 
 let instances = 0;
 
+/** What people type into a phone field: digits (any width), spaces and the usual punctuation. */
+const PHONE_CHARACTERS = /^[\p{Nd}\s()+.-]*$/u;
+
 /** The properties that make up the configuration; a change to any rebuilds validator and flow. */
 const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
   'endpoint', 'adapter', 'destination', 'fields', 'required', 'locale', 'country', 'minAge', 'submitLabel', 'messages',
@@ -188,7 +191,10 @@ export class LeadCapture extends LitElement {
     if (!isFieldKey(key)) return;
     let value = target.value;
     const typedAtEnd = target instanceof HTMLInputElement && target.selectionStart === value.length;
-    if (FIELD_CATALOGUE[key].control === 'tel' && typedAtEnd && !(event as InputEvent).inputType?.startsWith('delete')) {
+    const deleting = (event as InputEvent).inputType?.startsWith('delete') ?? false;
+    // Format only what is made of phone characters: AsYouType drops letters, and a person's
+    // "call me" must reach the validator (and an error message), not vanish.
+    if (FIELD_CATALOGUE[key].control === 'tel' && typedAtEnd && !deleting && PHONE_CHARACTERS.test(value)) {
       value = formatPhoneAsYouType(value, this.#resolved.country);
     }
     this.values = { ...this.values, [key]: value };

@@ -1,0 +1,75 @@
+import { expect } from '@open-wc/testing';
+import { checkEnvelope, type EnvelopeRules } from '../../src/relay/envelope.js';
+import { CASE_RULES, FIELD_CASES } from '../fields/cases.js';
+
+const RULES: EnvelopeRules = { ...CASE_RULES, required: [], requireConsent: false };
+
+const CONSENT = {
+  text: 'By clicking Submit I agree that ACME may call me.',
+  sha256: 'a'.repeat(64),
+  sellers: ['ACME'],
+  checkedAt: '2026-11-23T12:00:00.000Z',
+  submittedAt: '2026-11-23T12:00:05.000Z',
+  pageUrl: 'https://lp.example/quote',
+};
+
+describe('checkEnvelope: the relay judges the field table as the browser does', () => {
+  for (const row of FIELD_CASES) {
+    const expected = 'value' in row ? `accepts as ${JSON.stringify(row.value)}` : `answers 422 ${row.error}`;
+    it(`${row.field}: ${row.why} → ${expected}`, () => {
+      const result = checkEnvelope({ lead: { [row.field]: row.input } }, RULES);
+      if ('value' in row) expect(result).to.deep.equal({ ok: true, envelope: { lead: { [row.field]: row.value } } });
+      else expect(result.ok ? undefined : result.codes).to.deep.equal({ [row.field]: row.error });
+    });
+  }
+});
+
+describe('checkEnvelope: the envelope around the lead', () => {
+  it('answers a message and a code per bad field, in English by default and in Spanish when asked', () => {
+    const en = checkEnvelope({ lead: { email: 'x@' } }, RULES);
+    expect(en).to.deep.equal({ ok: false, errors: { email: 'Enter an email address like name@example.com.' }, codes: { email: 'email' } });
+    const es = checkEnvelope({ lead: { email: 'x@' } }, RULES, 'es');
+    expect(es.ok ? '' : es.errors['email']).to.equal('Escriba un correo como nombre@ejemplo.com.');
+  });
+
+  it('insists on the fields the destination requires', () => {
+    const result = checkEnvelope({ lead: { email: 'a@b.co' } }, { ...RULES, required: ['email', 'mobile'] });
+    expect(result.ok ? undefined : result.codes).to.deep.equal({ mobile: 'required' });
+  });
+
+  it('refuses unknown lead fields and bodies that are not an envelope', () => {
+    expect(checkEnvelope({ lead: { shoe_size: '9' } }, RULES)).to.deep.include({ ok: false, codes: { shoe_size: 'unknown_field' } });
+    expect(checkEnvelope([], RULES).ok).to.equal(false);
+    expect(checkEnvelope({ lead: 'Jane' }, RULES).ok).to.equal(false);
+  });
+
+  it('keeps a well-formed consent record, TrustedForm certificate, Jornaya token and tracking', () => {
+    const body = {
+      lead: { email: 'a@b.co' },
+      consent: CONSENT,
+      trustedform: {
+        certUrl: 'https://cert.trustedform.com/981eef90ec965dd5a139170a4ad935b8b057baae',
+        pingUrl: 'https://ping.trustedform.com/0.abc.def',
+        token: 'https://cert.trustedform.com/981eef90ec965dd5a139170a4ad935b8b057baae',
+      },
+      jornaya: { leadId: '01234567-89AB-CDEF-0123-456789ABCDEF' },
+      tracking: { utm_source: 'google', gclid: 'abc123' },
+    };
+    expect(checkEnvelope(body, RULES)).to.deep.equal({ ok: true, envelope: body });
+  });
+
+  it('refuses a lead without consent where the destination requires it', () => {
+    expect(checkEnvelope({ lead: { email: 'a@b.co' } }, { ...RULES, requireConsent: true })).to.deep.include({ codes: { consent: 'required' } });
+    expect(checkEnvelope({ lead: { email: 'a@b.co' }, consent: CONSENT }, { ...RULES, requireConsent: true }).ok).to.equal(true);
+  });
+
+  it('refuses a certificate URL that is not TrustedForm’s', () => {
+    const result = checkEnvelope({ lead: {}, trustedform: { certUrl: 'https://evil.example/cert/123' } }, RULES);
+    expect(result.ok ? undefined : result.codes).to.deep.equal({ 'trustedform.certUrl': 'characters' });
+  });
+
+  it('refuses tracking values with control characters or absurd length', () => {
+    const result = checkEnvelope({ lead: {}, tracking: { utm_source: 'a\u0000', utm_term: 'x'.repeat(3000) } }, RULES);
+    expect(result.ok ? undefined : result.codes).to.deep.equal({ 'tracking.utm_source': 'characters', 'tracking.utm_term': 'too_long' });
+  });
+});
