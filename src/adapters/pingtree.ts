@@ -1,0 +1,99 @@
+import type { Adapter, DeliveryContext } from './adapter.js';
+import { exchange, httpFailure, networkFailure, pick, pickText, type WireRequest, type WireResponse } from './http.js';
+import type { LeadEnvelope, Outcome } from './lead.js';
+import { compact, personName, tenDigits } from './lead-mapping.js';
+
+/** Pingtree database source, Create Lead (seed 002; DESTINATIONS.md, "Seed 002"). */
+export interface PingtreeSettings {
+  /** `https://api.pingtree.com`. */
+  readonly baseUrl: string;
+  /** The database source's MongoDB ObjectId (24 hex), from Dashboard → Database Sources. */
+  readonly sourceId: string;
+  /** The source's own API key, sent as `Authorization: Bearer …`. */
+  readonly apiKey: string;
+}
+
+/**
+ * Our lead → Pingtree's snake_case fields: mostly our own names already (the catalogue follows this
+ * seed). `mobile` is 10 digits only; `transaction_id` is our idempotency key, so Pingtree's record
+ * and ours correlate; TrustedForm goes in the three `xxTrustedForm*` fields Pingtree maps itself.
+ */
+export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string): Record<string, unknown> {
+  const { lead, trustedform } = envelope;
+  const name = personName(lead);
+  return compact({
+    first_name: name.first,
+    last_name: name.last,
+    email: lead['email'],
+    mobile: tenDigits(lead['mobile'] ?? lead['home_phone']),
+    address: lead['address'],
+    city: lead['city'],
+    state: lead['state'],
+    zip_code: lead['zip_code'],
+    date_of_birth: lead['date_of_birth'],
+    transaction_id: idempotencyKey,
+    xxTrustedFormCertUrl: trustedform?.certUrl,
+    xxTrustedFormPingUrl: trustedform?.pingUrl,
+    xxTrustedFormToken: trustedform?.token,
+  });
+}
+
+export function buildPingtreeRequest(envelope: LeadEnvelope, settings: PingtreeSettings, idempotencyKey: string): WireRequest {
+  return {
+    url: `${settings.baseUrl.replace(/\/+$/, '')}/api/lead/create/${encodeURIComponent(settings.sourceId)}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${settings.apiKey}` },
+    body: JSON.stringify(pingtreeLeadBody(envelope, idempotencyKey)),
+  };
+}
+
+/** The other documented page names these differently (`phone`, `zip`); map them back to our keys. */
+const ALTERNATE_FIELD_NAMES: Readonly<Record<string, string>> = { phone: 'mobile', zip: 'zip_code' };
+
+function fieldErrors(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const entries = Object.entries(value)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    .map(([field, message]) => [ALTERNATE_FIELD_NAMES[field] ?? field, message]);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/**
+ * 201 + lead status `accept` or `duplicate`; 400 `missingField` / `invalidField`; 401 bad key; 500.
+ * Where the status word sits is not documented: read `data.lead_status`, then `lead_status`, then
+ * `status`. The conflicting doc page's shape (`{success, lead_id}` / `{success:false, reason}`) is
+ * read too (DESTINATIONS.md: "make the response parser tolerant of both shapes").
+ */
+export function readPingtreeResponse(response: WireResponse, now: Date): Outcome {
+  const body = response.body;
+  const word =
+    pickText(body, 'data', 'lead_status') ?? pickText(body, 'lead_status') ?? pickText(body, 'reason') ?? pickText(body, 'status');
+  const id = pickText(body, 'data', 'transaction_id') ?? pickText(body, 'lead_id') ?? pickText(body, 'data', 'id');
+  const message = pickText(body, 'message');
+  const kept = compact({ destinationId: id, message });
+  if (response.status === 200 || response.status === 201) {
+    if (word === 'duplicate') return { status: 'duplicate', retryable: false, code: 'duplicate', ...kept };
+    if (pick(body, 'success') === false) return { status: 'rejected', retryable: false, code: word ?? 'success_false', ...kept };
+    return { status: 'accepted', retryable: false, code: word ?? 'accept', ...kept };
+  }
+  if (response.status === 400) {
+    const errors = fieldErrors(pick(body, 'errors')) ?? fieldErrors(pick(body, 'data', 'errors'));
+    return { status: 'invalid', retryable: false, code: word ?? 'http_400', ...kept, ...(errors ? { fieldErrors: errors } : {}) };
+  }
+  if (response.status === 401) return { status: 'rejected', retryable: false, code: 'unauthorised', ...kept };
+  return { ...httpFailure(response, now), ...kept };
+}
+
+export function pingtree(settings: PingtreeSettings): Adapter {
+  return {
+    name: 'pingtree',
+    async create(envelope: LeadEnvelope, context: DeliveryContext) {
+      try {
+        const response = await exchange(buildPingtreeRequest(envelope, settings, context.idempotencyKey), context.fetch, context.signal);
+        return { outcome: readPingtreeResponse(response, context.now()), next: null };
+      } catch (error) {
+        return { outcome: networkFailure(error), next: null };
+      }
+    },
+  };
+}
