@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
+import { crmComStandin } from './crmcom.js';
+import { ivvyStandin } from './ivvy.js';
+import { mlasStandin } from './mlas.js';
+import { pingtreeStandin } from './pingtree.js';
 import { Recorder, type ScriptedAnswer } from './recorder.js';
+import { trackerRmsStandin } from './trackerrms.js';
 import { webhookStandin } from './webhook.js';
 
 export type { RecordedRequest, ScriptedAnswer } from './recorder.js';
@@ -7,6 +12,8 @@ export type { RecordedRequest, ScriptedAnswer } from './recorder.js';
 /**
  * Every stand-in under one app, mounted at `/standins` by the test runner and the demo server:
  * - `POST /standins/webhook/:scenario`: the generic webhook.
+ * - `/standins/{mlas,ivvy,pingtree,trackerrms,crmcom}/:scenario/…`: each destination at its documented
+ *   paths, so a relay configured with base URL `…/standins/pingtree/<scenario>` reaches it as the real one.
  * - `GET /standins/_log/:scenario`: what the scenario's stand-ins received, oldest first.
  * - `POST /standins/_script/:scenario` `{ answers: [...] }`: how to answer the next requests.
  * - `DELETE /standins/_log/:scenario`: forget the scenario.
@@ -14,6 +21,11 @@ export type { RecordedRequest, ScriptedAnswer } from './recorder.js';
 export function createStandins(recorder = new Recorder()): Hono {
   const app = new Hono().basePath('/standins');
   app.route('/webhook', webhookStandin(recorder));
+  app.route('/mlas', mlasStandin(recorder));
+  app.route('/ivvy', ivvyStandin(recorder));
+  app.route('/pingtree', pingtreeStandin(recorder));
+  app.route('/trackerrms', trackerRmsStandin(recorder));
+  app.route('/crmcom', crmComStandin(recorder));
   app.get('/_log/:scenario', (c) => c.json(recorder.list(c.req.param('scenario'))));
   app.post('/_script/:scenario', async (c) => {
     const { answers } = await c.req.json<{ answers: ScriptedAnswer[] }>();

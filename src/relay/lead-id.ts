@@ -1,0 +1,49 @@
+/**
+ * The id the relay hands the browser for the submit step: the destination, the destination's own
+ * reference and the idempotency key, signed with HMAC-SHA-256 under the relay's secret. It needs no
+ * storage (so it works on serverless and edge runtimes) and cannot be forged or edited to act on
+ * another lead: any change breaks the signature.
+ */
+export interface LeadIdClaims {
+  readonly destination: string;
+  readonly reference?: string;
+  readonly idempotencyKey: string;
+}
+
+const encoder = new TextEncoder();
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}
+
+async function key(secret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+}
+
+export async function signLeadId(claims: LeadIdClaims, secret: string): Promise<string> {
+  const payload = encoder.encode(JSON.stringify([claims.destination, claims.reference ?? null, claims.idempotencyKey]));
+  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', await key(secret), payload));
+  return `${base64url(payload)}.${base64url(signature)}`;
+}
+
+/** The claims of a genuine id, or undefined for anything forged, edited or malformed. */
+export async function verifyLeadId(id: string, secret: string): Promise<LeadIdClaims | undefined> {
+  const [payloadText, signatureText, extra] = id.split('.');
+  if (!payloadText || !signatureText || extra !== undefined || id.length > 2000) return undefined;
+  try {
+    const payload = fromBase64url(payloadText);
+    const valid = await crypto.subtle.verify('HMAC', await key(secret), fromBase64url(signatureText), payload);
+    if (!valid) return undefined;
+    const [destination, reference, idempotencyKey] = JSON.parse(new TextDecoder().decode(payload)) as [string, string | null, string];
+    return { destination, idempotencyKey, ...(reference === null ? {} : { reference }) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,177 @@
+import { expect } from '@open-wc/testing';
+import { CERT_URL, GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { script } from '../helpers/standins.js';
+import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
+import { adapterContract } from './contract.js';
+
+const CERT_ID = '981eef90ec965dd5a139170a4ad935b8b057baae';
+
+adapterContract('mlas', {
+  accepted: [
+    { name: '1001 unique, processing complete', script: [{ mode: 'unique' }], expect: { httpStatus: 201, status: 'accepted', code: '1001' } },
+    { name: '1020 duplicate re-purchased', script: [{ mode: 'repurchased' }], expect: { httpStatus: 201, status: 'accepted', code: '1020' } },
+    { name: '1013 qualified', expect: { httpStatus: 201, status: 'qualified', code: '1013' } },
+  ],
+  duplicate: [{ name: '1003 duplicate lead', script: [{ mode: 'duplicate' }], expect: { httpStatus: 201, status: 'duplicate', code: '1003' } }],
+  invalid: [
+    {
+      name: 'a GraphQL validation error (BAD_USER_INPUT)',
+      // The relay requires what MLAS requires; with that check off, MLAS's own refusal shows.
+      config: (file) => ({ ...file, destinations: { ...file.destinations, mlas: { ...file.destinations['mlas']!, required: [] } } }),
+      envelope: { lead: { first_name: 'Jane', email: 'jane@example.com' } },
+      expect: { httpStatus: 201, status: 'invalid', code: 'BAD_USER_INPUT' },
+    },
+  ],
+  rejected: [
+    { name: 'an unknown resultCode (1018) is final', script: [{ mode: 'unknownCode' }], expect: { httpStatus: 201, status: 'rejected', code: '1018' } },
+    {
+      name: 'a client secret MLAS refuses',
+      config: (file) => ({ ...file, destinations: { ...file.destinations, mlas: { ...file.destinations['mlas']!, settings: { ...file.destinations['mlas']!.settings, clientSecret: { env: 'IVVY_API_SECRET' } } } } }),
+      expect: { httpStatus: 201, status: 'rejected', code: 'unauthorised' },
+    },
+  ],
+  failed: [
+    { name: '9999 processing error', script: [{ mode: 'error' }], expect: { httpStatus: 502, status: 'failed', code: '9999', retryable: true } },
+    { name: 'HTTP 503', script: [{ status: 503 }], expect: { httpStatus: 502, status: 'failed', retryable: true } },
+  ],
+});
+
+describe('mlas on the wire', () => {
+  it('gets a client-credentials token, then sends createLead with the documented LeadInput', async () => {
+    const relay = testRelay();
+    await relay.create('mlas', { lead: GOOD_LEAD, trustedform: { certUrl: CERT_URL } }, { key: 'key-mlas-000001' });
+    const [token, graphql] = await relay.received();
+    expect(token?.body).to.deep.equal({
+      grant_type: 'client_credentials',
+      client_id: STANDIN_CREDENTIALS.mlas.clientId,
+      client_secret: STANDIN_CREDENTIALS.mlas.clientSecret,
+      scope: STANDIN_CREDENTIALS.mlas.scope,
+    });
+    expect(graphql?.headers['authorization']).to.match(/^Bearer eyJ\./);
+    const body = graphql?.body as { query: string; variables: { input: Record<string, unknown> } };
+    expect(body.query).to.contain('createLead(input: $input) { id resultCode note partnerLeadId bidValue }');
+    expect(body.variables.input).to.deep.equal({
+      firstName: 'Jane',
+      lastName: "O'Neil",
+      email: 'jane.oneil@example.com',
+      homePhone: '2125550123',
+      cellPhone: '2125550123',
+      address1: '350 Fifth Avenue',
+      city: 'New York',
+      state: 'NY',
+      zipCode: '10118',
+      dateOfBirth: '1985-04-23',
+      leadId: 'key-mlas-000001',
+      trustedformCertificateID: CERT_ID,
+    });
+  });
+
+  it('reuses the token for the next lead instead of logging in again', async () => {
+    const relay = testRelay();
+    await relay.create('mlas', { lead: GOOD_LEAD });
+    await relay.create('mlas', { lead: { ...GOOD_LEAD, email: 'second@example.com' } });
+    const tokenCalls = (await relay.received()).filter((request) => request.path.endsWith('/token'));
+    expect(tokenCalls).to.have.length(1);
+  });
+
+  it('fetches a new token once when MLAS answers 401, and delivers', async () => {
+    const relay = testRelay();
+    await relay.create('mlas', { lead: GOOD_LEAD });
+    await script(relay.scenario, { mode: 'expireToken' });
+    const answer = await relay.create('mlas', { lead: { ...GOOD_LEAD, email: 'second@example.com' } });
+    expect(answer.body['outcome'].status).to.equal('qualified');
+    const paths = (await relay.received()).map((request) => request.path.split('/').pop());
+    expect(paths).to.deep.equal(['token', 'graphql', 'graphql', 'token', 'graphql']);
+  });
+
+  it('qualified → next is "submit"; submitLead carries the internal id, certificate ID and 10-digit mobile', async () => {
+    const relay = testRelay();
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    expect(created.body['next']).to.equal('submit');
+    const submitted = await relay.submit(created.body['id'], { trustedform: { certUrl: CERT_URL }, mobile: '+13125550199' });
+    expect(submitted.status).to.equal(201);
+    expect(submitted.body['outcome']).to.include({ status: 'accepted', code: '200' });
+    const requests = await relay.received();
+    expect(requests.map((request) => request.path.split('/').pop())).to.deep.equal(['token', 'graphql', 'graphql']);
+    const input = (requests[2]?.body as { variables: { input: Record<string, unknown> } }).variables.input;
+    expect(Object.keys(input).sort()).to.deep.equal(['leadId', 'mobilePhone', 'trustedformCertificateID']);
+    expect(input['trustedformCertificateID']).to.equal(CERT_ID);
+    expect(input['mobilePhone']).to.equal('3125550199');
+    expect(input['leadId']).to.match(/^[0-9a-f-]{36}$/);
+  });
+
+  it('not qualified (1001) → next is null: nothing to submit', async () => {
+    const relay = testRelay();
+    await script(relay.scenario, { mode: 'unique' });
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    expect(created.body['next']).to.equal(null);
+    const submitted = await relay.submit(created.body['id'], {});
+    expect(submitted.status).to.equal(409);
+  });
+
+  it('a repeated submit answers 208 already submitted: success, not an error', async () => {
+    const relay = testRelay();
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    await relay.submit(created.body['id'], {}, { key: 'submit-key-0001' });
+    const again = await relay.submit(created.body['id'], {}, { key: 'submit-key-0002' });
+    expect(again.body['outcome']).to.include({ status: 'accepted', code: '208' });
+  });
+
+  it('deferred consent: a ping-post lead submitted without a certificate gets 400, then goes through with one', async () => {
+    const relay = testRelay();
+    await script(relay.scenario, { mode: 'pingPost' });
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    const missing = await relay.submit(created.body['id'], {});
+    expect(missing.body['outcome']).to.include({ status: 'rejected', code: 'trustedform_required' });
+    const withCertificate = await relay.submit(created.body['id'], { trustedform: { certUrl: CERT_URL } });
+    expect(withCertificate.body['outcome']).to.include({ status: 'accepted', code: '200' });
+  });
+
+  it('a certificate that fails verification gets 422, final', async () => {
+    const relay = testRelay();
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    await script(relay.scenario, { mode: 'certFails' });
+    const submitted = await relay.submit(created.body['id'], { trustedform: { certUrl: CERT_URL } });
+    expect(submitted.body['outcome']).to.deep.equal({ status: 'rejected', retryable: false, code: 'trustedform_failed' });
+  });
+
+  it('503 from submitLead (TrustedForm verification down) is retryable, and a retry delivers', async () => {
+    const relay = testRelay();
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    await script(relay.scenario, { mode: 'tfDown' });
+    const first = await relay.submit(created.body['id'], {}, { key: 'submit-retry-0001' });
+    expect(first.status).to.equal(502);
+    expect(first.body['outcome']).to.include({ status: 'failed', retryable: true, code: '503' });
+    const retry = await relay.submit(created.body['id'], {}, { key: 'submit-retry-0001' });
+    expect(retry.body['outcome']).to.include({ status: 'accepted', code: '200' });
+  });
+
+  it('500 from submitLead is retryable', async () => {
+    const relay = testRelay();
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    await script(relay.scenario, { mode: 'serverError' });
+    const submitted = await relay.submit(created.body['id'], {});
+    expect(submitted.body['outcome']).to.include({ status: 'failed', retryable: true, code: '500' });
+  });
+
+  it('refuses a forged or edited lead id for the submit step', async () => {
+    const relay = testRelay();
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    const id = created.body['id'] as string;
+    const [payload, signature] = id.split('.');
+    const edited = `${btoa(JSON.stringify(['mlas', 'someone-elses-lead', 'k'])).replace(/=+$/, '')}.${signature}`;
+    expect((await relay.submit(edited, {})).status).to.equal(404);
+    expect((await relay.submit(`${payload}.AAAA`, {})).status).to.equal(404);
+    expect((await relay.submit('not-an-id', {})).status).to.equal(404);
+  });
+
+  it('checks the submit step’s mobile and certificate before calling MLAS', async () => {
+    const relay = testRelay();
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    const badMobile = await relay.submit(created.body['id'], { mobile: '555-123' });
+    expect(badMobile.status).to.equal(422);
+    expect(badMobile.body['codes']).to.deep.equal({ mobile: 'phone_length' });
+    const badCertificate = await relay.submit(created.body['id'], { trustedform: { certUrl: 'https://evil.example/x' } });
+    expect(badCertificate.status).to.equal(422);
+  });
+});

@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import { CERT_URL, GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
+import { script } from '../helpers/standins.js';
+import { adapterContract } from './contract.js';
+
+adapterContract('pingtree', {
+  accepted: [
+    { name: '201 accept', expect: { httpStatus: 201, status: 'accepted', code: 'accept' } },
+    { name: '200 {success, lead_id}, the other documented shape', script: [{ mode: 'altShape' }], expect: { httpStatus: 201, status: 'accepted' } },
+  ],
+  duplicate: [
+    {
+      name: '201 duplicate when the email or mobile is already stored',
+      before: async (relay) => void (await relay.create('pingtree', { lead: GOOD_LEAD })),
+      envelope: { lead: { ...GOOD_LEAD, email: 'other@example.com' } },
+      expect: { httpStatus: 201, status: 'duplicate', code: 'duplicate' },
+    },
+  ],
+  invalid: [
+    {
+      name: '400 missingField',
+      script: [{ status: 400, body: { status: 'error', message: 'Missing required field: mobile', data: { lead_status: 'missingField', field: 'mobile' } } }],
+      expect: { httpStatus: 201, status: 'invalid', code: 'missingField' },
+    },
+    {
+      name: '400 invalidField',
+      script: [{ status: 400, body: { status: 'error', message: 'Invalid field: city', data: { lead_status: 'invalidField', field: 'city' } } }],
+      expect: { httpStatus: 201, status: 'invalid', code: 'invalidField' },
+    },
+  ],
+  rejected: [
+    {
+      name: '401 with a wrong API key',
+      config: (file) => ({ ...file, destinations: { ...file.destinations, pingtree: { ...file.destinations['pingtree']!, settings: { ...file.destinations['pingtree']!.settings, apiKey: { env: 'MLAS_CLIENT_SECRET' } } } } }),
+      expect: { httpStatus: 201, status: 'rejected', code: 'unauthorised' },
+    },
+  ],
+  failed: [{ name: '500', script: [{ mode: 'failing' }], expect: { httpStatus: 502, status: 'failed', retryable: true } }],
+});
+
+describe('pingtree on the wire', () => {
+  it('posts snake_case fields with a 10-digit mobile, the Bearer key, our key as transaction_id and TrustedForm as xxTrustedForm*', async () => {
+    const relay = testRelay();
+    const trustedform = { certUrl: CERT_URL, pingUrl: 'https://ping.trustedform.com/0.abc', token: CERT_URL };
+    await relay.create('pingtree', { lead: GOOD_LEAD, trustedform }, { key: 'key-pingtree-0001' });
+    const [request] = await relay.received();
+    expect(request?.path).to.equal(`/standins/pingtree/${relay.scenario}/api/lead/create/${STANDIN_CREDENTIALS.pingtree.sourceId}`);
+    expect(request?.headers['authorization']).to.equal(`Bearer ${STANDIN_CREDENTIALS.pingtree.apiKey}`);
+    expect(request?.body).to.deep.equal({
+      first_name: 'Jane',
+      last_name: "O'Neil",
+      email: 'jane.oneil@example.com',
+      mobile: '2125550123',
+      address: '350 Fifth Avenue',
+      city: 'New York',
+      state: 'NY',
+      zip_code: '10118',
+      date_of_birth: '1985-04-23',
+      transaction_id: 'key-pingtree-0001',
+      xxTrustedFormCertUrl: CERT_URL,
+      xxTrustedFormPingUrl: 'https://ping.trustedform.com/0.abc',
+      xxTrustedFormToken: CERT_URL,
+    });
+  });
+
+  it('keeps the field errors of the other documented shape, under our field names', async () => {
+    // A source that insists on a mobile the relay was not told to require.
+    const relay = testRelay((file) => ({ ...file, destinations: { ...file.destinations, pingtree: { ...file.destinations['pingtree']!, required: [] } } }));
+    await script(relay.scenario, { mode: 'altShape' });
+    const { mobile: _mobile, ...withoutMobile } = GOOD_LEAD;
+    const answer = await relay.create('pingtree', { lead: withoutMobile });
+    expect(answer.body['outcome']).to.deep.equal({
+      status: 'invalid',
+      retryable: false,
+      code: 'validation_error',
+      fieldErrors: { mobile: 'This field is required.' },
+    });
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * The credentials the stand-ins accept. Test and demo relay configs pass them to the relay through
+ * environment variables, as a real deployment would; they are public test values, not secrets.
+ */
+export const STANDIN_CREDENTIALS = {
+  mlas: { clientId: 'mlas-client', clientSecret: 'mlas-secret-123', scope: 'api://debt-core/.default' },
+  ivvy: { apiKey: 'ivvy-key-abc', apiSecret: 'ivvy-secret-xyz' },
+  pingtree: { sourceId: '64f2a1b3c4d5e6f708192a3b', apiKey: 'pt-source-key-789' },
+  trackerrms: { username: 'widget@acme.example', password: 'Welcome123', apiKey: 'trk-api-key-456' },
+  crmcom: { username: 'mpadministrator', password: '1234', organisation: 'CRMDEMO' },
+} as const;
+
+/** The environment a relay needs to reach every stand-in. */
+export const STANDIN_ENV: Readonly<Record<string, string>> = {
+  RELAY_SECRET: 'test-relay-secret-that-is-long-enough-0123456789',
+  MLAS_CLIENT_SECRET: STANDIN_CREDENTIALS.mlas.clientSecret,
+  IVVY_API_KEY: STANDIN_CREDENTIALS.ivvy.apiKey,
+  IVVY_API_SECRET: STANDIN_CREDENTIALS.ivvy.apiSecret,
+  PINGTREE_API_KEY: STANDIN_CREDENTIALS.pingtree.apiKey,
+  TRACKERRMS_PASSWORD: STANDIN_CREDENTIALS.trackerrms.password,
+  CRMCOM_PASSWORD: STANDIN_CREDENTIALS.crmcom.password,
+};

@@ -1,0 +1,158 @@
+import { Hono } from 'hono';
+import { STANDIN_CREDENTIALS } from './credentials.js';
+import { delay, type Recorder } from './recorder.js';
+
+/**
+ * Alleviate MLAS (seed 000), as documented: an Entra ID client-credentials token endpoint and a
+ * GraphQL endpoint with `createLead` (blocks, answers a resultCode) and `submitLead` (statusCode
+ * 200/208/400/422/500/503). Modes for `createLead`: `unique` (1001), `duplicate` (1003), `repurchased`
+ * (1020), `error` (9999), `unknownCode` (1018), `pingPost` (qualified, TrustedForm deferred to submit),
+ * `unauthorised` (401); default qualified (1013). For `submitLead`: `certFails` (422), `tfDown` (503),
+ * `serverError` (500). `expireToken` revokes every token first, so the caller must fetch a new one.
+ */
+interface StoredLead {
+  readonly id: string;
+  readonly partnerLeadId: string | undefined;
+  readonly certificate: string | undefined;
+  readonly pingPost: boolean;
+  crmRecordId?: string;
+}
+
+const TEN_DIGITS = /^\d{10}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+const CERT_ID = /^[0-9a-f]{40}$/;
+
+function badInput(message: string) {
+  return { data: null, errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] };
+}
+
+/** LeadInput's documented rules (DESTINATIONS.md, "LeadInput, required fields"). */
+function leadInputProblem(input: Record<string, unknown>): string | undefined {
+  const text = (name: string) => (typeof input[name] === 'string' ? (input[name] as string) : undefined);
+  for (const name of ['firstName', 'lastName', 'email', 'homePhone', 'address1', 'city', 'state', 'zipCode']) {
+    if (!text(name)) return `Field "${name}" of required type "String!" was not provided.`;
+  }
+  if ((text('firstName') ?? '').length > 50 || (text('lastName') ?? '').length > 50) return 'Names must be 1–50 characters.';
+  if (!EMAIL.test(text('email') ?? '')) return 'email must be a valid email address.';
+  for (const phone of ['homePhone', 'cellPhone', 'workPhone']) {
+    if (text(phone) !== undefined && !TEN_DIGITS.test(text(phone) ?? '')) return `${phone} must be 10 digits, no formatting.`;
+  }
+  if (!/^[A-Z]{2}$/.test(text('state') ?? '')) return 'state must be a 2-character state code.';
+  if (!/^\d{5}$/.test(text('zipCode') ?? '')) return 'zipCode must be 5 digits.';
+  if (text('dateOfBirth') !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(text('dateOfBirth') ?? '')) return 'dateOfBirth must be YYYY-MM-DD.';
+  if (text('trustedformCertificateID') !== undefined && !CERT_ID.test(text('trustedformCertificateID') ?? '')) {
+    return 'trustedformCertificateID must be the 40-hex certificate ID, not the URL.';
+  }
+  return undefined;
+}
+
+export function mlasStandin(recorder: Recorder): Hono {
+  const app = new Hono();
+  const tokensOf = (scenario: string) => {
+    const memory = recorder.memory(scenario);
+    if (!memory.has('tokens')) memory.set('tokens', new Set<string>());
+    return memory.get('tokens') as Set<string>;
+  };
+  const leadsOf = (scenario: string) => {
+    const memory = recorder.memory(scenario);
+    if (!memory.has('leads')) memory.set('leads', new Map<string, StoredLead>());
+    return memory.get('leads') as Map<string, StoredLead>;
+  };
+
+  app.post('/:scenario/oauth2/v2.0/token', async (c) => {
+    const scenario = c.req.param('scenario');
+    const recorded = await recorder.record(scenario, c.req.raw);
+    const form = (recorded.body ?? {}) as Record<string, string>;
+    const { clientId, clientSecret, scope } = STANDIN_CREDENTIALS.mlas;
+    if (form['grant_type'] !== 'client_credentials') return c.json({ error: 'unsupported_grant_type' }, 400);
+    if (form['client_id'] !== clientId || form['client_secret'] !== clientSecret) {
+      return c.json({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' }, 401);
+    }
+    if (form['scope'] !== scope) return c.json({ error: 'invalid_scope' }, 400);
+    const token = `eyJ.${crypto.randomUUID()}`;
+    tokensOf(scenario).add(token);
+    return c.json({ token_type: 'Bearer', expires_in: 3599, access_token: token });
+  });
+
+  app.post('/:scenario/graphql', async (c) => {
+    const scenario = c.req.param('scenario');
+    const recorded = await recorder.record(scenario, c.req.raw);
+    const answer = recorder.next(scenario) ?? {};
+    if (answer.delayMs) await delay(answer.delayMs);
+    if (answer.status) return c.json((answer.body ?? {}) as object, answer.status as 500);
+    const tokens = tokensOf(scenario);
+    if (answer.mode === 'expireToken') tokens.clear();
+    const bearer = (recorded.headers['authorization'] ?? '').replace(/^Bearer /, '');
+    if (answer.mode === 'unauthorised' || !tokens.has(bearer)) return c.json({ error: 'invalid_token' }, 401);
+
+    const { query, variables } = (recorded.body ?? {}) as { query?: string; variables?: { input?: Record<string, unknown> } };
+    const input = variables?.input ?? {};
+    const leads = leadsOf(scenario);
+
+    if (query?.includes('createLead(')) {
+      const problem = leadInputProblem(input);
+      if (problem) return c.json(badInput(problem));
+      const duplicate = [...leads.values()].some((lead) => lead.partnerLeadId !== undefined && lead.partnerLeadId === input['leadId']);
+      const resultCode =
+        answer.mode === 'unique' ? 1001
+        : answer.mode === 'duplicate' || duplicate ? 1003
+        : answer.mode === 'repurchased' ? 1020
+        : answer.mode === 'error' ? 9999
+        : answer.mode === 'unknownCode' ? 1018
+        : 1013;
+      const id = crypto.randomUUID();
+      if (resultCode !== 1003 && resultCode !== 9999) {
+        leads.set(id, {
+          id,
+          partnerLeadId: input['leadId'] as string | undefined,
+          certificate: input['trustedformCertificateID'] as string | undefined,
+          pingPost: answer.mode === 'pingPost',
+        });
+      }
+      const qualified = resultCode >= 1013 && resultCode <= 1017;
+      return c.json({
+        data: {
+          createLead: {
+            id,
+            resultCode,
+            note: resultCode === 9999 ? 'Processing error' : 'Lead processing complete',
+            partnerLeadId: input['leadId'] ?? null,
+            bidValue: qualified ? '$25.00' : null,
+          },
+        },
+      });
+    }
+
+    if (query?.includes('submitLead(')) {
+      const lead = leads.get(String(input['leadId'] ?? ''));
+      if (!lead) return c.json({ data: null, errors: [{ message: 'Lead not found', extensions: { code: 'NOT_FOUND' } }] });
+      const mobile = input['mobilePhone'];
+      if (mobile !== undefined && !TEN_DIGITS.test(String(mobile))) return c.json(badInput('mobilePhone must be 10 digits.'));
+      const respond = (statusCode: number, note?: string) =>
+        c.json({
+          data: {
+            submitLead: {
+              leadId: lead.id,
+              statusCode,
+              crmRecordId: lead.crmRecordId ?? null,
+              crm: lead.crmRecordId ? 'SALESFORCE' : null,
+              partnerLeadId: lead.partnerLeadId ?? null,
+              note: note ?? null,
+            },
+          },
+        });
+      if (lead.crmRecordId) return respond(208, 'Lead was already submitted');
+      if (answer.mode === 'tfDown') return respond(503, 'TrustedForm verification is temporarily unavailable');
+      if (answer.mode === 'serverError') return respond(500, 'Salesforce connection reset');
+      const certificate = (input['trustedformCertificateID'] as string | undefined) ?? lead.certificate;
+      if (lead.pingPost && certificate === undefined) return respond(400, 'TrustedForm certificate required for this workflow');
+      if (certificate !== undefined && (!CERT_ID.test(certificate) || answer.mode === 'certFails')) {
+        return respond(422, 'TrustedForm verification failed: certificate not found');
+      }
+      lead.crmRecordId = Math.random().toString(36).slice(2, 13);
+      return respond(200);
+    }
+    return c.json({ data: null, errors: [{ message: 'Unknown operation', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }, 400);
+  });
+  return app;
+}

@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { STANDIN_CREDENTIALS } from './credentials.js';
+import { delay, type Recorder } from './recorder.js';
+
+/**
+ * TrackerRMS Widget API `createLead` (seed 003), as documented: the `trackerrms.createLead`
+ * envelope with credentials in the body; HTTP 200 with `status` 0 success, 1 user not found, 2 user
+ * not active, 99 invalid request. Modes: `inactive` (2), `failing` (HTTP 500).
+ */
+export function trackerRmsStandin(recorder: Recorder): Hono {
+  const app = new Hono();
+  app.post('/:scenario/api/widget/createLead', async (c) => {
+    const scenario = c.req.param('scenario');
+    const recorded = await recorder.record(scenario, c.req.raw);
+    const answer = recorder.next(scenario) ?? {};
+    if (answer.delayMs) await delay(answer.delayMs);
+    if (answer.status) return c.json((answer.body ?? {}) as object, answer.status as 500);
+    if (answer.mode === 'failing') return c.text('Internal Server Error', 500);
+    const invalid = { status: 99, message: 'Invalid request', count: 0, recordId: 0, recordName: '' };
+    const createLead = (recorded.body as { trackerrms?: { createLead?: Record<string, Record<string, unknown>> } } | null)?.trackerrms?.createLead;
+    if (!createLead?.['credentials'] || !createLead['lead']) return c.json(invalid);
+    const { credentials, lead } = createLead;
+    const known = STANDIN_CREDENTIALS.trackerrms;
+    const authenticated =
+      credentials['apikey'] === known.apiKey || (credentials['username'] === known.username && credentials['password'] === known.password);
+    if (!authenticated) return c.json({ status: 1, message: 'user not found', count: 0, recordId: 0, recordName: '' });
+    if (answer.mode === 'inactive') return c.json({ status: 2, message: 'user not active', count: 0, recordId: 0, recordName: '' });
+    if (typeof lead['leadname'] !== 'string' || lead['leadname'] === '') return c.json(invalid);
+    if (lead['leadpersontype'] !== undefined && !['N', 'R'].includes(String(lead['leadpersontype']))) return c.json(invalid);
+    const memory = recorder.memory(scenario);
+    const recordId = 5000 + memory.size + 1;
+    memory.set(`lead:${recordId}`, lead);
+    return c.json({ status: 0, message: 'success', count: 1, recordId, recordName: lead['leadname'] });
+  });
+  return app;
+}
