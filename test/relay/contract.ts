@@ -22,11 +22,14 @@ export interface ContractCase {
 
 type AtLeastOne<T> = readonly [T, ...T[]];
 
-/** Each outcome at least once, from the destination's document; a duplicate only where it documents one. */
+/**
+ * Each outcome at least once, from the destination's document; a duplicate or an invalid-lead answer
+ * only where the document has one (say why not otherwise).
+ */
 export interface ContractCases {
   readonly accepted: AtLeastOne<ContractCase>;
   readonly duplicate: AtLeastOne<ContractCase> | { readonly undocumented: string };
-  readonly invalid: AtLeastOne<ContractCase>;
+  readonly invalid: AtLeastOne<ContractCase> | { readonly undocumented: string };
   readonly rejected: AtLeastOne<ContractCase>;
   readonly failed: AtLeastOne<ContractCase>;
 }

@@ -1,0 +1,97 @@
+import { expect } from '@open-wc/testing';
+import { buildIvvyRequest, ivvySignature, ivvyStringToSign } from '../../src/adapters/ivvy.js';
+import { GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
+import { adapterContract } from './contract.js';
+
+adapterContract('ivvy', {
+  accepted: [{ name: '200 {success: true, id}', expect: { httpStatus: 201, status: 'accepted' } }],
+  duplicate: { undocumented: 'iVvy does not dedupe leads; the relay’s idempotency key keeps a retry from adding one twice' },
+  invalid: [
+    { name: '24218 lead details invalid', script: [{ mode: 'invalid' }], expect: { httpStatus: 201, status: 'invalid', code: '24218' } },
+    {
+      name: '23017 a required parameter missing (industryId not configured)',
+      config: (file) => {
+        const { industryId: _industryId, ...settings } = file.destinations['ivvy']!.settings;
+        return { ...file, destinations: { ...file.destinations, ivvy: { ...file.destinations['ivvy']!, settings } } };
+      },
+      expect: { httpStatus: 201, status: 'invalid', code: '23017' },
+    },
+    {
+      name: '23016 a parameter that does not validate',
+      config: (file) => ({ ...file, destinations: { ...file.destinations, ivvy: { ...file.destinations['ivvy']!, settings: { ...file.destinations['ivvy']!.settings, sourceId: 'three' } } } }),
+      expect: { httpStatus: 201, status: 'invalid', code: '23016' },
+    },
+  ],
+  rejected: [
+    {
+      name: '401 with a secret that signs wrongly',
+      config: (file) => ({ ...file, destinations: { ...file.destinations, ivvy: { ...file.destinations['ivvy']!, settings: { ...file.destinations['ivvy']!.settings, apiSecret: { env: 'PINGTREE_API_KEY' } } } } }),
+      expect: { httpStatus: 201, status: 'rejected', code: '401' },
+    },
+  ],
+  failed: [
+    { name: '429, with Retry-After', script: [{ mode: 'rateLimited' }], expect: { httpStatus: 502, status: 'failed', retryable: true } },
+    { name: '500', script: [{ mode: 'failing' }], expect: { httpStatus: 502, status: 'failed', retryable: true } },
+  ],
+});
+
+describe('ivvy request signing', () => {
+  it('builds exactly the vendor’s published string to sign', () => {
+    const stringToSign = ivvyStringToSign({
+      method: 'POST',
+      contentMd5: 'a09f600c77a6dbd947db24c61e8935ca',
+      contentType: 'application/json',
+      date: '',
+      requestPath: '/api/1.0/test?action=ping',
+      apiVersion: '1.0',
+      ivvyHeaders: { 'IVVY-Date': '2012-04-03 22:23:24' },
+    });
+    expect(stringToSign).to.equal('posta09f600c77a6dbd947db24c61e8935caapplication/json/api/1.0/test?action=ping1.0ivvydate=2012-04-03 22:23:24');
+  });
+
+  it('signs with HMAC-SHA1 as Web Crypto computes it', async () => {
+    const message = 'posta09f600c77a6dbd947db24c61e8935caapplication/json/api/1.0/test?action=ping1.0ivvydate=2012-04-03 22:23:24';
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('secret'), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+    const expected = Array.from(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message))), (b) => b.toString(16).padStart(2, '0')).join('');
+    expect(ivvySignature('secret', message)).to.equal(expected);
+  });
+
+  it('sends Content-MD5 of the exact body bytes, IVVY-Date in UTC and the IWS authorization header', () => {
+    const settings = { baseUrl: 'https://api.us-west-2.ivvy.com', apiKey: 'k', apiSecret: 's', sourceId: 1, typeId: 1, stageId: 1, qualityId: 1 };
+    const request = buildIvvyRequest({ lead: { email: 'a@b.co' } }, settings, new Date('2026-11-23T09:08:07.654Z'));
+    expect(request.url).to.equal('https://api.us-west-2.ivvy.com/api/1.0/contact?action=addOrUpdateLead');
+    expect(request.headers['ivvy-date']).to.equal('2026-11-23 09:08:07');
+    expect(request.headers['content-md5']).to.match(/^[0-9a-f]{32}$/);
+    expect(request.headers['x-api-authorization']).to.match(/^IWS k:[0-9a-f]{40}$/);
+  });
+
+  it('adds without an id and updates with one', () => {
+    const settings = { baseUrl: 'https://x', apiKey: 'k', apiSecret: 's', sourceId: 1, typeId: 1, stageId: 1, qualityId: 1 };
+    const add = JSON.parse(buildIvvyRequest({ lead: {} }, settings, new Date()).body ?? '{}');
+    const update = JSON.parse(buildIvvyRequest({ lead: {} }, settings, new Date(), 1234).body ?? '{}');
+    expect(add).to.not.have.property('id');
+    expect(update['id']).to.equal(1234);
+  });
+});
+
+describe('ivvy on the wire', () => {
+  it('posts the lead with its ids from config, a templated name and the contact inline', async () => {
+    const relay = testRelay();
+    const answer = await relay.create('ivvy', { lead: GOOD_LEAD });
+    expect(answer.body['outcome']).to.deep.equal({ status: 'accepted', retryable: false, destinationId: '1001' });
+    const [request] = await relay.received();
+    expect(request?.path).to.equal(`/standins/ivvy/${relay.scenario}/api/1.0/contact`);
+    expect(request?.query).to.deep.equal({ action: 'addOrUpdateLead' });
+    expect(request?.headers['x-api-authorization']).to.match(new RegExp(`^IWS ${STANDIN_CREDENTIALS.ivvy.apiKey}:[0-9a-f]{40}$`));
+    expect(request?.body).to.deep.equal({
+      qualityId: 4,
+      sourceId: 3,
+      typeId: 1,
+      stageId: 2,
+      industryId: 7,
+      name: "Landing page: Jane O'Neil",
+      contact: { firstName: 'Jane', lastName: "O'Neil", email: 'jane.oneil@example.com', phone: '+12125550123' },
+    });
+  });
+});

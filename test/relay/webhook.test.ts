@@ -1,0 +1,22 @@
+import { expect } from '@open-wc/testing';
+import { CERT_URL, GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { adapterContract } from './contract.js';
+
+adapterContract('webhook', {
+  accepted: [{ name: '200', expect: { httpStatus: 201, status: 'accepted' } }],
+  duplicate: [{ name: '409', script: [{ mode: 'duplicate' }], expect: { httpStatus: 201, status: 'duplicate' } }],
+  invalid: [{ name: '422 with field errors', script: [{ mode: 'invalid' }], expect: { httpStatus: 201, status: 'invalid' } }],
+  rejected: [{ name: '401', script: [{ mode: 'unauthorised' }], expect: { httpStatus: 201, status: 'rejected' } }],
+  failed: [{ name: '500', script: [{ mode: 'failing' }], expect: { httpStatus: 502, status: 'failed', retryable: true } }],
+});
+
+describe('webhook through the relay', () => {
+  it('forwards our own lead JSON, with its evidence and the same idempotency key', async () => {
+    const relay = testRelay();
+    const envelope = { lead: GOOD_LEAD, trustedform: { certUrl: CERT_URL }, tracking: { utm_source: 'google' } };
+    await relay.create('webhook', envelope, { key: 'key-webhook-0001' });
+    const [request] = await relay.received();
+    expect(request?.headers['idempotency-key']).to.equal('key-webhook-0001');
+    expect(request?.body).to.deep.equal({ destination: 'webhook', ...envelope });
+  });
+});
