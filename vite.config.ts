@@ -1,16 +1,15 @@
 import { defineConfig, type Plugin } from 'vite';
-import { createStandins } from './test/standins/index.js';
-import { connectMiddleware } from './test/standins/mount.js';
+import { demoBackends } from './demo/backends.js';
 
 /**
- * The demo server: the stand-ins for every destination (and, from issue 5, the relay) answer on the
- * same origin as the page, so `npm start` is the whole system on one port.
+ * The demo server: the relay and the stand-ins for every destination answer on the same origin as
+ * the page, so `npm start` is the whole system on one port.
  */
-function demoBackends(): Plugin {
+function backends(): Plugin {
   return {
     name: 'lead-capture-demo-backends',
     configureServer(server) {
-      server.middlewares.use(connectMiddleware(createStandins(), ['/standins/']));
+      server.middlewares.use(demoBackends());
     },
   };
 }
@@ -23,7 +22,7 @@ function demoBackends(): Plugin {
 export default defineConfig(({ mode }) => {
   const classic = mode === 'classic';
   return {
-    plugins: [demoBackends()],
+    plugins: [backends()],
     server: { port: Number(process.env['PORT'] ?? 5173) },
     build: {
       target: 'es2022',

@@ -1,40 +1,92 @@
-// The demo page's own script: loads the widget from source and shows what each submission did.
+// The demo page's own script: loads the widget from source, lets a person pick a destination and
+// what its stand-in answers, and shows the wire requests the stand-in received and the outcome.
 import '../src/define.js';
+import type { RecordedRequest } from '../test/standins/index.js';
+import { DEMO_DESTINATIONS } from './destinations.js';
 
+const SCENARIO = 'demo';
 const form = document.querySelector('lead-capture');
-const sent = document.querySelector('#sent');
+const destinationSelect = document.querySelector<HTMLSelectElement>('#destination');
+const answerSelect = document.querySelector<HTMLSelectElement>('#answer');
+const wire = document.querySelector('#wire');
 const outcome = document.querySelector('#outcome');
 const events = document.querySelector('#events');
+let seen = 0;
 
-function logEvent(name: string, detail: unknown): void {
-  const item = document.createElement('li');
-  item.textContent = `${new Date().toLocaleTimeString()} ${name}`;
-  item.title = JSON.stringify(detail);
-  events?.prepend(item);
+function option(value: string, label: string): HTMLOptionElement {
+  const element = document.createElement('option');
+  element.value = value;
+  element.textContent = label;
+  return element;
 }
 
-async function showLastRequest(): Promise<void> {
-  const endpoint = form?.endpoint ?? '';
-  const scenario = endpoint.split('/').pop() ?? 'demo';
-  const response = await fetch(`/standins/_log/${scenario}`);
-  const requests = (await response.json()) as { method: string; path: string; headers: Record<string, string>; body: unknown }[];
-  const last = requests.at(-1);
-  if (!sent || !last) return;
-  sent.textContent = [
-    `${last.method} ${last.path}`,
-    `Idempotency-Key: ${last.headers['idempotency-key'] ?? '(none)'}`,
-    '',
-    JSON.stringify(last.body, null, 2),
-  ].join('\n');
+function applyDestination(): void {
+  const name = destinationSelect?.value ?? 'mlas';
+  const destination = DEMO_DESTINATIONS[name];
+  if (!form || !destination || !answerSelect) return;
+  form.reset();
+  form.config = {
+    adapter: destination.adapter,
+    endpoint: destination.adapter === 'webhook' ? `/standins/webhook/${SCENARIO}` : '/relay/v1',
+    destination: destination.adapter === 'webhook' ? '' : name,
+  };
+  form.fields = destination.fields;
+  form.required = destination.required;
+  answerSelect.replaceChildren(option('', 'Accept, as documented'), ...Object.keys(destination.answers).map((label) => option(label, label)));
 }
 
+async function scriptAnswers(): Promise<void> {
+  const destination = DEMO_DESTINATIONS[destinationSelect?.value ?? ''];
+  const answers = destination?.answers[answerSelect?.value ?? ''];
+  if (!answers) return;
+  await fetch(`/standins/_script/${SCENARIO}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) });
+}
+
+function describeRequest(request: RecordedRequest): string {
+  const query = new URLSearchParams(request.query).toString();
+  const headers = Object.entries(request.headers)
+    .filter(([name]) => /^(authorization|content-type|content-md5|ivvy-date|x-api-authorization|idempotency-key)$/.test(name))
+    .map(([name, value]) => `${name}: ${value}`);
+  return [`${request.method} ${request.path}${query ? `?${query}` : ''}`, ...headers, '', JSON.stringify(request.body, null, 2)].join('\n');
+}
+
+async function showWire(): Promise<void> {
+  const requests = (await (await fetch(`/standins/_log/${SCENARIO}`)).json()) as RecordedRequest[];
+  const fresh = requests.slice(seen);
+  seen = requests.length;
+  if (wire) wire.textContent = fresh.map(describeRequest).join('\n\n──────────\n\n') || 'Nothing reached a destination.';
+}
+
+// Hold the submission (lead-submit is cancelable) while the stand-in is told how to answer, then send.
+let scripted = false;
+form?.addEventListener('lead-submit', (event) => {
+  if (scripted || !answerSelect?.value) {
+    scripted = false;
+    return;
+  }
+  event.preventDefault();
+  void scriptAnswers().then(() => {
+    scripted = true;
+    void form.submit();
+  });
+});
 for (const name of ['lead-invalid', 'lead-submit', 'lead-created', 'lead-submitted', 'lead-error'] as const) {
   form?.addEventListener(name, (event) => {
-    const { detail } = event as CustomEvent<unknown>;
-    logEvent(name, detail);
+    const item = document.createElement('li');
+    item.textContent = `${new Date().toLocaleTimeString()} ${name}`;
+    events?.prepend(item);
     if (name === 'lead-submitted' || name === 'lead-error') {
-      if (outcome) outcome.textContent = JSON.stringify(detail, null, 2);
-      void showLastRequest();
+      if (outcome) outcome.textContent = JSON.stringify((event as CustomEvent<unknown>).detail, null, 2);
+      void showWire();
     }
   });
 }
+
+destinationSelect?.replaceChildren(...Object.entries(DEMO_DESTINATIONS).map(([value, { label }]) => option(value, label)));
+if (destinationSelect) destinationSelect.value = 'mlas';
+destinationSelect?.addEventListener('change', applyDestination);
+document.querySelector('#again')?.addEventListener('click', () => form?.reset());
+void fetch(`/standins/_log/${SCENARIO}`).then(async (response) => {
+  seen = ((await response.json()) as unknown[]).length;
+});
+applyDestination();

@@ -218,15 +218,6 @@ export class LeadCapture extends LitElement {
     await this.submit();
   }
 
-  private async handleRetry(): Promise<void> {
-    const flow = this.#flow;
-    if (!flow) return;
-    this.alertMessage = '';
-    this.statusMessage = this.#strings.sending;
-    const report = await flow.retry();
-    if (report) this.#report(report);
-  }
-
   /** Validates and sends, exactly as pressing Submit does. Resolves when the attempt has an answer. */
   async submit(): Promise<void> {
     if (this.flowState.phase === 'sending' || this.flowState.phase === 'done') return;
@@ -247,6 +238,7 @@ export class LeadCapture extends LitElement {
     }
     this.errors = {};
     this.alertMessage = '';
+    this.statusMessage = '';
     const flow = this.#flow;
     if (!flow) {
       this.alertMessage = this.#strings.notConfigured;
@@ -357,12 +349,10 @@ export class LeadCapture extends LitElement {
       <p class="lc-status" role="status">${done ? '' : this.statusMessage}</p>
       <p class="lc-alert" role="alert">${this.alertMessage}</p>
       <div class="lc-actions" ?hidden=${done}>
-        <button class="lc-button lc-submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-          ${busy ? strings.sending : (config.submitLabel ?? strings.submit)}
+        <!-- After a retryable failure the one button becomes "Try again": it sends the same lead with the same key. -->
+        <button class="lc-button lc-submit ${retryable ? 'lc-retry' : ''}" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+          ${busy ? strings.sending : retryable ? strings.retry : (config.submitLabel ?? strings.submit)}
         </button>
-        ${retryable
-          ? html`<button class="lc-button lc-retry" type="button" @click=${this.handleRetry}>${strings.retry}</button>`
-          : nothing}
       </div>
     </form>`;
   }

@@ -226,6 +226,7 @@ describe('<lead-capture> when delivery fails', () => {
 
     const retry = element.querySelector<HTMLButtonElement>('.lc-retry');
     expect(retry?.textContent?.trim()).to.equal('Try again');
+    expect(element.querySelectorAll('button').length, 'one button, not Submit beside Try again').to.equal(1);
     const submitted = oneEvent(element, 'lead-submitted');
     retry?.click();
     await submitted;
