@@ -6,14 +6,16 @@ import { register } from 'tsx/esm/api';
 // The stand-ins are TypeScript shared with the demo server; tsx lets Node 20 load them here.
 register();
 const { createStandins } = await import('./test/standins/index.ts');
+const { scenarioRelays } = await import('./test/standins/relays.ts');
 const { koaMiddleware } = await import('./test/standins/mount.ts');
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  middleware: [koaMiddleware(createStandins(), ['/standins/'])],
+  middleware: [koaMiddleware(createStandins(), ['/standins/']), koaMiddleware(scenarioRelays(), ['/relay/'])],
   testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 120000,
   browsers: [
     chromeLauncher({
       launchOptions: {

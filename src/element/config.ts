@@ -2,6 +2,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import { parseFieldList, type FieldKey } from '../fields/keys.js';
 import { isLocale, type Locale, type MessageOverrides } from '../fields/messages/index.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
+import { parseSellers } from '../consent/record.js';
 
 /** The fields a form asks for when the page names none. */
 export const DEFAULT_FIELDS: readonly FieldKey[] = ['first_name', 'last_name', 'email', 'mobile', 'zip_code'];
@@ -22,6 +23,22 @@ export interface LeadCaptureConfig {
   readonly minAge: number;
   readonly submitLabel: string | undefined;
   readonly messages: MessageOverrides;
+  /** The disclosure text; empty when the page gives a `<template slot="consent">` or asks no consent. */
+  readonly consent: string;
+  /** The sellers the person may agree to be contacted by; one checkbox each when more than one. */
+  readonly sellers: readonly string[];
+  readonly consentVersion: string | undefined;
+  /** Whether a lead may go without consent (the record then says the box was not checked). */
+  readonly consentOptional: boolean;
+  /** `create`: consent on the form; `submit`: a consent step after create, for two-step destinations. */
+  readonly consentTiming: 'create' | 'submit';
+  readonly trustedform: boolean;
+  readonly trustedformSrc: string | undefined;
+  /** How long Submit waits for TrustedForm's certificate before sending without it. */
+  readonly trustedformTimeout: number;
+  /** A Jornaya campaign key; empty for none. */
+  readonly jornaya: string;
+  readonly jornayaSrc: string | undefined;
 }
 
 /** The attributes as the element holds them (strings, as HTML gives them). */
@@ -36,6 +53,16 @@ export interface LeadCaptureAttributes {
   readonly minAge: number;
   readonly submitLabel: string | undefined;
   readonly messages: MessageOverrides | undefined;
+  readonly consent: string;
+  readonly sellers: string;
+  readonly consentVersion: string | undefined;
+  readonly consentOptional: boolean;
+  readonly consentTiming: string;
+  readonly trustedform: boolean;
+  readonly trustedformSrc: string | undefined;
+  readonly trustedformTimeout: number;
+  readonly jornaya: string;
+  readonly jornayaSrc: string | undefined;
 }
 
 export interface ResolvedConfig {
@@ -67,6 +94,11 @@ export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig
   }
 
   const minAge = Number.isFinite(attributes.minAge) && attributes.minAge >= 0 ? attributes.minAge : 18;
+  const consentTiming = attributes.consentTiming === 'submit' ? 'submit' : 'create';
+  if (attributes.consentTiming !== '' && attributes.consentTiming !== consentTiming) {
+    warnings.push(`consent-timing "${attributes.consentTiming}" is not create or submit; using create`);
+  }
+  const trustedformTimeout = Number.isFinite(attributes.trustedformTimeout) && attributes.trustedformTimeout >= 0 ? attributes.trustedformTimeout : 3000;
   return {
     config: {
       endpoint: attributes.endpoint.trim(),
@@ -79,6 +111,16 @@ export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig
       minAge,
       submitLabel: attributes.submitLabel,
       messages: attributes.messages ?? {},
+      consent: attributes.consent.trim(),
+      sellers: parseSellers(attributes.sellers),
+      consentVersion: attributes.consentVersion,
+      consentOptional: attributes.consentOptional,
+      consentTiming,
+      trustedform: attributes.trustedform,
+      trustedformSrc: attributes.trustedformSrc,
+      trustedformTimeout,
+      jornaya: attributes.jornaya.trim(),
+      jornayaSrc: attributes.jornayaSrc,
     },
     warnings,
   };

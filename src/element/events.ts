@@ -1,6 +1,9 @@
 import type { CreateResult } from '../adapters/adapter.js';
-import type { LeadEnvelope, Outcome } from '../adapters/lead.js';
+import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
 import type { FieldErrorCode } from '../fields/rules.js';
+import type { EvidenceReport } from './evidence.js';
+
+export type { EvidenceReport } from './evidence.js';
 
 /**
  * The widget's events: bubbling, composed `CustomEvent`s with a typed `detail` (DESIGN.md, "Events").
@@ -24,6 +27,8 @@ export interface LeadSubmitDetail {
   /** Exactly what will be sent. Cancel the event to stop it. */
   readonly envelope: LeadEnvelope;
   readonly idempotencyKey: string;
+  /** Whether the TrustedForm certificate and Jornaya token were captured, missing or not asked for. */
+  readonly evidence: EvidenceReport;
 }
 export class LeadSubmitEvent extends CustomEvent<LeadSubmitDetail> {
   constructor(detail: LeadSubmitDetail) {
@@ -33,6 +38,7 @@ export class LeadSubmitEvent extends CustomEvent<LeadSubmitDetail> {
 
 export interface LeadCreatedDetail extends CreateResult {
   readonly idempotencyKey: string;
+  readonly evidence: EvidenceReport;
 }
 export class LeadCreatedEvent extends CustomEvent<LeadCreatedDetail> {
   constructor(detail: LeadCreatedDetail) {
@@ -43,6 +49,10 @@ export class LeadCreatedEvent extends CustomEvent<LeadCreatedDetail> {
 export interface LeadSubmittedDetail {
   readonly outcome: Outcome;
   readonly idempotencyKey: string;
+  /** A missing certificate is said here, never silently dropped. */
+  readonly evidence: EvidenceReport;
+  /** The consent record sent (or given on the consent step), for the page to keep as evidence too. */
+  readonly consent?: ConsentEvidence;
 }
 export class LeadSubmittedEvent extends CustomEvent<LeadSubmittedDetail> {
   constructor(detail: LeadSubmittedDetail) {

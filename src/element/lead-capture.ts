@@ -1,9 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Adapter } from '../adapters/adapter.js';
-import type { LeadEnvelope, Outcome } from '../adapters/lead.js';
+import type { ConsentEvidence, LeadEnvelope, Outcome, SubmitStepInput } from '../adapters/lead.js';
 import { relay } from '../adapters/relay.js';
 import { webhook } from '../adapters/webhook.js';
+import { JORNAYA_TOKEN_ID } from '../consent/jornaya.js';
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
 import { isFieldKey, type FieldKey } from '../fields/keys.js';
 import { fieldMessages, type FieldMessages, type MessageOverrides } from '../fields/messages/index.js';
@@ -11,14 +12,10 @@ import { formatPhoneAsYouType } from '../fields/phone.js';
 import { isFieldErrorCode, type FieldErrorCode } from '../fields/rules.js';
 import { createLeadValidator, localIsoDate, type LeadValidator } from '../fields/validate.js';
 import { SubmissionFlow, type FlowState, type StepReport } from '../flow/submission.js';
-import { resolveConfig, type LeadCaptureConfig } from './config.js';
-import {
-  LeadCreatedEvent,
-  LeadErrorEvent,
-  LeadInvalidEvent,
-  LeadSubmitEvent,
-  LeadSubmittedEvent,
-} from './events.js';
+import { resolveConfig, type LeadCaptureAttributes, type LeadCaptureConfig } from './config.js';
+import { ConsentController } from './consent-controller.js';
+import { LeadCreatedEvent, LeadErrorEvent, LeadInvalidEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
+import { collectEvidence, startRecorders, type EvidenceReport } from './evidence.js';
 import { fieldTemplate } from './field-template.js';
 import { UI_STRINGS, type UiStrings } from './strings/index.js';
 import { adoptStyles } from './styles.js';
@@ -28,24 +25,28 @@ let instances = 0;
 /** What people type into a phone field: digits (any width), spaces and the usual punctuation. */
 const PHONE_CHARACTERS = /^[\p{Nd}\s()+.-]*$/u;
 
-/** The properties that make up the configuration; a change to any rebuilds validator and flow. */
+/** The properties that make up the configuration; a change to any rebuilds what depends on it. */
 const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
   'endpoint', 'adapter', 'destination', 'fields', 'required', 'locale', 'country', 'minAge', 'submitLabel', 'messages',
+  'consent', 'sellers', 'consentVersion', 'consentOptional', 'consentTiming', 'trustedform', 'trustedformSrc',
+  'trustedformTimeout', 'jornaya', 'jornayaSrc',
 ]);
+
+/** The key under which a consent problem is reported beside the field errors. */
+const CONSENT = 'consent';
 
 /**
  * A consent-aware lead form that validates every field and delivers the lead through an adapter.
  *
  * @summary Embeddable lead form: `<lead-capture endpoint="…" fields="…">`.
  *
- * @event lead-invalid - Submit found bad fields. `detail: { errors, messages }`.
- * @event lead-submit - Valid values are about to be sent. Cancelable. `detail: { envelope, idempotencyKey }`.
- * @event lead-created - The first step answered. `detail: { outcome, next, reference, idempotencyKey }`.
- * @event lead-submitted - The lead reached its final outcome. `detail: { outcome, idempotencyKey }`.
- * @event lead-error - A step failed. `detail: { stage, retryable, message, outcome }`.
+ * @slot consent - A `<template slot="consent">` with the disclosure; links and emphasis are kept, scripts never.
  *
- * @cssproperty --lead-capture-accent - Button background.
- * @cssproperty --lead-capture-font - Font family.
+ * @event lead-invalid - Submit found bad fields. `detail: { errors, messages }`.
+ * @event lead-submit - Valid values are about to be sent. Cancelable. `detail: { envelope, idempotencyKey, evidence }`.
+ * @event lead-created - The first step answered. `detail: { outcome, next, reference, idempotencyKey, evidence }`.
+ * @event lead-submitted - The lead reached its final outcome. `detail: { outcome, idempotencyKey, evidence, consent }`.
+ * @event lead-error - A step failed. `detail: { stage, retryable, message, outcome }`.
  */
 export class LeadCapture extends LitElement {
   /** Relay base URL (`https://relay.example.com/v1`), or the webhook URL with `adapter="webhook"`. */
@@ -68,27 +69,52 @@ export class LeadCapture extends LitElement {
   @property({ attribute: 'submit-label' }) submitLabel: string | undefined = undefined;
   /** Overrides for any label or message: `{ labels: { email: '…' }, errors: { required: '…' } }`. */
   @property({ type: Object }) messages: MessageOverrides | undefined = undefined;
+  /** The consent disclosure; `{sellers}` is replaced by the sellers' names. */
+  @property() consent = '';
+  /** The sellers named in the consent, separated by `;` or `|`; one checkbox each when more than one. */
+  @property() sellers = '';
+  /** The disclosure's version, recorded with the consent. */
+  @property({ attribute: 'consent-version' }) consentVersion: string | undefined = undefined;
+  /** Let a lead go without consent (the record then says the box was not checked). */
+  @property({ type: Boolean, attribute: 'consent-optional' }) consentOptional = false;
+  /** `create` (default): consent on the form. `submit`: a consent step after create, for two-step destinations. */
+  @property({ attribute: 'consent-timing' }) consentTiming = '';
+  /** Load TrustedForm and send its certificate with the lead. */
+  @property({ type: Boolean }) trustedform = false;
+  /** TrustedForm's script URL, when not TrustedForm's own (a proxy, a test stand-in). */
+  @property({ attribute: 'trustedform-src' }) trustedformSrc: string | undefined = undefined;
+  /** How long Submit waits for the TrustedForm certificate (and Jornaya token), in ms; default 3000. */
+  @property({ type: Number, attribute: 'trustedform-timeout' }) trustedformTimeout = 3000;
+  /** A Jornaya LeadiD campaign key: load its script and send the token with the lead. */
+  @property() jornaya = '';
+  /** Jornaya's script URL, when not Jornaya's own. */
+  @property({ attribute: 'jornaya-src' }) jornayaSrc: string | undefined = undefined;
   /** A nonce for a `<style>` element, for pages whose CSP forbids constructable stylesheets. */
   @property({ attribute: 'style-nonce' }) styleNonce: string | undefined = undefined;
-
   /** The values as typed so far, keyed by field name. Setting it pre-fills the form. */
   @property({ attribute: false }) values: Record<string, string> = {};
 
   @state() private errors: Partial<Record<string, FieldErrorCode>> = {};
   @state() private flowState: FlowState = { phase: 'idle' };
+  /** Waiting for the consent recorders before anything is sent. */
+  @state() private preparing = false;
   /** Progress and summaries, announced politely. */
   @state() private statusMessage = '';
   /** A failed delivery, announced at once. */
   @state() private alertMessage = '';
 
   readonly #uid = `lc-${++instances}`;
+  readonly #consent = new ConsentController(this);
   #flow: SubmissionFlow | undefined;
   #validator: LeadValidator | undefined;
   #messages: FieldMessages = fieldMessages('en');
   #strings: UiStrings = UI_STRINGS.en;
   #resolved: LeadCaptureConfig = resolveConfig(this.#attributes()).config;
-  /** Fields whose errors may show: blurred with a value, or everything after the first submit. */
-  readonly #touched = new Set<FieldKey>();
+  #evidence: EvidenceReport = { trustedform: 'off', jornaya: 'off' };
+  /** The last envelope sent: its certificate and mobile go with an automatic second step. */
+  #sent: LeadEnvelope | undefined;
+  /** The consent record of the lead on its way, for `lead-submitted`. */
+  #lastConsent: ConsentEvidence | undefined;
   #submitted = false;
 
   /** The whole configuration as one object: reading gives the resolved config; writing sets each property. */
@@ -96,16 +122,11 @@ export class LeadCapture extends LitElement {
     return this.#resolved;
   }
   set config(value: Partial<LeadCaptureConfig>) {
-    if (value.endpoint !== undefined) this.endpoint = value.endpoint;
-    if (value.adapter !== undefined) this.adapter = value.adapter;
-    if (value.destination !== undefined) this.destination = value.destination;
-    if (value.fields !== undefined) this.fields = value.fields.join(' ');
-    if (value.required !== undefined) this.required = value.required.join(' ');
-    if (value.locale !== undefined) this.locale = value.locale;
-    if (value.country !== undefined) this.country = value.country;
-    if (value.minAge !== undefined) this.minAge = value.minAge;
-    if (value.submitLabel !== undefined) this.submitLabel = value.submitLabel;
-    if (value.messages !== undefined) this.messages = value.messages;
+    for (const [key, entry] of Object.entries(value)) {
+      if (!CONFIG_PROPERTIES.has(key) || entry === undefined) continue;
+      const joined = Array.isArray(entry) ? entry.join(key === 'sellers' ? '; ' : ' ') : entry;
+      (this as unknown as Record<string, unknown>)[key] = joined;
+    }
   }
 
   // The form renders into the light DOM, where TrustedForm and Jornaya can see it (see styles.ts).
@@ -138,7 +159,12 @@ export class LeadCapture extends LitElement {
     }
   }
 
-  #attributes() {
+  protected override updated(changed: PropertyValues<this>): void {
+    // The recorders must find the form already in the page (TrustedForm's own prerequisite).
+    if (changed.has('trustedform') || changed.has('jornaya')) startRecorders(this.ownerDocument, this.#evidenceOptions());
+  }
+
+  #attributes(): LeadCaptureAttributes {
     return {
       endpoint: this.endpoint,
       adapter: this.adapter,
@@ -150,6 +176,27 @@ export class LeadCapture extends LitElement {
       minAge: this.minAge,
       submitLabel: this.submitLabel,
       messages: this.messages,
+      consent: this.consent,
+      sellers: this.sellers,
+      consentVersion: this.consentVersion,
+      consentOptional: this.consentOptional,
+      consentTiming: this.consentTiming,
+      trustedform: this.trustedform,
+      trustedformSrc: this.trustedformSrc,
+      trustedformTimeout: this.trustedformTimeout,
+      jornaya: this.jornaya,
+      jornayaSrc: this.jornayaSrc,
+    };
+  }
+
+  #evidenceOptions() {
+    const config = this.#resolved;
+    return {
+      trustedform: config.trustedform,
+      trustedformSrc: config.trustedformSrc,
+      timeoutMs: config.trustedformTimeout,
+      jornaya: config.jornaya,
+      jornayaSrc: config.jornayaSrc,
     };
   }
 
@@ -170,14 +217,35 @@ export class LeadCapture extends LitElement {
     return relay({ endpoint: config.endpoint, destination: config.destination });
   }
 
+  /** Whether the consent step (deferred consent) is what the person is looking at. */
+  get #onConsentStep(): boolean {
+    const phase = this.flowState.phase;
+    const consentStep = phase === 'awaiting-submit' || (phase === 'failed' && this.flowState.stage === 'submit');
+    return this.#resolved.consentTiming === 'submit' && consentStep;
+  }
+
+  /** The fields on screen: the form's, or on the consent step the mobile number to confirm. */
+  get #shownFields(): readonly FieldKey[] {
+    return this.#onConsentStep ? ['mobile'] : this.#resolved.fields;
+  }
+
+  /** Whether consent is asked on the screen the person is on. */
+  get #consentShown(): boolean {
+    const asked = this.#consent.asked(this.#resolved.consent);
+    return asked && (this.#resolved.consentTiming === 'create' || this.#onConsentStep);
+  }
+
   #messageFor(key: string, code: FieldErrorCode): string {
+    if (key === CONSENT) return this.#resolved.sellers.length > 1 ? this.#strings.consentRequiredSellers : this.#strings.consentRequired;
     const label = isFieldKey(key) ? this.#messages.labels[key] : key;
     const maxLength = isFieldKey(key) ? FIELD_CATALOGUE[key].maxLength : 0;
     return this.#messages.errors[code]({ label, maxLength, minAge: this.#resolved.minAge });
   }
 
   #validateOne(key: FieldKey): void {
-    const result = this.#validator?.field(key, this.values[key] ?? '');
+    const required = this.#onConsentStep || this.#resolved.required.includes(key);
+    const raw = this.values[key] ?? '';
+    const result = raw.trim() === '' && required ? { ok: false as const, error: 'required' as const } : this.#validator?.field(key, raw);
     const errors = { ...this.errors };
     if (!result || result.ok) delete errors[key];
     else errors[key] = result.error;
@@ -186,6 +254,14 @@ export class LeadCapture extends LitElement {
 
   private handleInput(event: Event): void {
     const target = event.target;
+    if (target instanceof HTMLInputElement && target.type === 'checkbox') {
+      this.#consent.handleChange(event);
+      if (this.errors[CONSENT] !== undefined && this.#consent.given()) {
+        const { [CONSENT]: _fixed, ...rest } = this.errors;
+        this.errors = rest;
+      }
+      return;
+    }
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement)) return;
     const key = target.name;
     if (!isFieldKey(key)) return;
@@ -207,10 +283,7 @@ export class LeadCapture extends LitElement {
     if (!(target instanceof HTMLElement) || !('name' in target)) return;
     const key = String(target.name);
     if (!isFieldKey(key)) return;
-    if ((this.values[key] ?? '').trim() !== '' || this.#submitted) {
-      this.#touched.add(key);
-      this.#validateOne(key);
-    }
+    if ((this.values[key] ?? '').trim() !== '' || this.#submitted) this.#validateOne(key);
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
@@ -218,24 +291,34 @@ export class LeadCapture extends LitElement {
     await this.submit();
   }
 
+  /** Shows the errors, says how many, puts the person on the first one, then tells the page. */
+  async #refuse(errors: Partial<Record<string, FieldErrorCode>>): Promise<void> {
+    this.errors = errors;
+    const messages = Object.fromEntries(Object.entries(errors).map(([key, code]) => [key, this.#messageFor(key, code ?? 'characters')]));
+    this.statusMessage = this.#strings.errorSummary(Object.keys(messages).length);
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    this.dispatchEvent(new LeadInvalidEvent({ errors, messages }));
+  }
+
+  /** The consent problem, if the person must agree and has not. */
+  #consentError(): Partial<Record<string, FieldErrorCode>> {
+    const mustAgree = this.#consentShown && !this.#resolved.consentOptional;
+    return mustAgree && !this.#consent.given() ? { [CONSENT]: 'required' } : {};
+  }
+
   /** Validates and sends, exactly as pressing Submit does. Resolves when the attempt has an answer. */
   async submit(): Promise<void> {
-    if (this.flowState.phase === 'sending' || this.flowState.phase === 'done') return;
+    // Properties a page set just before calling submit() take effect first.
+    await this.updateComplete;
+    const phase = this.flowState.phase;
+    if (phase === 'sending' || phase === 'done' || this.preparing) return;
     this.#submitted = true;
-    const validator = this.#validator;
-    if (!validator) return;
-    const validation = validator.lead(this.#presentValues());
-    if (!validation.ok) {
-      this.errors = { ...validation.errors };
-      const messages = Object.fromEntries(
-        Object.entries(validation.errors).map(([key, code]) => [key, this.#messageFor(key, code ?? 'characters')]),
-      );
-      this.statusMessage = this.#strings.errorSummary(Object.keys(messages).length);
-      this.dispatchEvent(new LeadInvalidEvent({ errors: validation.errors, messages }));
-      await this.updateComplete;
-      this.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+    if (this.#onConsentStep) return this.#submitConsentStep();
+    const validation = this.#validator?.lead(this.#presentValues());
+    if (!validation) return;
+    const errors = { ...(validation.ok ? {} : validation.errors), ...this.#consentError() };
+    if (!validation.ok || Object.keys(errors).length > 0) return this.#refuse(errors);
     this.errors = {};
     this.alertMessage = '';
     this.statusMessage = '';
@@ -244,26 +327,89 @@ export class LeadCapture extends LitElement {
       this.alertMessage = this.#strings.notConfigured;
       return;
     }
-    const envelope: LeadEnvelope = {
-      ...(this.#resolved.destination === '' ? {} : { destination: this.#resolved.destination }),
-      lead: validation.lead,
-    };
-    const idempotencyKey = flow.keyFor(envelope);
-    if (!this.dispatchEvent(new LeadSubmitEvent({ envelope, idempotencyKey }))) return;
+    this.preparing = true;
     this.statusMessage = this.#strings.sending;
-    const report = await flow.create(envelope, idempotencyKey);
-    if (report) this.#report(report);
+    try {
+      const envelope = await this.#envelope(validation.lead);
+      this.#sent = envelope;
+      this.#lastConsent = envelope.consent;
+      const idempotencyKey = flow.keyFor(envelope);
+      if (!this.dispatchEvent(new LeadSubmitEvent({ envelope, idempotencyKey, evidence: this.#evidence }))) {
+        this.statusMessage = '';
+        return;
+      }
+      this.preparing = false;
+      const report = await flow.create(envelope, idempotencyKey);
+      if (report) await this.#report(report);
+    } finally {
+      this.preparing = false;
+    }
+  }
+
+  /** The lead with its evidence: the consent record (when consent is on this screen), certificate and token. */
+  async #envelope(lead: Readonly<Record<string, string>>): Promise<LeadEnvelope> {
+    const config = this.#resolved;
+    const form = this.querySelector('form');
+    const evidence = form ? await collectEvidence(form, this.#evidenceOptions()) : undefined;
+    this.#evidence = evidence?.report ?? this.#evidence;
+    const consent = this.#consentShown ? await this.#consentRecord() : undefined;
+    return {
+      ...(config.destination === '' ? {} : { destination: config.destination }),
+      lead,
+      ...(consent ? { consent } : {}),
+      ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}),
+      ...(evidence?.jornaya ? { jornaya: evidence.jornaya } : {}),
+    };
+  }
+
+  #consentRecord() {
+    return this.#consent.record({
+      sellers: this.#resolved.sellers,
+      version: this.#resolved.consentVersion,
+      pageUrl: location.href,
+      now: new Date(),
+    });
+  }
+
+  /** The deferred consent step: confirm the mobile, agree, and send the second step with the certificate. */
+  async #submitConsentStep(): Promise<void> {
+    const mobile = this.#validator?.field('mobile', this.values['mobile'] ?? '');
+    const errors: Partial<Record<string, FieldErrorCode>> = { ...this.#consentError() };
+    if (!mobile?.ok) errors['mobile'] = mobile?.error ?? 'required';
+    else if (mobile.value === undefined) errors['mobile'] = 'required';
+    if (Object.keys(errors).length > 0) return this.#refuse(errors);
+    this.errors = {};
+    this.alertMessage = '';
+    this.preparing = true;
+    this.statusMessage = this.#strings.sending;
+    try {
+      const form = this.querySelector('form');
+      const evidence = form ? await collectEvidence(form, this.#evidenceOptions()) : undefined;
+      this.#evidence = evidence?.report ?? this.#evidence;
+      this.#lastConsent = this.#consent.asked(this.#resolved.consent) ? await this.#consentRecord() : undefined;
+      this.preparing = false;
+      const input: SubmitStepInput = {
+        ...(mobile?.ok && mobile.value ? { mobile: mobile.value } : {}),
+        ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}),
+      };
+      const report = await this.#flow?.submit(input);
+      if (report) await this.#report(report);
+    } finally {
+      this.preparing = false;
+    }
   }
 
   /** Clears the form and forgets the lead, ready for another person. */
   reset(): void {
     this.#flow?.reset();
+    this.#consent.clear();
     this.values = {};
     this.errors = {};
     this.statusMessage = '';
     this.alertMessage = '';
-    this.#touched.clear();
     this.#submitted = false;
+    this.#sent = undefined;
+    this.#lastConsent = undefined;
     this.flowState = { phase: 'idle' };
   }
 
@@ -272,43 +418,49 @@ export class LeadCapture extends LitElement {
     return Object.fromEntries(this.#resolved.fields.map((key) => [key, this.values[key] ?? '']));
   }
 
-  #report(report: StepReport): void {
+  async #report(report: StepReport): Promise<void> {
     const { idempotencyKey } = report;
+    const evidence = this.#evidence;
     if (report.stage === 'create') {
-      this.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey }));
-      if (report.result.next === 'submit' && this.flowState.phase === 'awaiting-submit') {
-        void this.#runSubmitStep();
+      this.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey, evidence }));
+      if (this.flowState.phase === 'awaiting-submit') {
+        this.statusMessage = '';
+        if (this.#resolved.consentTiming === 'create') {
+          // Consent (and its certificate) came with the form: send the second step at once.
+          const mobile = this.#sent?.lead['mobile'];
+          const trustedform = this.#sent?.trustedform;
+          const next = await this.#flow?.submit({ ...(mobile ? { mobile } : {}), ...(trustedform ? { trustedform } : {}) });
+          if (next) await this.#report(next);
+        } else {
+          await this.updateComplete;
+          this.querySelector<HTMLElement>('.lc-step-title')?.focus();
+        }
         return;
       }
     }
     const outcome = report.stage === 'create' ? report.result.outcome : report.outcome;
     if (this.flowState.phase === 'done') {
       this.statusMessage = '';
-      this.dispatchEvent(new LeadSubmittedEvent({ outcome, idempotencyKey }));
+      this.dispatchEvent(new LeadSubmittedEvent({ outcome, idempotencyKey, evidence, ...(this.#lastConsent ? { consent: this.#lastConsent } : {}) }));
     } else if (this.flowState.phase === 'failed') {
       this.#showFailure(report.stage, outcome);
     }
   }
 
-  async #runSubmitStep(): Promise<void> {
-    const mobile = this.#presentValues()['mobile'];
-    const report = await this.#flow?.submit(mobile ? { mobile } : {});
-    if (report) this.#report(report);
-  }
-
   #showFailure(stage: 'create' | 'submit', outcome: Outcome): void {
     const fieldErrors = Object.entries(outcome.fieldErrors ?? {}).filter(
-      (entry): entry is [FieldKey, string] => isFieldKey(entry[0]) && this.#resolved.fields.includes(entry[0]),
+      (entry): entry is [FieldKey, string] => isFieldKey(entry[0]) && this.#shownFields.includes(entry[0]),
     );
     if (fieldErrors.length > 0) {
       this.errors = Object.fromEntries(fieldErrors.map(([key, code]) => [key, isFieldErrorCode(code) ? code : 'characters']));
     }
+    const strings = this.#strings;
     const message =
-      outcome.status === 'invalid'
-        ? this.#strings.invalidAtDestination
-        : outcome.retryable
-          ? this.#strings.failedRetryable
-          : this.#strings.failedFinal;
+      outcome.code === 'trustedform_required' ? strings.trustedformRequired
+      : outcome.code === 'trustedform_failed' ? strings.trustedformFailed
+      : outcome.status === 'invalid' ? strings.invalidAtDestination
+      : outcome.retryable ? strings.failedRetryable
+      : strings.failedFinal;
     this.statusMessage = '';
     this.alertMessage = message;
     this.dispatchEvent(new LeadErrorEvent({ stage, retryable: outcome.retryable, message, outcome }));
@@ -318,9 +470,12 @@ export class LeadCapture extends LitElement {
     const phase = this.flowState.phase;
     const strings = this.#strings;
     const config = this.#resolved;
-    const busy = phase === 'sending';
+    const busy = phase === 'sending' || this.preparing;
     const done = phase === 'done';
-    const retryable = phase === 'failed' && this.flowState.outcome.retryable;
+    const consentStep = this.#onConsentStep;
+    const retryable = phase === 'failed' && (this.flowState.outcome.retryable || this.flowState.outcome.code === 'trustedform_required');
+    const label = busy ? strings.sending : retryable ? strings.retry : consentStep ? strings.agree : (config.submitLabel ?? strings.submit);
+    const required = consentStep ? ['mobile'] : config.required;
     return html`<form
       class="lc-form"
       novalidate
@@ -330,14 +485,20 @@ export class LeadCapture extends LitElement {
       @change=${this.handleInput}
       @focusout=${this.handleFocusOut}
     >
+      ${consentStep
+        ? html`<div class="lc-step">
+            <h2 class="lc-step-title" tabindex="-1">${strings.consentStepTitle}</h2>
+            <p class="lc-step-intro">${strings.consentStepIntro}</p>
+          </div>`
+        : nothing}
       <div class="lc-fields" ?hidden=${done}>
-        ${config.fields.map((key) => {
+        ${this.#shownFields.map((key) => {
           const code = this.errors[key];
           return fieldTemplate({
             key,
             id: `${this.#uid}-${key}`,
             label: this.#messages.labels[key],
-            required: config.required.includes(key),
+            required: required.includes(key),
             requiredMark: strings.requiredMark,
             chooseLabel: strings.choose,
             value: this.values[key] ?? '',
@@ -345,16 +506,40 @@ export class LeadCapture extends LitElement {
           });
         })}
       </div>
+      ${this.#consentShown && !done
+        ? this.#consent.render({
+            id: `${this.#uid}-consent`,
+            text: config.consent,
+            sellers: config.sellers,
+            required: !config.consentOptional,
+            error: this.errors[CONSENT] === undefined ? '' : this.#messageFor(CONSENT, 'required'),
+            and: config.locale === 'es' ? 'y' : 'and',
+          })
+        : nothing}
+      ${config.jornaya !== '' && this.#holdsJornayaToken()
+        ? html`<input type="hidden" id=${JORNAYA_TOKEN_ID} name="universal_leadid" />`
+        : nothing}
       ${done ? this.#successTemplate(this.flowState.phase === 'done' ? this.flowState.outcome : undefined) : nothing}
       <p class="lc-status" role="status">${done ? '' : this.statusMessage}</p>
       <p class="lc-alert" role="alert">${this.alertMessage}</p>
       <div class="lc-actions" ?hidden=${done}>
         <!-- After a retryable failure the one button becomes "Try again": it sends the same lead with the same key. -->
-        <button class="lc-button lc-submit ${retryable ? 'lc-retry' : ''}" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-          ${busy ? strings.sending : retryable ? strings.retry : (config.submitLabel ?? strings.submit)}
+        <button
+          class="lc-button lc-submit ${retryable ? 'lc-retry' : ''}"
+          type="submit"
+          data-tf-element-role="submit"
+          aria-disabled=${busy ? 'true' : 'false'}
+        >
+          ${label}
         </button>
       </div>
     </form>`;
+  }
+
+  /** Jornaya's token input has a fixed id: the first widget on the page carries it, no other. */
+  #holdsJornayaToken(): boolean {
+    const existing = this.ownerDocument.getElementById(JORNAYA_TOKEN_ID);
+    return existing === null || this.contains(existing);
   }
 
   #successTemplate(outcome: Outcome | undefined) {

@@ -113,6 +113,22 @@ ${S} .lc-success {
 }
 ${S} .lc-success-title { display: block; margin: 0 0 4px; font-size: 1.125em; font-weight: 700; }
 ${S} .lc-success p { margin: 0; }
+${S} .lc-consent { display: grid; gap: 8px; min-inline-size: 0; margin: 0; padding: 0; border: 0; }
+${S} .lc-consent-row { display: flex; gap: 12px; align-items: flex-start; }
+${S} .lc-checkbox {
+  flex: none;
+  inline-size: 24px;
+  block-size: 24px;
+  margin: 1px 0 0;
+  accent-color: var(--lead-capture-accent, #0a55c2);
+  cursor: pointer;
+}
+${S} .lc-checkbox[aria-invalid="true"] { outline: 2px solid var(--lead-capture-error, #b3261e); outline-offset: 2px; }
+${S} .lc-consent-text { display: block; padding: 0; font-size: var(--lead-capture-consent-font-size, 0.875em); line-height: 1.5; }
+${S} .lc-seller { font-weight: 600; cursor: pointer; }
+${S} .lc-consent-text a { color: var(--lead-capture-link, #0a55c2); text-decoration: underline; }
+${S} .lc-step-title { margin: 0; font-size: 1.25em; font-weight: 700; }
+${S} .lc-step-intro { margin: 4px 0 0; }
 ${S} .lc-visually-hidden {
   position: absolute; inline-size: 1px; block-size: 1px; margin: -1px; padding: 0;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;

@@ -73,10 +73,15 @@ export class SubmissionFlow {
     return this.#sendCreate(this.#pending);
   }
 
-  /** Second step, for destinations that asked for it. */
+  /**
+   * Second step, for destinations that asked for it; again after a failed second step (a consent
+   * certificate that came late, say), with the same key.
+   */
   async submit(input: SubmitStepInput): Promise<StepReport | undefined> {
     const pending = this.#pending;
-    if (this.#state.phase !== 'awaiting-submit' || !pending?.reference) return undefined;
+    const state = this.#state;
+    const ready = state.phase === 'awaiting-submit' || (state.phase === 'failed' && state.stage === 'submit');
+    if (!ready || !pending?.reference) return undefined;
     pending.submitInput = input;
     return this.#sendSubmit(pending, pending.reference);
   }
@@ -124,9 +129,11 @@ export class SubmissionFlow {
 
   #set(state: FlowState): void {
     this.#state = state;
-    // A settled lead is forgotten, so sending again is a new lead with a new key. Only a retryable
-    // failure keeps the lead and its key, for `retry()` or a second press of Submit.
-    if (state.phase === 'done' || (state.phase === 'failed' && isFinal(state.outcome))) this.#pending = undefined;
+    // A settled lead is forgotten, so sending again is a new lead with a new key. A retryable failure
+    // keeps the lead and its key, for `retry()` or a second press of Submit; so does any failure of the
+    // second step, since the lead was created and only its submission may be tried again.
+    const settled = state.phase === 'done' || (state.phase === 'failed' && state.stage === 'create' && isFinal(state.outcome));
+    if (settled) this.#pending = undefined;
     for (const listener of this.#listeners) listener(state);
   }
 }

@@ -12,6 +12,16 @@ const DEFAULTS: LeadCaptureAttributes = {
   minAge: 18,
   submitLabel: undefined,
   messages: undefined,
+  consent: '',
+  sellers: '',
+  consentVersion: undefined,
+  consentOptional: false,
+  consentTiming: '',
+  trustedform: false,
+  trustedformSrc: undefined,
+  trustedformTimeout: 3000,
+  jornaya: '',
+  jornayaSrc: undefined,
 };
 
 describe('resolveConfig', () => {

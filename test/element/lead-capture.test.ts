@@ -24,7 +24,8 @@ describe('<lead-capture> rendering', () => {
   it('renders a real form in the light DOM, where consent scripts can find it', async () => {
     const element = await webhookForm(newScenario());
     expect(element.shadowRoot).to.equal(null);
-    expect(document.querySelector('lead-capture form')).to.equal(element.querySelector('form'));
+    const form = element.querySelector('form');
+    expect(form !== null && document.querySelector('lead-capture form') === form, 'the form is in the document tree').to.equal(true);
   });
 
   it('renders one labelled control per field named in `fields`, in that order', async () => {

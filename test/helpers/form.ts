@@ -48,3 +48,12 @@ export const GOOD_VALUES = {
   mobile: '(212) 555-0123',
   zip_code: '10001',
 } as const;
+
+/**
+ * Whether focus is on `element`, said with what has it instead. (A failed `expect(a).to.equal(b)`
+ * on DOM nodes makes chai describe the whole node graph, which can hang the browser.)
+ */
+export function focusIsOn(element: Element | null): [boolean, string] {
+  const active = document.activeElement;
+  return [active === element, `focus is on ${active?.outerHTML.slice(0, 100) ?? 'nothing'}`];
+}

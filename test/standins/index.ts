@@ -4,6 +4,7 @@ import { ivvyStandin } from './ivvy.js';
 import { mlasStandin } from './mlas.js';
 import { pingtreeStandin } from './pingtree.js';
 import { Recorder, type ScriptedAnswer } from './recorder.js';
+import { recorderScripts } from './recorders.js';
 import { trackerRmsStandin } from './trackerrms.js';
 import { webhookStandin } from './webhook.js';
 
@@ -14,6 +15,8 @@ export type { RecordedRequest, ScriptedAnswer } from './recorder.js';
  * - `POST /standins/webhook/:scenario`: the generic webhook.
  * - `/standins/{mlas,ivvy,pingtree,trackerrms,crmcom}/:scenario/…`: each destination at its documented
  *   paths, so a relay configured with base URL `…/standins/pingtree/<scenario>` reaches it as the real one.
+ * - `GET /standins/trustedform/trustedform.js`, `GET /standins/jornaya/campaign/:key`: the consent
+ *   recorders' scripts, behaving as the real ones do.
  * - `GET /standins/_log/:scenario`: what the scenario's stand-ins received, oldest first.
  * - `POST /standins/_script/:scenario` `{ answers: [...] }`: how to answer the next requests.
  * - `DELETE /standins/_log/:scenario`: forget the scenario.
@@ -26,6 +29,7 @@ export function createStandins(recorder = new Recorder()): Hono {
   app.route('/pingtree', pingtreeStandin(recorder));
   app.route('/trackerrms', trackerRmsStandin(recorder));
   app.route('/crmcom', crmComStandin(recorder));
+  app.route('/', recorderScripts());
   app.get('/_log/:scenario', (c) => c.json(recorder.list(c.req.param('scenario'))));
   app.post('/_script/:scenario', async (c) => {
     const { answers } = await c.req.json<{ answers: ScriptedAnswer[] }>();

@@ -14,4 +14,11 @@ export const en: UiStrings = {
   failedFinal: "We couldn't accept your details. Please check them or contact us another way.",
   invalidAtDestination: 'Some details were not accepted. Please check the fields marked below.',
   notConfigured: 'This form is not set up to send yet (no endpoint).',
+  consentRequired: 'Check the box to agree before you submit.',
+  consentRequiredSellers: 'Check at least one box to agree before you submit.',
+  consentStepTitle: 'One last step',
+  consentStepIntro: 'Please confirm your mobile number and how we may contact you.',
+  agree: 'I agree',
+  trustedformRequired: "We couldn't record your consent yet. Please wait a moment and press I agree again.",
+  trustedformFailed: "We couldn't verify your consent. Please contact us another way.",
 };

@@ -14,4 +14,11 @@ export const es: UiStrings = {
   failedFinal: 'No pudimos aceptar sus datos. Revíselos o contáctenos de otra forma.',
   invalidAtDestination: 'Algunos datos no fueron aceptados. Revise los campos marcados.',
   notConfigured: 'Este formulario aún no está configurado para enviar (falta endpoint).',
+  consentRequired: 'Marque la casilla para aceptar antes de enviar.',
+  consentRequiredSellers: 'Marque al menos una casilla para aceptar antes de enviar.',
+  consentStepTitle: 'Un último paso',
+  consentStepIntro: 'Confirme su número de móvil y cómo podemos contactarle.',
+  agree: 'Acepto',
+  trustedformRequired: 'Aún no pudimos registrar su consentimiento. Espere un momento y pulse Acepto de nuevo.',
+  trustedformFailed: 'No pudimos verificar su consentimiento. Contáctenos de otra forma.',
 };

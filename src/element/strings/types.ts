@@ -13,4 +13,11 @@ export interface UiStrings {
   readonly failedFinal: string;
   readonly invalidAtDestination: string;
   readonly notConfigured: string;
+  readonly consentRequired: string;
+  readonly consentRequiredSellers: string;
+  readonly consentStepTitle: string;
+  readonly consentStepIntro: string;
+  readonly agree: string;
+  readonly trustedformRequired: string;
+  readonly trustedformFailed: string;
 }

@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://localhost:5173/demo/dbg.html');
+await page.waitForTimeout(500);
+await page.fill('[name=email]', 'jane@example.com');
+console.log('clicking submit');
+await page.click('button[type=submit]', { timeout: 3000 }).catch(e => console.log('click err', e.message));
+console.log('clicked');
+const r = await Promise.race([page.evaluate(() => document.querySelector('.lc-consent')?.outerHTML.slice(0, 300)), new Promise(r => setTimeout(() => r('HUNG'), 3000))]);
+console.log(r);
+console.log('active:', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120)));
+console.log('checking box');
+const r2 = await Promise.race([page.evaluate(async () => { const b = document.querySelector('input[name=consent]'); b.click(); await document.querySelector('lead-capture').updateComplete; return 'checked:' + b.checked; }), new Promise(r => setTimeout(() => r('HUNG'), 3000))]);
+console.log(r2);
+await browser.close();
