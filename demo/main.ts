@@ -32,6 +32,8 @@ function applyDestination(): void {
   };
   form.fields = destination.fields;
   form.required = destination.required;
+  // MLAS is a two-step destination: show consent after create, as ping-post partners do.
+  form.consentTiming = name === 'mlas' ? 'submit' : 'create';
   answerSelect.replaceChildren(option('', 'Accept, as documented'), ...Object.keys(destination.answers).map((label) => option(label, label)));
 }
 
