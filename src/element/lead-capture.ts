@@ -11,6 +11,9 @@ import { fieldMessages, type FieldMessages, type MessageOverrides } from '../fie
 import { formatPhoneAsYouType } from '../fields/phone.js';
 import { isFieldErrorCode, type FieldErrorCode } from '../fields/rules.js';
 import { createLeadValidator, localIsoDate, type LeadValidator } from '../fields/validate.js';
+import { exclusive } from '../flow/exclusive.js';
+import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../flow/retry.js';
 import { SubmissionFlow, type FlowState, type StepReport } from '../flow/submission.js';
 import { resolveConfig, type LeadCaptureAttributes, type LeadCaptureConfig } from './config.js';
 import { ConsentController } from './consent-controller.js';
@@ -29,7 +32,7 @@ const PHONE_CHARACTERS = /^[\p{Nd}\s()+.-]*$/u;
 const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
   'endpoint', 'adapter', 'destination', 'fields', 'required', 'locale', 'country', 'minAge', 'submitLabel', 'messages',
   'consent', 'sellers', 'consentVersion', 'consentOptional', 'consentTiming', 'trustedform', 'trustedformSrc',
-  'trustedformTimeout', 'jornaya', 'jornayaSrc',
+  'trustedformTimeout', 'jornaya', 'jornayaSrc', 'persist', 'requestTimeout', 'retryPolicy',
 ]);
 
 /** The key under which a consent problem is reported beside the field errors. */
@@ -89,6 +92,12 @@ export class LeadCapture extends LitElement {
   @property() jornaya = '';
   /** Jornaya's script URL, when not Jornaya's own. */
   @property({ attribute: 'jornaya-src' }) jornayaSrc: string | undefined = undefined;
+  /** `local` (default): keep unsent leads on this device until delivered (7 days at most); `none`: never store them. */
+  @property() persist = 'local';
+  /** How long one send may take before it is abandoned and retried, in ms; default 15000. */
+  @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = 15_000;
+  /** How transient failures are retried: `{ maxAttempts, baseDelayMs, maxDelayMs, budgetMs }`. */
+  @property({ attribute: false }) retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY;
   /** A nonce for a `<style>` element, for pages whose CSP forbids constructable stylesheets. */
   @property({ attribute: 'style-nonce' }) styleNonce: string | undefined = undefined;
   /** The values as typed so far, keyed by field name. Setting it pre-fills the form. */
@@ -116,6 +125,8 @@ export class LeadCapture extends LitElement {
   /** The consent record of the lead on its way, for `lead-submitted`. */
   #lastConsent: ConsentEvidence | undefined;
   #submitted = false;
+  #outbox: { persist: boolean; store: Outbox } | undefined;
+  readonly #resumeOnline = () => void this.#resumePending();
 
   /** The whole configuration as one object: reading gives the resolved config; writing sets each property. */
   get config(): LeadCaptureConfig {
@@ -137,6 +148,33 @@ export class LeadCapture extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptStyles(this.getRootNode() as Document | ShadowRoot, this.styleNonce);
+    window.addEventListener('online', this.#resumeOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#resumeOnline);
+  }
+
+  protected override firstUpdated(): void {
+    // A lead left in the outbox (a reload, a closed tab, a dropped connection) goes now, with its key.
+    void this.#resumePending();
+  }
+
+  /** Sends the leads this configuration left unsent, one by one, and shows the person what became of them. */
+  async #resumePending(): Promise<void> {
+    const flow = this.#flow;
+    if (!flow || this.flowState.phase === 'sending' || this.preparing) return;
+    for (const entry of await flow.pending()) {
+      if (this.flowState.phase !== 'idle' && this.flowState.phase !== 'failed') return;
+      this.values = { ...entry.envelope.lead };
+      this.#sent = entry.envelope;
+      this.#lastConsent = entry.envelope.consent;
+      const report = await flow.resume(entry);
+      if (!report) continue;
+      await this.#report(report);
+      if (this.#phase() === 'done') this.statusMessage = this.#strings.resumed;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -154,9 +192,10 @@ export class LeadCapture extends LitElement {
       minAge: config.minAge,
       today: localIsoDate(new Date()),
     });
-    if (changed.has('endpoint') || changed.has('adapter') || changed.has('destination') || !this.#flow) {
-      this.#flow = this.#createFlow(config);
-    }
+    const deliveryChanged = ['endpoint', 'adapter', 'destination', 'persist', 'requestTimeout', 'retryPolicy', 'consentTiming'].some((key) =>
+      changed.has(key as keyof LeadCapture),
+    );
+    if (deliveryChanged || !this.#flow) this.#flow = this.#createFlow(config);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -203,7 +242,19 @@ export class LeadCapture extends LitElement {
   #createFlow(config: LeadCaptureConfig): SubmissionFlow | undefined {
     const adapter = this.#adapterFor(config);
     if (!adapter) return undefined;
-    const flow = new SubmissionFlow({ adapter, fetch: (input, init) => fetch(input, init), now: () => new Date() });
+    const persist = this.persist !== 'none';
+    if (this.#outbox?.persist !== persist) this.#outbox = { persist, store: lazyOutbox(openOutbox(persist)) };
+    const flow = new SubmissionFlow({
+      adapter,
+      fetch: (input, init) => fetch(input, init),
+      now: () => new Date(),
+      outbox: this.#outbox.store,
+      target: typeof config.adapter === 'object' ? `custom:${adapter.name}` : `${config.adapter}|${config.endpoint}|${config.destination}`,
+      retry: this.retryPolicy,
+      requestTimeoutMs: this.requestTimeout > 0 ? this.requestTimeout : 15_000,
+      exclusive,
+      autoSubmit: config.consentTiming === 'create',
+    });
     flow.subscribe((flowState) => {
       this.flowState = flowState;
     });
@@ -520,7 +571,7 @@ export class LeadCapture extends LitElement {
         ? html`<input type="hidden" id=${JORNAYA_TOKEN_ID} name="universal_leadid" />`
         : nothing}
       ${done ? this.#successTemplate(this.flowState.phase === 'done' ? this.flowState.outcome : undefined) : nothing}
-      <p class="lc-status" role="status">${done ? '' : this.statusMessage}</p>
+      <p class="lc-status" role="status">${this.#statusText()}</p>
       <p class="lc-alert" role="alert">${this.alertMessage}</p>
       <div class="lc-actions" ?hidden=${done}>
         <!-- After a retryable failure the one button becomes "Try again": it sends the same lead with the same key. -->
@@ -534,6 +585,19 @@ export class LeadCapture extends LitElement {
         </button>
       </div>
     </form>`;
+  }
+
+  /** The flow's phase now (a method, so a check after an await is not narrowed by one before it). */
+  #phase(): FlowState['phase'] {
+    return this.flowState.phase;
+  }
+
+  /** What the status line says: a retry in progress, or the last summary. */
+  #statusText(): string {
+    const state = this.flowState;
+    if (state.phase === 'sending' && state.attempt > 1) return this.#strings.retrying(state.attempt, this.retryPolicy.maxAttempts);
+    if (state.phase === 'done') return this.statusMessage === this.#strings.resumed ? this.statusMessage : '';
+    return this.statusMessage;
   }
 
   /** Jornaya's token input has a fixed id: the first widget on the page carries it, no other. */

@@ -1,11 +1,14 @@
-import type { Adapter, CreateResult } from '../adapters/adapter.js';
+import type { Adapter, CreateResult, DeliveryContext } from '../adapters/adapter.js';
 import { isDelivered, isFinal, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
 import { newIdempotencyKey } from './idempotency-key.js';
+import { MemoryOutbox, OUTBOX_TTL_MS, type Outbox, type OutboxEntry } from './outbox.js';
+import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from './retry.js';
 
 /** Where one lead is on its way: validate → create → (qualify) → submit (DESIGN.md). */
 export type FlowState =
   | { readonly phase: 'idle' }
-  | { readonly phase: 'sending'; readonly stage: 'create' | 'submit' }
+  /** `attempt` counts sends of this step, from 1; above 1 the person is told it is being retried. */
+  | { readonly phase: 'sending'; readonly stage: 'create' | 'submit'; readonly attempt: number }
   /** Created, and the destination wants the second step (e.g. MLAS with deferred consent). */
   | { readonly phase: 'awaiting-submit'; readonly created: CreateResult }
   | { readonly phase: 'done'; readonly outcome: Outcome }
@@ -16,6 +19,25 @@ export interface FlowDependencies {
   readonly fetch: typeof fetch;
   readonly now: () => Date;
   readonly newKey?: () => string;
+  /** Where leads wait until they are settled; in memory unless the page persists them. */
+  readonly outbox?: Outbox;
+  /** Which configuration this flow sends for: outbox entries of another are not its to resume. */
+  readonly target?: string;
+  readonly retry?: RetryPolicy;
+  readonly random?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** A send that has not answered in this long is abandoned and counted as a retryable failure. */
+  readonly requestTimeoutMs?: number;
+  /**
+   * Runs `work` only if no other tab is sending the lead with this key (Web Locks); answers undefined
+   * when one is. Without it, every call runs.
+   */
+  readonly exclusive?: <T>(key: string, work: () => Promise<T>) => Promise<T | undefined>;
+  /**
+   * Whether the second step follows the first at once, with no one to ask (consent came with the
+   * form). Then a lead between the steps stays in the outbox, so a reload sends its second step.
+   */
+  readonly autoSubmit?: boolean;
 }
 
 /** What the flow reports back after each step, for the element to turn into events and markup. */
@@ -27,20 +49,27 @@ interface PendingLead {
   readonly idempotencyKey: string;
   readonly envelope: LeadEnvelope;
   readonly fingerprint: string;
+  readonly createdAt: number;
   reference?: string;
   submitInput?: SubmitStepInput;
 }
 
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * Sends one lead at a time through an adapter. The idempotency key is made when a lead is first sent
- * and kept for every retry of it, so a destination (or the relay) can recognise a repeat.
+ * Sends one lead at a time through an adapter, and does not lose it: it is written to the outbox
+ * before the first send and removed only on a final outcome; transient failures are retried with
+ * backoff within a bounded time; every send of one lead carries the same idempotency key.
  */
 export class SubmissionFlow {
   #state: FlowState = { phase: 'idle' };
   #pending: PendingLead | undefined;
   readonly #listeners = new Set<(state: FlowState) => void>();
+  readonly #outbox: Outbox;
 
-  constructor(readonly dependencies: FlowDependencies) {}
+  constructor(readonly dependencies: FlowDependencies) {
+    this.#outbox = dependencies.outbox ?? new MemoryOutbox();
+  }
 
   get state(): FlowState {
     return this.#state;
@@ -69,7 +98,8 @@ export class SubmissionFlow {
   /** First step. Refuses (returns undefined) while a lead is already on its way: no double submit. */
   async create(envelope: LeadEnvelope, idempotencyKey = this.keyFor(envelope)): Promise<StepReport | undefined> {
     if (this.#state.phase === 'sending') return undefined;
-    this.#pending = { idempotencyKey, envelope, fingerprint: fingerprint(envelope) };
+    const createdAt = this.#pending?.idempotencyKey === idempotencyKey ? this.#pending.createdAt : this.dependencies.now().getTime();
+    this.#pending = { idempotencyKey, envelope, fingerprint: fingerprint(envelope), createdAt };
     return this.#sendCreate(this.#pending);
   }
 
@@ -95,6 +125,29 @@ export class SubmissionFlow {
     return this.#sendCreate(pending);
   }
 
+  /**
+   * Sends a lead found in the outbox (after a reload, or when the browser came back online) with its
+   * own key, from the step it had reached. Undefined when busy, or when another tab is sending it.
+   */
+  async resume(entry: OutboxEntry): Promise<StepReport | undefined> {
+    if (this.#state.phase === 'sending') return undefined;
+    const pending: PendingLead = {
+      idempotencyKey: entry.key,
+      envelope: entry.envelope,
+      fingerprint: fingerprint(entry.envelope),
+      createdAt: entry.createdAt,
+      ...(entry.reference === undefined ? {} : { reference: entry.reference }),
+      ...(entry.submitInput === undefined ? {} : { submitInput: entry.submitInput }),
+    };
+    this.#pending = pending;
+    return entry.stage === 'submit' && pending.reference ? this.#sendSubmit(pending, pending.reference) : this.#sendCreate(pending);
+  }
+
+  /** The leads waiting in the outbox for this flow's configuration. */
+  pending(): Promise<OutboxEntry[]> {
+    return this.#outbox.pending(this.dependencies.target ?? '', this.dependencies.now().getTime());
+  }
+
   /** Forgets the current lead: the next one gets a new key. */
   reset(): void {
     if (this.#state.phase === 'sending') return;
@@ -102,29 +155,96 @@ export class SubmissionFlow {
     this.#set({ phase: 'idle' });
   }
 
-  async #sendCreate(pending: PendingLead): Promise<StepReport> {
-    this.#set({ phase: 'sending', stage: 'create' });
-    const result = await this.dependencies.adapter.create(pending.envelope, this.#context(pending));
+  async #sendCreate(pending: PendingLead): Promise<StepReport | undefined> {
+    // Busy before the first await, so a second Submit in the same moment is refused.
+    this.#set({ phase: 'sending', stage: 'create', attempt: 1 });
+    await this.#save(pending, 'create');
+    const result = await this.#exclusive(pending, () =>
+      this.#withRetries('create', (context) => this.dependencies.adapter.create(pending.envelope, context), pending),
+    );
+    if (!result) return undefined;
     const { outcome } = result;
     if (result.reference !== undefined) pending.reference = result.reference;
     if (!isDelivered(outcome)) this.#set({ phase: 'failed', stage: 'create', outcome });
     else if (result.next === 'submit') this.#set({ phase: 'awaiting-submit', created: result });
     else this.#set({ phase: 'done', outcome });
+    if (isFinal(outcome)) await this.#settle(pending, result.next === 'submit');
     return { stage: 'create', result, idempotencyKey: pending.idempotencyKey };
   }
 
-  async #sendSubmit(pending: PendingLead, reference: string): Promise<StepReport> {
+  async #sendSubmit(pending: PendingLead, reference: string): Promise<StepReport | undefined> {
     const submitStep = this.dependencies.adapter.submit;
-    this.#set({ phase: 'sending', stage: 'submit' });
-    const outcome: Outcome = submitStep
-      ? await submitStep.call(this.dependencies.adapter, reference, pending.submitInput ?? {}, this.#context(pending))
-      : { status: 'rejected', retryable: false, code: 'no_submit_step', message: 'This destination has no submit step.' };
+    this.#set({ phase: 'sending', stage: 'submit', attempt: 1 });
+    await this.#save(pending, 'submit');
+    const outcome = await this.#exclusive(pending, async () =>
+      submitStep
+        ? (
+            await this.#withRetries(
+              'submit',
+              async (context) => ({ outcome: await submitStep.call(this.dependencies.adapter, reference, pending.submitInput ?? {}, context) }),
+              pending,
+            )
+          ).outcome
+        : ({ status: 'rejected', retryable: false, code: 'no_submit_step', message: 'This destination has no submit step.' } as Outcome),
+    );
+    if (!outcome) return undefined;
     this.#set(isDelivered(outcome) ? { phase: 'done', outcome } : { phase: 'failed', stage: 'submit', outcome });
+    if (isFinal(outcome)) await this.#settle(pending, false);
     return { stage: 'submit', outcome, idempotencyKey: pending.idempotencyKey };
   }
 
-  #context(pending: PendingLead) {
-    return { fetch: this.dependencies.fetch, now: this.dependencies.now, idempotencyKey: pending.idempotencyKey };
+  /** Sends, and sends again after transient failures, waiting as the retry policy says. */
+  async #withRetries<T extends { readonly outcome: Outcome }>(
+    stage: 'create' | 'submit',
+    send: (context: DeliveryContext) => Promise<T>,
+    pending: PendingLead,
+  ): Promise<T> {
+    const { now, random = Math.random, sleep = sleepFor, retry = DEFAULT_RETRY_POLICY, requestTimeoutMs = 15_000 } = this.dependencies;
+    const started = now().getTime();
+    for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) this.#set({ phase: 'sending', stage, attempt });
+      const context: DeliveryContext = {
+        fetch: this.dependencies.fetch,
+        now,
+        idempotencyKey: pending.idempotencyKey,
+        signal: AbortSignal.timeout(requestTimeoutMs),
+      };
+      const result = await send(context);
+      if (isFinal(result.outcome)) return result;
+      const wait = nextDelay(retry, attempt, now().getTime() - started, random, result.outcome.retryAfterSeconds);
+      if (wait === undefined) return result;
+      await sleep(wait);
+    }
+  }
+
+  async #exclusive<T>(pending: PendingLead, work: () => Promise<T>): Promise<T | undefined> {
+    const exclusive = this.dependencies.exclusive;
+    return exclusive ? exclusive(`lead-capture:${pending.idempotencyKey}`, work) : work();
+  }
+
+  /** Writes the lead to the outbox before it is sent. Storage that fails must not cost the lead. */
+  async #save(pending: PendingLead, stage: 'create' | 'submit'): Promise<void> {
+    const entry: OutboxEntry = {
+      key: pending.idempotencyKey,
+      target: this.dependencies.target ?? '',
+      envelope: pending.envelope,
+      stage,
+      createdAt: pending.createdAt,
+      expiresAt: pending.createdAt + OUTBOX_TTL_MS,
+      ...(pending.reference === undefined ? {} : { reference: pending.reference }),
+      ...(pending.submitInput === undefined ? {} : { submitInput: pending.submitInput }),
+    };
+    await this.#outbox.put(entry).catch(() => undefined);
+  }
+
+  /**
+   * A final outcome takes the lead out of the outbox, except a created lead whose second step the page
+   * sends by itself: that stays, at the submit step. A second step that needs the person (deferred
+   * consent) cannot be sent without them, so such a lead is not kept.
+   */
+  async #settle(pending: PendingLead, secondStepOwed: boolean): Promise<void> {
+    if (secondStepOwed && this.dependencies.autoSubmit) return this.#save(pending, 'submit');
+    await this.#outbox.remove(pending.idempotencyKey).catch(() => undefined);
   }
 
   #set(state: FlowState): void {

@@ -6,8 +6,13 @@ import { newScenario, received, script } from '../helpers/standins.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+/** One send per lead: these tests are about states and events; retries have their own file. */
+const ONE_ATTEMPT = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 };
+
 async function webhookForm(scenario: string, fields = 'first_name last_name email mobile zip_code'): Promise<LeadCapture> {
   return fixture<LeadCapture>(html`<lead-capture
+    persist="none"
+    .retryPolicy=${ONE_ATTEMPT}
     adapter="webhook"
     endpoint=${`/standins/webhook/${scenario}`}
     fields=${fields}
@@ -240,6 +245,8 @@ describe('<lead-capture> when delivery fails', () => {
 
   it('shows a network failure as a retryable error, keeping what was typed', async () => {
     const element = await fixture<LeadCapture>(html`<lead-capture
+      persist="none"
+      .retryPolicy=${ONE_ATTEMPT}
       adapter="webhook"
       endpoint="http://127.0.0.1:9/unreachable"
       fields="email"

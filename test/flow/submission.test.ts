@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Adapter, CreateResult } from '../../src/adapters/adapter.js';
 import type { Outcome } from '../../src/adapters/lead.js';
-import { SubmissionFlow, type FlowState } from '../../src/flow/submission.js';
+import { SubmissionFlow, type FlowDependencies, type FlowState } from '../../src/flow/submission.js';
 
 const ACCEPTED: Outcome = { status: 'accepted', retryable: false };
 const DOWN: Outcome = { status: 'failed', retryable: true, code: 'network' };
@@ -26,9 +26,12 @@ function scriptedAdapter(...answers: CreateResult[]): Adapter & { keys: string[]
   };
 }
 
-function flowWith(adapter: Adapter): SubmissionFlow {
+/** One send per step: these tests are about keys and phases; retries have their own below. */
+const ONE_ATTEMPT = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 };
+
+function flowWith(adapter: Adapter, options: Partial<FlowDependencies> = {}): SubmissionFlow {
   let n = 0;
-  return new SubmissionFlow({ adapter, fetch, now: () => new Date(0), newKey: () => `key-${++n}` });
+  return new SubmissionFlow({ adapter, fetch, now: () => new Date(0), newKey: () => `key-${++n}`, retry: ONE_ATTEMPT, ...options });
 }
 
 const LEAD = { lead: { email: 'a@b.co' } };

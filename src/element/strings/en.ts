@@ -10,7 +10,10 @@ export const en: UiStrings = {
   successBody: 'We have your details and will be in touch soon.',
   duplicateBody: 'We already have your details and will be in touch soon.',
   errorSummary: (count) => (count === 1 ? '1 field needs your attention.' : `${count} fields need your attention.`),
-  failedRetryable: "We couldn't send your details just now. Your answers are kept: please try again.",
+  failedRetryable:
+    "We couldn't send your details just now. They are saved on this device and will be sent when you are back online or return to this page, or press Try again.",
+  retrying: (attempt, of) => `The connection is slow. Still trying (attempt ${attempt} of ${of})…`,
+  resumed: 'We have now sent the details you entered earlier.',
   failedFinal: "We couldn't accept your details. Please check them or contact us another way.",
   invalidAtDestination: 'Some details were not accepted. Please check the fields marked below.',
   notConfigured: 'This form is not set up to send yet (no endpoint).',

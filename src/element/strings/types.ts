@@ -10,6 +10,8 @@ export interface UiStrings {
   readonly duplicateBody: string;
   readonly errorSummary: (count: number) => string;
   readonly failedRetryable: string;
+  readonly retrying: (attempt: number, of: number) => string;
+  readonly resumed: string;
   readonly failedFinal: string;
   readonly invalidAtDestination: string;
   readonly notConfigured: string;
