@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Adapter, CreateResult } from '../../src/adapters/adapter.js';
 import type { Outcome } from '../../src/adapters/lead.js';
+import { MemoryOutbox } from '../../src/flow/outbox.js';
 import { SubmissionFlow, type FlowDependencies, type FlowState } from '../../src/flow/submission.js';
 
 const ACCEPTED: Outcome = { status: 'accepted', retryable: false };
@@ -97,5 +98,86 @@ describe('SubmissionFlow', () => {
     await flow.submit({ mobile: '+12125550123' });
     expect(flow.state.phase).to.equal('done');
     expect(adapter.submits).to.deep.equal(['r-9:key-1']);
+  });
+});
+
+describe('SubmissionFlow delivery', () => {
+  const RETRYING = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 8000, budgetMs: 30_000 };
+  const noWait = { sleep: async () => undefined, random: () => 0.5, retry: RETRYING };
+
+  it('retries transient failures with the same key until one succeeds', async () => {
+    const adapter = scriptedAdapter({ outcome: DOWN, next: null }, { outcome: DOWN, next: null });
+    const flow = flowWith(adapter, noWait);
+    await flow.create(LEAD);
+    expect(flow.state.phase).to.equal('done');
+    expect(adapter.keys).to.deep.equal(['key-1', 'key-1', 'key-1']);
+  });
+
+  it('waits between attempts as the policy says, honouring Retry-After', async () => {
+    const waits: number[] = [];
+    const adapter = scriptedAdapter({ outcome: { ...DOWN, retryAfterSeconds: 5 }, next: null }, { outcome: DOWN, next: null });
+    const flow = flowWith(adapter, { ...noWait, sleep: async (ms) => void waits.push(ms) });
+    await flow.create(LEAD);
+    expect(waits).to.deep.equal([5000, 1000]);
+  });
+
+  it('gives up after the last attempt, still retryable, and keeps the lead in the outbox', async () => {
+    const outbox = new MemoryOutbox();
+    const adapter = scriptedAdapter(...Array.from({ length: 4 }, () => ({ outcome: DOWN, next: null as null })));
+    const flow = flowWith(adapter, { ...noWait, outbox, target: 't' });
+    await flow.create(LEAD);
+    expect(flow.state).to.deep.include({ phase: 'failed' });
+    expect(adapter.keys).to.have.length(4);
+    expect((await outbox.pending('t', 0)).map((entry) => entry.key)).to.deep.equal(['key-1']);
+  });
+
+  it('announces each retry, so the person sees progress', async () => {
+    const attempts: number[] = [];
+    const flow = flowWith(scriptedAdapter({ outcome: DOWN, next: null }), noWait);
+    flow.subscribe((state) => {
+      if (state.phase === 'sending') attempts.push(state.attempt);
+    });
+    await flow.create(LEAD);
+    expect(attempts).to.deep.equal([1, 2]);
+  });
+
+  it('writes the lead to the outbox before sending it, and removes it on a final outcome', async () => {
+    const outbox = new MemoryOutbox();
+    let storedWhenSent: string[] = [];
+    const adapter: Adapter = {
+      name: 'checks-outbox',
+      async create() {
+        storedWhenSent = (await outbox.pending('t', 0)).map((entry) => entry.key);
+        return { outcome: REJECTED, next: null };
+      },
+    };
+    const flow = flowWith(adapter, { outbox, target: 't' });
+    await flow.create(LEAD);
+    expect(storedWhenSent).to.deep.equal(['key-1']);
+    expect(await outbox.pending('t', 0)).to.deep.equal([]);
+  });
+
+  it('resumes a lead from the outbox with its own key, at the step it had reached', async () => {
+    const adapter = scriptedAdapter();
+    const flow = flowWith(adapter, noWait);
+    await flow.resume({ key: 'saved-key', target: 't', envelope: LEAD, stage: 'submit', reference: 'r-7', submitInput: { mobile: '+12125550123' }, createdAt: 0, expiresAt: 1 });
+    expect(adapter.keys).to.deep.equal([]);
+    expect(adapter.submits).to.deep.equal(['r-7:saved-key']);
+  });
+
+  it('keeps a created lead whose second step follows by itself, at the submit step', async () => {
+    const outbox = new MemoryOutbox();
+    const adapter = scriptedAdapter({ outcome: { status: 'qualified', retryable: false }, next: 'submit', reference: 'r-1' });
+    const flow = flowWith(adapter, { outbox, target: 't', autoSubmit: true });
+    await flow.create(LEAD);
+    const [kept] = await outbox.pending('t', 0);
+    expect(kept).to.deep.include({ key: 'key-1', stage: 'submit', reference: 'r-1' });
+  });
+
+  it('does not send a lead that another tab is sending', async () => {
+    const adapter = scriptedAdapter();
+    const flow = flowWith(adapter, { exclusive: async () => undefined });
+    expect(await flow.create(LEAD)).to.equal(undefined);
+    expect(adapter.keys).to.deep.equal([]);
   });
 });

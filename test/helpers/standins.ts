@@ -19,3 +19,14 @@ export async function script(scenario: string, ...answers: ScriptedAnswer[]): Pr
     body: JSON.stringify({ answers }),
   });
 }
+
+/** Forgets the scenario's scripted answers not yet used: the destination recovers. */
+export async function unscript(scenario: string): Promise<void> {
+  await fetch(`/standins/_script/${scenario}`, { method: 'DELETE' });
+}
+
+/** The idempotency keys of the leads the scenario's webhook stored: a lead stored twice appears twice. */
+export async function delivered(scenario: string): Promise<string[]> {
+  const response = await fetch(`/standins/_delivered/${scenario}`);
+  return (await response.json()) as string[];
+}

@@ -18,7 +18,9 @@ export type { RecordedRequest, ScriptedAnswer } from './recorder.js';
  * - `GET /standins/trustedform/trustedform.js`, `GET /standins/jornaya/campaign/:key`: the consent
  *   recorders' scripts, behaving as the real ones do.
  * - `GET /standins/_log/:scenario`: what the scenario's stand-ins received, oldest first.
+ * - `GET /standins/_delivered/:scenario`: the idempotency keys of the leads stored, once per storing.
  * - `POST /standins/_script/:scenario` `{ answers: [...] }`: how to answer the next requests.
+ * - `DELETE /standins/_script/:scenario`: forget the answers not yet used.
  * - `DELETE /standins/_log/:scenario`: forget the scenario.
  */
 export function createStandins(recorder = new Recorder()): Hono {
@@ -31,10 +33,15 @@ export function createStandins(recorder = new Recorder()): Hono {
   app.route('/crmcom', crmComStandin(recorder));
   app.route('/', recorderScripts());
   app.get('/_log/:scenario', (c) => c.json(recorder.list(c.req.param('scenario'))));
+  app.get('/_delivered/:scenario', (c) => c.json(recorder.delivered(c.req.param('scenario'))));
   app.post('/_script/:scenario', async (c) => {
     const { answers } = await c.req.json<{ answers: ScriptedAnswer[] }>();
     recorder.script(c.req.param('scenario'), answers);
     return c.json({ queued: answers.length });
+  });
+  app.delete('/_script/:scenario', (c) => {
+    recorder.unscript(c.req.param('scenario'));
+    return c.body(null, 204);
   });
   app.delete('/_log/:scenario', (c) => {
     recorder.clear(c.req.param('scenario'));

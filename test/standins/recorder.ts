@@ -30,6 +30,7 @@ export class Recorder {
   readonly #requests = new Map<string, RecordedRequest[]>();
   readonly #scripts = new Map<string, ScriptedAnswer[]>();
   readonly #state = new Map<string, Map<string, unknown>>();
+  readonly #delivered = new Map<string, string[]>();
 
   async record(scenario: string, request: Request): Promise<RecordedRequest> {
     const url = new URL(request.url);
@@ -61,6 +62,11 @@ export class Recorder {
     this.#scripts.set(scenario, [...(this.#scripts.get(scenario) ?? []), ...answers]);
   }
 
+  /** Forgets the answers not yet used. */
+  unscript(scenario: string): void {
+    this.#scripts.delete(scenario);
+  }
+
   /** The next scripted answer, if any; each is used once. */
   next(scenario: string): ScriptedAnswer | undefined {
     return this.#scripts.get(scenario)?.shift();
@@ -73,7 +79,15 @@ export class Recorder {
     return memory;
   }
 
+  /** The idempotency keys of the leads a stand-in stored (accepted), in order: a lead stored twice shows twice. */
+  delivered(scenario: string): string[] {
+    let keys = this.#delivered.get(scenario);
+    if (!keys) this.#delivered.set(scenario, (keys = []));
+    return keys;
+  }
+
   clear(scenario: string): void {
+    this.#delivered.delete(scenario);
     this.#requests.delete(scenario);
     this.#scripts.delete(scenario);
     this.#state.delete(scenario);

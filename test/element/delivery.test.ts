@@ -1,0 +1,193 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { LeadCapture } from '../../src/element/lead-capture.js';
+import type { RetryPolicy } from '../../src/flow/retry.js';
+import { fill, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
+import { delivered, newScenario, received, script, unscript } from '../helpers/standins.js';
+import type { ScriptedAnswer } from '../standins/index.js';
+
+/** Quick retries, so faults are survived in test time: up to 5 sends within 5 s. */
+const QUICK: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 400, budgetMs: 5000 };
+
+/** The figures for the note: what was injected, sent, stored, and stored twice. */
+const tally = { faults: 0, sends: 0, leads: 0, delivered: 0, duplicates: 0 };
+
+/** Every lead accepted exactly once, every send of it with the same key. */
+async function expectDeliveredOnce(scenario: string, faults: number): Promise<void> {
+  const requests = (await received(scenario)).filter((request) => request.path.startsWith('/standins/webhook/'));
+  const keys = new Set(requests.map((request) => request.headers['idempotency-key']));
+  const stored = await delivered(scenario);
+  tally.faults += faults;
+  tally.sends += requests.length;
+  tally.leads += 1;
+  tally.delivered += new Set(stored).size;
+  tally.duplicates += stored.length - new Set(stored).size;
+  expect(keys.size, 'one idempotency key for every send').to.equal(1);
+  expect(stored, 'stored exactly once').to.deep.equal([...keys]);
+}
+
+async function form(scenario: string, via: 'relay' | 'webhook', policy = QUICK): Promise<LeadCapture> {
+  const endpoint = via === 'relay' ? `/relay/${scenario}/v1` : `/standins/webhook/${scenario}`;
+  const element = await fixture<LeadCapture>(html`<lead-capture
+    adapter=${via}
+    endpoint=${endpoint}
+    destination="webhook"
+    fields="first_name last_name email mobile zip_code"
+    request-timeout="800"
+    .retryPolicy=${policy}
+  ></lead-capture>`);
+  await fill(element, GOOD_VALUES);
+  return element;
+}
+
+async function submitAndSettle(element: LeadCapture) {
+  const settled = Promise.race([
+    oneEvent(element, 'lead-submitted').then((event) => ({ ok: true as const, detail: event.detail })),
+    oneEvent(element, 'lead-error').then((event) => ({ ok: false as const, detail: event.detail })),
+  ]);
+  submitButton(element).click();
+  return settled;
+}
+
+describe('never losing a lead: faults on the way to the destination', () => {
+  after(() => console.log(`delivery figures: ${JSON.stringify(tally)}`));
+
+  for (const via of ['webhook', 'relay'] as const) {
+    describe(`${via === 'relay' ? 'through the relay' : 'straight to a webhook'}`, () => {
+      it('500 then 200: retried with the same key, delivered once, and the person sees success', async () => {
+        const scenario = newScenario();
+        await script(scenario, { mode: 'failing' });
+        const element = await form(scenario, via);
+        const result = await submitAndSettle(element);
+        expect(result.ok).to.equal(true);
+        await element.updateComplete;
+        expect(element.querySelector('.lc-success')?.textContent).to.contain('Thank you');
+        await expectDeliveredOnce(scenario, 1);
+      });
+
+      it('a connection dropped mid-request: retried, delivered once', async () => {
+        const scenario = newScenario();
+        await script(scenario, { mode: 'drop' }, { mode: 'drop' });
+        const element = await form(scenario, via);
+        expect((await submitAndSettle(element)).ok).to.equal(true);
+        await expectDeliveredOnce(scenario, 2);
+      });
+
+      it('a destination slower than the timeout: abandoned, retried, still stored once', async () => {
+        const scenario = newScenario();
+        await script(scenario, { delayMs: 1500 });
+        const element = await form(scenario, via);
+        expect((await submitAndSettle(element)).ok).to.equal(true);
+        // The slow first send may still land; the key keeps it to one stored lead.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await expectDeliveredOnce(scenario, 1);
+      });
+    });
+  }
+
+  it('429 with Retry-After: waits as long as asked, then delivers once', async () => {
+    const scenario = newScenario();
+    await script(scenario, { status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '1' } });
+    const element = await form(scenario, 'webhook');
+    const started = performance.now();
+    expect((await submitAndSettle(element)).ok).to.equal(true);
+    expect(performance.now() - started).to.be.at.least(1000);
+    await expectDeliveredOnce(scenario, 1);
+  });
+
+  it('a fault that outlasts the retries: the person is told the lead is kept, and it goes when the browser is back online', async () => {
+    const scenario = newScenario();
+    // More drops than sends: the browser itself may resend a POST whose reused connection was reset.
+    const faults: ScriptedAnswer[] = Array.from({ length: 10 }, () => ({ mode: 'drop' }));
+    await script(scenario, ...faults);
+    const element = await form(scenario, 'webhook', { ...QUICK, maxAttempts: 3 });
+    const result = await submitAndSettle(element);
+    expect(result.ok).to.equal(false);
+    expect(result.detail).to.deep.include({ retryable: true });
+    await element.updateComplete;
+    expect(element.querySelector('[role="alert"]')?.textContent).to.contain('saved on this device');
+    expect(submitButton(element).textContent?.trim()).to.equal('Try again');
+    await unscript(scenario);
+    const submitted = oneEvent(element, 'lead-submitted');
+    window.dispatchEvent(new Event('online'));
+    await submitted;
+    await element.updateComplete;
+    expect(element.querySelector('.lc-success')).to.not.equal(null);
+    await expectDeliveredOnce(scenario, (await received(scenario)).length - 1);
+  });
+
+  it('a second press of Submit (Try again) after a failure sends the same lead, not a second one', async () => {
+    const scenario = newScenario();
+    await script(scenario, { mode: 'drop' });
+    const element = await form(scenario, 'relay', { ...QUICK, maxAttempts: 1 });
+    expect((await submitAndSettle(element)).ok).to.equal(false);
+    await element.updateComplete;
+    expect((await submitAndSettle(element)).ok).to.equal(true);
+    await expectDeliveredOnce(scenario, 1);
+  });
+});
+
+describe('never losing a lead: reloads and tabs', () => {
+  /** A landing page in a frame: reloading it is a real page reload, and two frames are two tabs. */
+  async function page(scenario: string, retry: RetryPolicy = QUICK): Promise<HTMLIFrameElement> {
+    const frame = document.createElement('iframe');
+    const params = new URLSearchParams({
+      adapter: 'relay',
+      endpoint: `/relay/${scenario}/v1`,
+      destination: 'webhook',
+      fields: 'first_name last_name email mobile zip_code',
+      'request-timeout': '3000',
+      retry: JSON.stringify(retry),
+    });
+    frame.src = `/test/fixtures/widget-page.html?${params}`;
+    frame.style.width = '600px';
+    frame.style.height = '700px';
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await until(() => Boolean(widgetIn(frame)?.querySelector('form')), 'the widget in the frame');
+    return frame;
+  }
+
+  function widgetIn(frame: HTMLIFrameElement): LeadCapture | null {
+    return frame.contentDocument?.querySelector('lead-capture') ?? null;
+  }
+
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('a page reload while the lead is in flight: sent again after the reload with the same key, stored once', async () => {
+    const scenario = newScenario();
+    await script(scenario, { delayMs: 1500 });
+    const frame = await page(scenario);
+    const element = widgetIn(frame)!;
+    await fill(element, GOOD_VALUES);
+    submitButton(element).click();
+    await until(() => element.querySelector('form')?.getAttribute('aria-busy') === 'true', 'sending');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    frame.contentWindow?.location.reload();
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await until(() => Boolean(widgetIn(frame)?.querySelector('.lc-success')), 'the reloaded page to deliver the saved lead', 8000);
+    expect(widgetIn(frame)?.querySelector('.lc-status')?.textContent).to.equal('We have now sent the details you entered earlier.');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await expectDeliveredOnce(scenario, 1);
+  });
+
+  it('two tabs opening with the same unsent lead: one sends it, stored once', async () => {
+    const scenario = newScenario();
+    await script(scenario, { mode: 'drop' });
+    const first = await page(scenario, { ...QUICK, maxAttempts: 1 });
+    const element = widgetIn(first)!;
+    await fill(element, GOOD_VALUES);
+    submitButton(element).click();
+    await until(() => element.querySelector('.lc-retry') !== null, 'the first tab to give up');
+    const [second, third] = await Promise.all([page(scenario), page(scenario)]);
+    await until(
+      () => [second, third].some((frame) => widgetIn(frame)?.querySelector('.lc-success')),
+      'one of the new tabs to deliver the lead',
+      8000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expectDeliveredOnce(scenario, 1);
+    const sends = (await received(scenario)).filter((request) => request.path.startsWith('/standins/webhook/'));
+    expect(sends, 'the dropped send and one resumed send').to.have.length(2);
+  });
+});
