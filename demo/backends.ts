@@ -23,7 +23,10 @@ export function demoBackends() {
     if (!relay) {
       const origin = `http://${request.headers.host ?? 'localhost:5173'}`;
       const port = new URL(origin).port;
-      const file = standinRelayConfig(`${origin}/standins`, DEMO_SCENARIO, [origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+      const file = {
+        ...standinRelayConfig(`${origin}/standins`, DEMO_SCENARIO, [origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]),
+        botProtection: { minFillMs: 1500 },
+      };
       const app = createRelay(resolveRelayConfig(file, STANDIN_ENV), {
         fetch: globalThis.fetch,
         now: () => new Date(),

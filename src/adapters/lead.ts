@@ -32,6 +32,16 @@ export interface JornayaToken {
   readonly leadId: string;
 }
 
+/** Signs that a person, not a script, filled the form; the relay refuses what fails them. */
+export interface BotSignals {
+  /** The hidden honeypot field: people never see it, so it stays empty; form-filling bots fill it. */
+  readonly honeypot: string;
+  /** Milliseconds from the form being shown to the lead being sent. */
+  readonly elapsedMs: number;
+  /** A page's own challenge token (Turnstile, reCAPTCHA), for the relay or the destination to verify. */
+  readonly challengeToken?: string;
+}
+
 /** The JSON body the widget sends to the relay (`POST /v1/leads`) or to a webhook. */
 export interface LeadEnvelope {
   readonly destination?: string;
@@ -40,6 +50,7 @@ export interface LeadEnvelope {
   readonly trustedform?: TrustedFormCertificate;
   readonly jornaya?: JornayaToken;
   readonly tracking?: Readonly<Record<string, string>>;
+  readonly bot?: BotSignals;
 }
 
 /** What the second step (`submit`) carries: the deferred certificate and the verified mobile. */

@@ -15,6 +15,7 @@ import { exclusive } from '../flow/exclusive.js';
 import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../flow/retry.js';
 import { SubmissionFlow, type FlowState, type StepReport } from '../flow/submission.js';
+import { captureTracking } from '../tracking/storage.js';
 import { resolveConfig, type LeadCaptureAttributes, type LeadCaptureConfig } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import { LeadCreatedEvent, LeadErrorEvent, LeadInvalidEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
@@ -33,7 +34,10 @@ const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
   'endpoint', 'adapter', 'destination', 'fields', 'required', 'locale', 'country', 'minAge', 'submitLabel', 'messages',
   'consent', 'sellers', 'consentVersion', 'consentOptional', 'consentTiming', 'trustedform', 'trustedformSrc',
   'trustedformTimeout', 'jornaya', 'jornayaSrc', 'persist', 'requestTimeout', 'retryPolicy',
+  'tracking', 'trackingParams', 'minFillMs', 'challengeField', 'challenge',
 ]);
+
+
 
 /** The key under which a consent problem is reported beside the field errors. */
 const CONSENT = 'consent';
@@ -98,6 +102,16 @@ export class LeadCapture extends LitElement {
   @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = 15_000;
   /** How transient failures are retried: `{ maxAttempts, baseDelayMs, maxDelayMs, budgetMs }`. */
   @property({ attribute: false }) retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY;
+  /** `on` (default): send UTM tags, click ids, sub-ids, referrer and landing page; `off`: none. */
+  @property() tracking = 'on';
+  /** More URL parameters to send as tracking, space-separated (`campaign_ref promo`). */
+  @property({ attribute: 'tracking-params' }) trackingParams = '';
+  /** A lead is not sent sooner than this after the form appeared (ms); people wait, scripts are caught. */
+  @property({ type: Number, attribute: 'min-fill-ms' }) minFillMs = 2000;
+  /** The name of an input in the page holding a challenge token (`cf-turnstile-response`, `g-recaptcha-response`). */
+  @property({ attribute: 'challenge-field' }) challengeField = '';
+  /** A function giving the page's challenge token (Turnstile, reCAPTCHA) when the lead is sent. */
+  @property({ attribute: false }) challenge: (() => string | undefined | Promise<string | undefined>) | undefined = undefined;
   /** A nonce for a `<style>` element, for pages whose CSP forbids constructable stylesheets. */
   @property({ attribute: 'style-nonce' }) styleNonce: string | undefined = undefined;
   /** The values as typed so far, keyed by field name. Setting it pre-fills the form. */
@@ -126,6 +140,8 @@ export class LeadCapture extends LitElement {
   #lastConsent: ConsentEvidence | undefined;
   #submitted = false;
   #outbox: { persist: boolean; store: Outbox } | undefined;
+  /** When the form first appeared, for the minimum fill time. */
+  #shownAt = 0;
   readonly #resumeOnline = () => void this.#resumePending();
 
   /** The whole configuration as one object: reading gives the resolved config; writing sets each property. */
@@ -157,6 +173,7 @@ export class LeadCapture extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    this.#shownAt = performance.now();
     // A lead left in the outbox (a reload, a closed tab, a dropped connection) goes now, with its key.
     void this.#resumePending();
   }
@@ -381,7 +398,8 @@ export class LeadCapture extends LitElement {
     this.preparing = true;
     this.statusMessage = this.#strings.sending;
     try {
-      const envelope = await this.#envelope(validation.lead);
+      // The same lead sent again (Try again, a second press) goes exactly as it went first: same key, same body.
+      const envelope = flow.pendingEnvelope({ lead: validation.lead, ...(this.#resolved.destination === '' ? {} : { destination: this.#resolved.destination }) }) ?? (await this.#envelope(validation.lead));
       this.#sent = envelope;
       this.#lastConsent = envelope.consent;
       const idempotencyKey = flow.keyFor(envelope);
@@ -390,27 +408,53 @@ export class LeadCapture extends LitElement {
         return;
       }
       this.preparing = false;
-      const report = await flow.create(envelope, idempotencyKey);
+      const report = await flow.create(envelope, idempotencyKey, this.#holdMs());
       if (report) await this.#report(report);
     } finally {
       this.preparing = false;
     }
   }
 
-  /** The lead with its evidence: the consent record (when consent is on this screen), certificate and token. */
+  /** The lead with its evidence: the consent record (when consent is on this screen), certificate, token, tracking and bot signals. */
   async #envelope(lead: Readonly<Record<string, string>>): Promise<LeadEnvelope> {
     const config = this.#resolved;
     const form = this.querySelector('form');
     const evidence = form ? await collectEvidence(form, this.#evidenceOptions()) : undefined;
     this.#evidence = evidence?.report ?? this.#evidence;
     const consent = this.#consentShown ? await this.#consentRecord() : undefined;
+    const tracking = this.tracking === 'off' ? undefined : captureTracking(window, this.trackingParams.split(/\s+/).filter(Boolean), this.persist !== 'none');
+    const challengeToken = await this.#challengeToken();
     return {
       ...(config.destination === '' ? {} : { destination: config.destination }),
       lead,
       ...(consent ? { consent } : {}),
       ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}),
       ...(evidence?.jornaya ? { jornaya: evidence.jornaya } : {}),
+      ...(tracking && Object.keys(tracking).length > 0 ? { tracking } : {}),
+      bot: {
+        honeypot: this.querySelector<HTMLInputElement>('input[name="lc_website"]')?.value ?? '',
+        // Sent no sooner than the minimum fill time (the flow holds it back): report when it goes.
+        elapsedMs: Math.round(performance.now() - this.#shownAt + this.#holdMs()),
+        ...(challengeToken ? { challengeToken } : {}),
+      },
     };
+  }
+
+  /** How much longer a lead must wait to be sent no sooner than the minimum fill time. */
+  #holdMs(): number {
+    return Math.max(0, this.minFillMs - (performance.now() - this.#shownAt));
+  }
+
+  /** The page's challenge token, from its function or its field; never fatal. */
+  async #challengeToken(): Promise<string | undefined> {
+    try {
+      if (this.challenge) return (await this.challenge()) || undefined;
+    } catch {
+      return undefined;
+    }
+    if (this.challengeField === '') return undefined;
+    const field = this.ownerDocument.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(this.challengeField)}"]`);
+    return field?.value || undefined;
   }
 
   #consentRecord() {
@@ -570,6 +614,9 @@ export class LeadCapture extends LitElement {
       ${config.jornaya !== '' && this.#holdsJornayaToken()
         ? html`<input type="hidden" id=${JORNAYA_TOKEN_ID} name="universal_leadid" />`
         : nothing}
+      <div class="lc-honeypot" aria-hidden="true">
+        <label>Leave this field empty <input type="text" name="lc_website" tabindex="-1" autocomplete="off" /></label>
+      </div>
       ${done ? this.#successTemplate(this.flowState.phase === 'done' ? this.flowState.outcome : undefined) : nothing}
       <p class="lc-status" role="status">${this.#statusText()}</p>
       <p class="lc-alert" role="alert">${this.alertMessage}</p>

@@ -95,12 +95,21 @@ export class SubmissionFlow {
     return (this.dependencies.newKey ?? newIdempotencyKey)();
   }
 
-  /** First step. Refuses (returns undefined) while a lead is already on its way: no double submit. */
-  async create(envelope: LeadEnvelope, idempotencyKey = this.keyFor(envelope)): Promise<StepReport | undefined> {
+  /**
+   * First step. Refuses (returns undefined) while a lead is already on its way: no double submit.
+   * `holdMs` delays the first send (not the saving) by that long: the minimum fill time.
+   */
+  async create(envelope: LeadEnvelope, idempotencyKey = this.keyFor(envelope), holdMs = 0): Promise<StepReport | undefined> {
     if (this.#state.phase === 'sending') return undefined;
     const createdAt = this.#pending?.idempotencyKey === idempotencyKey ? this.#pending.createdAt : this.dependencies.now().getTime();
     this.#pending = { idempotencyKey, envelope, fingerprint: fingerprint(envelope), createdAt };
-    return this.#sendCreate(this.#pending);
+    return this.#sendCreate(this.#pending, holdMs);
+  }
+
+  /** The envelope of the lead still on its way with these person-entered values, to send again as it was. */
+  pendingEnvelope(lead: LeadEnvelope): LeadEnvelope | undefined {
+    const pending = this.#pending;
+    return pending && pending.fingerprint === fingerprint(lead) ? pending.envelope : undefined;
   }
 
   /**
@@ -155,10 +164,11 @@ export class SubmissionFlow {
     this.#set({ phase: 'idle' });
   }
 
-  async #sendCreate(pending: PendingLead): Promise<StepReport | undefined> {
+  async #sendCreate(pending: PendingLead, holdMs = 0): Promise<StepReport | undefined> {
     // Busy before the first await, so a second Submit in the same moment is refused.
     this.#set({ phase: 'sending', stage: 'create', attempt: 1 });
     await this.#save(pending, 'create');
+    if (holdMs > 0) await (this.dependencies.sleep ?? sleepFor)(holdMs);
     const result = await this.#exclusive(pending, () =>
       this.#withRetries('create', (context) => this.dependencies.adapter.create(pending.envelope, context), pending),
     );

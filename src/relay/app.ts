@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { CreateResult, DeliveryContext } from '../adapters/adapter.js';
-import { isFinal, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
+import { isFinal, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
 import { isLocale, type Locale } from '../fields/messages/index.js';
 import { checkPhone } from '../fields/phone.js';
 import type { Destination, RelayConfig } from './config.js';
@@ -187,6 +187,7 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
       preferredLocale(c.req.header('accept-language')),
     );
     if (!check.ok) return c.json({ errors: check.errors, codes: check.codes }, 422);
+    if (looksAutomated(check.envelope.bot, config.botProtection)) return c.json({ error: 'rejected' }, 403);
     return once(
       c,
       `create:${destination.name}:${request.key}`,
@@ -220,6 +221,15 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
   });
 
   return app;
+}
+
+/**
+ * A filled honeypot, or a form sent faster than a person fills one, is a bot. Leads without the
+ * signals (server-to-server callers) pass unless the configuration requires them.
+ */
+function looksAutomated(bot: LeadEnvelope['bot'], rules: RelayConfig['botProtection']): boolean {
+  if (!bot) return rules.requireSignals;
+  return bot.honeypot !== '' || bot.elapsedMs < rules.minFillMs;
 }
 
 /** `{ trustedform?, mobile? }`, each checked as the create step checks them. */

@@ -18,6 +18,8 @@ export interface RelayConfigFile {
   readonly clientIpHeader?: string;
   /** Signs the lead ids handed to browsers; `{ "env": "RELAY_SECRET" }`. */
   readonly leadIdSecret: SettingValue;
+  /** Refuse leads whose honeypot is filled or that were sent faster than a person fills a form. */
+  readonly botProtection?: { readonly minFillMs?: number; readonly requireSignals?: boolean };
   readonly destinations: Readonly<Record<string, DestinationConfigFile>>;
 }
 
@@ -50,6 +52,7 @@ export interface RelayConfig {
   readonly destinationTimeoutMs: number;
   readonly clientIpHeader: string | undefined;
   readonly leadIdSecret: string;
+  readonly botProtection: { readonly minFillMs: number; readonly requireSignals: boolean };
   readonly destinations: ReadonlyMap<string, Destination>;
 }
 
@@ -113,6 +116,7 @@ export function resolveRelayConfig(file: RelayConfigFile, env: Readonly<Record<s
     destinationTimeoutMs: file.destinationTimeoutMs ?? 15_000,
     clientIpHeader: file.clientIpHeader,
     leadIdSecret,
+    botProtection: { minFillMs: file.botProtection?.minFillMs ?? 1500, requireSignals: file.botProtection?.requireSignals ?? false },
     destinations,
   };
 }

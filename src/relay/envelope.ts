@@ -47,6 +47,13 @@ const envelopeSchema = z.object({
   trustedform: z.optional(trustedformSchema),
   jornaya: z.optional(z.object({ leadId: z.string().check(z.regex(GUID, 'characters')) })),
   tracking: z.optional(trackingSchema),
+  bot: z.optional(
+    z.object({
+      honeypot: z.string().check(z.maxLength(1000, 'too_long')),
+      elapsedMs: z.number(),
+      challengeToken: z.optional(text(4000)),
+    }),
+  ),
 });
 
 /** What a destination insists on, from the relay's configuration. */

@@ -41,6 +41,7 @@ async function sentEnvelope(element: LeadCapture): Promise<LeadEnvelope> {
 
 async function consentForm(scenario: string, extra = html``): Promise<LeadCapture> {
   return fixture<LeadCapture>(html`<lead-capture
+    min-fill-ms="0"
     adapter="webhook"
     endpoint=${`/standins/webhook/${scenario}`}
     fields="first_name last_name email mobile zip_code"
@@ -255,6 +256,7 @@ describe('<lead-capture> Jornaya LeadiD', () => {
 describe('<lead-capture> deferred consent (create, then consent, then submit)', () => {
   async function mlasForm(scenario: string): Promise<LeadCapture> {
     const element = await fixture<LeadCapture>(html`<lead-capture
+      min-fill-ms="0"
       endpoint=${`/relay/${scenario}/v1`}
       destination="mlas"
       fields="first_name last_name email mobile address city state zip_code date_of_birth"

@@ -34,6 +34,7 @@ async function form(scenario: string, via: 'relay' | 'webhook', policy = QUICK):
     destination="webhook"
     fields="first_name last_name email mobile zip_code"
     request-timeout="800"
+    min-fill-ms="0"
     .retryPolicy=${policy}
   ></lead-capture>`);
   await fill(element, GOOD_VALUES);
@@ -166,7 +167,10 @@ describe('never losing a lead: reloads and tabs', () => {
     frame.contentWindow?.location.reload();
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     await until(() => Boolean(widgetIn(frame)?.querySelector('.lc-success')), 'the reloaded page to deliver the saved lead', 8000);
-    expect(widgetIn(frame)?.querySelector('.lc-status')?.textContent).to.equal('We have now sent the details you entered earlier.');
+    await until(
+      () => widgetIn(frame)?.querySelector('.lc-status')?.textContent === 'We have now sent the details you entered earlier.',
+      'the reloaded page to say the earlier details went',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await expectDeliveredOnce(scenario, 1);
   });

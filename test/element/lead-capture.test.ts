@@ -12,6 +12,8 @@ const ONE_ATTEMPT = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0
 async function webhookForm(scenario: string, fields = 'first_name last_name email mobile zip_code'): Promise<LeadCapture> {
   return fixture<LeadCapture>(html`<lead-capture
     persist="none"
+    min-fill-ms="0"
+    tracking="off"
     .retryPolicy=${ONE_ATTEMPT}
     adapter="webhook"
     endpoint=${`/standins/webhook/${scenario}`}
@@ -86,7 +88,7 @@ describe('<lead-capture> rendering', () => {
       <lead-capture adapter="webhook" endpoint="/x" fields="email"></lead-capture>
       <lead-capture adapter="webhook" endpoint="/y" fields="email"></lead-capture>
     </div>`);
-    const ids = [...wrapper.querySelectorAll('input')].map((input) => input.id);
+    const ids = [...wrapper.querySelectorAll('.lc-input')].map((input) => input.id);
     expect(new Set(ids).size).to.equal(2);
   });
 });
@@ -105,7 +107,10 @@ describe('<lead-capture> sending a good lead to a webhook', () => {
     expect(request?.method).to.equal('POST');
     expect(request?.headers['content-type']).to.equal('application/json');
     expect(request?.headers['idempotency-key']).to.match(UUID);
-    expect(request?.body).to.deep.equal({
+    const { bot, ...rest } = request?.body as { bot: { honeypot: string; elapsedMs: number } };
+    expect(bot.honeypot).to.equal('');
+    expect(bot.elapsedMs).to.be.a('number');
+    expect(rest).to.deep.equal({
       lead: {
         first_name: 'Jane',
         last_name: "O'Neil",

@@ -9,7 +9,7 @@ import { control, errorText, fill, focusIsOn, submitButton } from '../helpers/fo
 const acceptAll: Adapter = { name: 'accept-all', create: async () => ({ outcome: { status: 'accepted', retryable: false }, next: null }) };
 
 async function formWith(fields: string, required = '', extra: Partial<LeadCapture> = {}): Promise<LeadCapture> {
-  const element = await fixture<LeadCapture>(html`<lead-capture fields=${fields} required=${required}></lead-capture>`);
+  const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" fields=${fields} required=${required}></lead-capture>`);
   element.adapter = acceptAll;
   Object.assign(element, extra);
   await element.updateComplete;

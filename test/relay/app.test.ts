@@ -109,4 +109,36 @@ describe('the relay protocol (v1)', () => {
     expect(answer.status).to.equal(502);
     expect(answer.body['outcome']).to.include({ status: 'failed', retryable: true, code: 'timeout' });
   });
+
+  describe('bot protection', () => {
+    const person = { honeypot: '', elapsedMs: 9000 };
+    const withMinimum = () => testRelay((file) => ({ ...file, botProtection: { minFillMs: 1500 } }));
+
+    it('accepts a lead filled at a person’s pace with the honeypot empty', async () => {
+      expect((await withMinimum().create('webhook', { lead: GOOD_LEAD, bot: person })).status).to.equal(201);
+    });
+
+    it('refuses a lead whose honeypot was filled, and sends nothing', async () => {
+      const relay = withMinimum();
+      const answer = await relay.create('webhook', { lead: GOOD_LEAD, bot: { ...person, honeypot: 'http://spam.example' } });
+      expect(answer.status).to.equal(403);
+      expect(await relay.received()).to.have.length(0);
+    });
+
+    it('refuses a lead sent faster than a person fills a form', async () => {
+      expect((await withMinimum().create('webhook', { lead: GOOD_LEAD, bot: { ...person, elapsedMs: 300 } })).status).to.equal(403);
+    });
+
+    it('passes a challenge token through to the destination', async () => {
+      const relay = withMinimum();
+      await relay.create('webhook', { lead: GOOD_LEAD, bot: { ...person, challengeToken: 'turnstile-token-abc' } });
+      const [request] = await relay.received();
+      expect((request?.body as { bot: { challengeToken: string } }).bot.challengeToken).to.equal('turnstile-token-abc');
+    });
+
+    it('refuses leads without the signals when the configuration requires them', async () => {
+      const relay = testRelay((file) => ({ ...file, botProtection: { requireSignals: true } }));
+      expect((await relay.create('webhook', { lead: GOOD_LEAD })).status).to.equal(403);
+    });
+  });
 });

@@ -13,6 +13,8 @@ export function standinRelayConfig(standinsBase: string, scenario: string, allow
     rateLimit: { windowSeconds: 60, max: 1000 },
     destinationTimeoutMs: 5000,
     leadIdSecret: { env: 'RELAY_SECRET' },
+    // Tests drive the widget faster than a person; the bot check has its own tests.
+    botProtection: { minFillMs: 0 },
     destinations: {
       webhook: { adapter: 'webhook', settings: { url: `${standinsBase}/webhook/${scenario}` } },
       mlas: {
