@@ -112,6 +112,10 @@ export class LeadCapture extends LitElement {
   @property({ attribute: 'challenge-field' }) challengeField = '';
   /** A function giving the page's challenge token (Turnstile, reCAPTCHA) when the lead is sent. */
   @property({ attribute: false }) challenge: (() => string | undefined | Promise<string | undefined>) | undefined = undefined;
+  /** `light` (default), `dark`, or `auto` (follows the visitor's system setting). */
+  @property({ reflect: true }) theme = 'light';
+  /** `grid` (default: as many columns as fit), `stacked` (one column) or `inline` (fields and button in a row). */
+  @property({ reflect: true }) layout = 'grid';
   /** A nonce for a `<style>` element, for pages whose CSP forbids constructable stylesheets. */
   @property({ attribute: 'style-nonce' }) styleNonce: string | undefined = undefined;
   /** The values as typed so far, keyed by field name. Setting it pre-fills the form. */

@@ -6,10 +6,13 @@
  * - Scope: every rule starts with `lead-capture:not(#lc-a):not(#lc-b)`. The two `:not(#…)` add two
  *   IDs of specificity, so the host's ordinary rules (`input {…}`, `#content form input {…}`) lose to
  *   ours, and nothing of ours can match outside the element: no leak into the host page.
- * - Reset: the root takes `all: initial`, cutting inheritance from the host (its font, colour,
- *   letter-spacing, text-transform); every element inside takes `all: revert` before our own rules.
+ * - Reset: the root sets every inherited text property, cutting inheritance from the host (its font,
+ *   colour, letter-spacing, text-transform) while leaving its outer box for the host to place; every
+ *   element inside takes `all: revert` before our own rules.
  * - Theming goes through `--lead-capture-*` custom properties, which `all` does not reset, and the
- *   stable `lc-*` class hooks. Host `!important` rules can still win: that is the cascade's design.
+ *   stable `lc-*` class hooks. Each public property feeds an internal `--lc-*` token whose default
+ *   depends on `theme` (light, dark, or auto from the system's scheme). Host `!important` rules can
+ *   still win: that is the cascade's design.
  *
  * The sheet is a constructable stylesheet adopted by the document (or the shadow root the widget sits
  * in), which a strict `style-src` allows; an inline `<style>` would not (TOOLCHAIN.md, "CSP facts").
@@ -18,23 +21,72 @@ export const SCOPE = 'lead-capture:not(#lc-a):not(#lc-b)';
 
 const S = SCOPE;
 
+/** The design tokens: each public `--lead-capture-*` property, or the theme's default. */
+const TOKENS = {
+  light: {
+    color: '#1f2328', background: '#ffffff', muted: '#57606a', border: '#6e7781', 'frame-border': '1px solid #d0d7de',
+    'input-background': '#ffffff', 'input-color': '#1f2328', accent: '#0a55c2', 'accent-text': '#ffffff', focus: '#0969da',
+    link: '#0a55c2', error: '#b3261e', 'error-background': '#fdecea', 'error-text': '#5f1410',
+    success: '#1a7f37', 'success-background': '#e6f4ea', 'success-text': '#0f3d1c', 'color-scheme': 'light',
+  },
+  dark: {
+    color: '#e6edf3', background: '#0d1117', muted: '#9198a1', border: '#8b949e', 'frame-border': '1px solid #30363d',
+    'input-background': '#010409', 'input-color': '#e6edf3', accent: '#4493f8', 'accent-text': '#0d1117', focus: '#58a6ff',
+    link: '#58a6ff', error: '#ff7b72', 'error-background': '#3d1214', 'error-text': '#ffdcd7',
+    success: '#3fb950', 'success-background': '#12261e', 'success-text': '#aff5b4', 'color-scheme': 'dark',
+  },
+} as const;
+
+/** Sizes and shapes, the same in every theme. */
+const SHAPES = {
+  font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  'font-size': '16px', radius: '8px', 'input-radius': '6px', 'button-radius': '6px', gap: '16px', padding: '20px',
+  'max-width': '40rem', 'field-min-width': '14em', 'consent-font-size': '0.875em',
+} as const;
+
+function tokens(values: Readonly<Record<string, string>>): string {
+  return Object.entries(values)
+    .map(([name, value]) => `--lc-${name}: var(--lead-capture-${name}, ${value});`)
+    .join(' ');
+}
+
 export const CSS = `
+${S} { ${tokens(SHAPES)} ${tokens(TOKENS.light)} }
+${S}[theme="dark"] { ${tokens(TOKENS.dark)} }
+@media (prefers-color-scheme: dark) { ${S}[theme="auto"] { ${tokens(TOKENS.dark)} } }
+/*
+ * The root cuts inheritance from the host (its font, colour, spacing, text-transform…) by setting every
+ * inherited text property, but leaves the element's outer box (margin, width, grid or flex placement)
+ * to the host page: placing the widget is the page's business.
+ */
 ${S} {
-  all: initial;
+  font-weight: 400;
+  font-style: normal;
+  font-variant: normal;
+  font-stretch: normal;
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-transform: none;
+  text-indent: 0;
+  text-shadow: none;
+  white-space: normal;
+  word-break: normal;
+  visibility: visible;
+  cursor: auto;
   display: block;
   position: relative;
   box-sizing: border-box;
-  max-inline-size: var(--lead-capture-max-width, 40rem);
-  padding: var(--lead-capture-padding, 20px);
-  border: var(--lead-capture-frame-border, 1px solid #d0d7de);
-  border-radius: var(--lead-capture-radius, 8px);
-  background: var(--lead-capture-background, #ffffff);
-  color: var(--lead-capture-color, #1f2328);
-  font-family: var(--lead-capture-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
-  font-size: var(--lead-capture-font-size, 16px);
+  max-inline-size: var(--lc-max-width);
+  padding: var(--lc-padding);
+  border: var(--lc-frame-border);
+  border-radius: var(--lc-radius);
+  background: var(--lc-background);
+  color: var(--lc-color);
+  font-family: var(--lc-font);
+  font-size: var(--lc-font-size);
   line-height: 1.5;
   text-align: start;
-  color-scheme: var(--lead-capture-color-scheme, light);
+  color-scheme: var(--lc-color-scheme);
 }
 ${S}[hidden], ${S} [hidden] { display: none !important; }
 ${S} :is(form, fieldset, legend, div, p, span, label, input, select, textarea, button, a, ul, li, strong, h2) {
@@ -44,36 +96,40 @@ ${S} :is(form, fieldset, legend, div, p, span, label, input, select, textarea, b
   color: inherit;
   letter-spacing: inherit;
 }
-${S} .lc-form { display: grid; gap: var(--lead-capture-gap, 16px); margin: 0; }
+${S} .lc-form { display: grid; gap: var(--lc-gap); margin: 0; }
 ${S} .lc-fields {
   display: grid;
-  gap: var(--lead-capture-gap, 16px);
-  grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--lead-capture-field-min-width, 14em)), 1fr));
+  gap: var(--lc-gap);
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--lc-field-min-width)), 1fr));
 }
+${S}[layout="stacked"] .lc-fields { grid-template-columns: 1fr; }
+${S}[layout="inline"] .lc-form { display: flex; flex-wrap: wrap; align-items: flex-end; }
+${S}[layout="inline"] .lc-form > * { flex: 1 1 100%; }
+${S}[layout="inline"] .lc-form > .lc-fields { flex: 1 1 24em; grid-template-columns: repeat(auto-fit, minmax(min(100%, 10em), 1fr)); }
+${S}[layout="inline"] .lc-form > .lc-actions { flex: 0 0 auto; }
+/* Messages and consent go below the row, so the button stays beside the fields. */
+${S}[layout="inline"] .lc-form > :is(.lc-consent, .lc-status, .lc-alert, .lc-success) { order: 1; }
 ${S} .lc-field { display: grid; gap: 4px; align-content: start; min-inline-size: 0; }
 ${S} .lc-field--wide { grid-column: 1 / -1; }
 ${S} .lc-label { font-weight: 600; font-size: 0.9375em; }
-${S} .lc-required { font-weight: 400; color: var(--lead-capture-muted, #57606a); font-size: 0.875em; }
+${S} .lc-required { font-weight: 400; color: var(--lc-muted); font-size: 0.875em; }
 ${S} .lc-input {
   display: block;
   inline-size: 100%;
   min-block-size: 44px;
   margin: 0;
   padding: 8px 12px;
-  border: var(--lead-capture-input-border-width, 1px) solid var(--lead-capture-border, #6e7781);
-  border-radius: var(--lead-capture-input-radius, 6px);
-  background: var(--lead-capture-input-background, #ffffff);
-  color: var(--lead-capture-input-color, #1f2328);
+  border: var(--lead-capture-input-border-width, 1px) solid var(--lc-border);
+  border-radius: var(--lc-input-radius);
+  background: var(--lc-input-background);
+  color: var(--lc-input-color);
   font-size: 1em;
   line-height: 1.4;
 }
 ${S} textarea.lc-input { min-block-size: 6em; resize: vertical; }
-${S} .lc-input[aria-invalid="true"] { border-color: var(--lead-capture-error, #b3261e); border-width: 2px; }
-${S} :is(.lc-input, .lc-button, .lc-checkbox):focus-visible {
-  outline: 3px solid var(--lead-capture-focus, #0969da);
-  outline-offset: 2px;
-}
-${S} .lc-error { margin: 0; color: var(--lead-capture-error, #b3261e); font-size: 0.875em; }
+${S} .lc-input[aria-invalid="true"] { border-color: var(--lc-error); border-width: 2px; }
+${S} :is(.lc-input, .lc-button, .lc-checkbox, a):focus-visible { outline: 3px solid var(--lc-focus); outline-offset: 2px; }
+${S} .lc-error { margin: 0; color: var(--lc-error); font-size: 0.875em; }
 ${S} .lc-error:empty { display: none; }
 ${S} .lc-actions { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
 ${S} .lc-button {
@@ -85,9 +141,9 @@ ${S} .lc-button {
   margin: 0;
   padding: 10px 20px;
   border: 0;
-  border-radius: var(--lead-capture-button-radius, 6px);
-  background: var(--lead-capture-accent, #0a55c2);
-  color: var(--lead-capture-accent-text, #ffffff);
+  border-radius: var(--lc-button-radius);
+  background: var(--lc-accent);
+  color: var(--lc-accent-text);
   font-weight: 600;
   cursor: pointer;
 }
@@ -101,15 +157,15 @@ ${S} :is(.lc-status, .lc-alert):empty {
 }
 ${S} .lc-alert {
   padding: 12px;
-  border-inline-start: 4px solid var(--lead-capture-error, #b3261e);
-  background: var(--lead-capture-error-background, #fdecea);
-  color: var(--lead-capture-error-text, #5f1410);
+  border-inline-start: 4px solid var(--lc-error);
+  background: var(--lc-error-background);
+  color: var(--lc-error-text);
 }
 ${S} .lc-success {
   padding: 16px;
-  border-inline-start: 4px solid var(--lead-capture-success, #1a7f37);
-  background: var(--lead-capture-success-background, #e6f4ea);
-  color: var(--lead-capture-success-text, #0f3d1c);
+  border-inline-start: 4px solid var(--lc-success);
+  background: var(--lc-success-background);
+  color: var(--lc-success-text);
 }
 ${S} .lc-success-title { display: block; margin: 0 0 4px; font-size: 1.125em; font-weight: 700; }
 ${S} .lc-success p { margin: 0; }
@@ -120,19 +176,15 @@ ${S} .lc-checkbox {
   inline-size: 24px;
   block-size: 24px;
   margin: 1px 0 0;
-  accent-color: var(--lead-capture-accent, #0a55c2);
+  accent-color: var(--lc-accent);
   cursor: pointer;
 }
-${S} .lc-checkbox[aria-invalid="true"] { outline: 2px solid var(--lead-capture-error, #b3261e); outline-offset: 2px; }
-${S} .lc-consent-text { display: block; padding: 0; font-size: var(--lead-capture-consent-font-size, 0.875em); line-height: 1.5; }
+${S} .lc-checkbox[aria-invalid="true"] { outline: 2px solid var(--lc-error); outline-offset: 2px; }
+${S} .lc-consent-text { display: block; padding: 0; font-size: var(--lc-consent-font-size); line-height: 1.5; }
 ${S} .lc-seller { font-weight: 600; cursor: pointer; }
-${S} .lc-consent-text a { color: var(--lead-capture-link, #0a55c2); text-decoration: underline; }
+${S} .lc-consent-text a { color: var(--lc-link); text-decoration: underline; }
 ${S} .lc-step-title { margin: 0; font-size: 1.25em; font-weight: 700; }
 ${S} .lc-step-intro { margin: 4px 0 0; }
-${S} .lc-visually-hidden {
-  position: absolute; inline-size: 1px; block-size: 1px; margin: -1px; padding: 0;
-  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-}
 ${S} .lc-honeypot { position: absolute; inset-inline-start: -10000px; inline-size: 1px; block-size: 1px; overflow: hidden; }
 `;
 

@@ -109,4 +109,67 @@ describe('<lead-capture> styles', () => {
     );
     expect(ours).to.have.length(1);
   });
+
+  it('switch to the dark scheme with theme="dark", still accessible with errors showing', async () => {
+    const element = await widgetIn(await fixture<HTMLElement>(html`<div></div>`));
+    element.theme = 'dark';
+    element.required = 'email';
+    await element.updateComplete;
+    expect(getComputedStyle(element).backgroundColor).to.equal('rgb(13, 17, 23)');
+    expect(getComputedStyle(element).colorScheme).to.equal('dark');
+    await element.submit();
+    await expect(element).to.be.accessible();
+  });
+
+  it('let a partner’s custom property win in the dark scheme too', async () => {
+    const host = await fixture<HTMLElement>(html`<div style="--lead-capture-accent: rgb(255, 200, 0)"></div>`);
+    const element = await widgetIn(host);
+    element.theme = 'dark';
+    await element.updateComplete;
+    expect(getComputedStyle(submitButton(element)).backgroundColor).to.equal('rgb(255, 200, 0)');
+  });
+
+  it('lay the fields out in one column with layout="stacked"', async () => {
+    const element = await widgetIn(await fixture<HTMLElement>(html`<div style="width: 800px"></div>`));
+    element.layout = 'stacked';
+    await element.updateComplete;
+    const [first, second] = [...element.querySelectorAll('.lc-field')].map((field) => field.getBoundingClientRect());
+    expect(second!.top).to.be.greaterThan(first!.bottom - 1);
+  });
+
+  it('put the fields and the button in one row with layout="inline"', async () => {
+    const element = await widgetIn(await fixture<HTMLElement>(html`<div style="width: 900px; --lead-capture-max-width: 900px"></div>`));
+    element.layout = 'inline';
+    await element.updateComplete;
+    const field = element.querySelector('.lc-field')!.getBoundingClientRect();
+    const button = submitButton(element).getBoundingClientRect();
+    expect(button.left).to.be.greaterThan(field.right);
+    expect(button.bottom).to.be.closeTo(field.bottom, 4);
+  });
+
+  it('leave the widget’s outer box for the host page to place (margin, width)', async () => {
+    const host = await fixture<HTMLElement>(html`<div style="width: 800px"></div>`);
+    const sheet = addSheet('lead-capture.placed { margin: 0 auto; width: 500px; }');
+    try {
+      const element = await widgetIn(host);
+      element.classList.add('placed');
+      const box = element.getBoundingClientRect();
+      const hostBox = host.getBoundingClientRect();
+      expect(box.width).to.equal(500);
+      expect(box.left - hostBox.left).to.be.closeTo(150, 1);
+    } finally {
+      sheet.remove();
+    }
+  });
+
+  it('keep the button beside the fields in layout="inline" even with a message showing', async () => {
+    const element = await widgetIn(await fixture<HTMLElement>(html`<div style="width: 900px; --lead-capture-max-width: 900px"></div>`));
+    element.layout = 'inline';
+    element.required = 'email';
+    await element.updateComplete;
+    await element.submit();
+    const field = element.querySelector('.lc-field')!.getBoundingClientRect();
+    const button = submitButton(element).getBoundingClientRect();
+    expect(button.top).to.be.below(field.bottom);
+  });
 });

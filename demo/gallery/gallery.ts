@@ -1,0 +1,2 @@
+// The gallery pages' script: the widget from source, delivering to the stand-in webhook.
+import '../../src/define.js';
