@@ -1,0 +1,98 @@
+import { expect } from '@open-wc/testing';
+import type { LeadCapture } from '../../src/element/lead-capture.js';
+import { delivered, newScenario } from '../helpers/standins.js';
+
+/**
+ * The built bundles (`npm run build`, run by `npm test` first), loaded as a page with no build step
+ * loads them. The point of these tests is the bundle, so they do not import `src/`.
+ */
+interface Probe {
+  violations: string[];
+  errors: string[];
+  globalsBefore: string[];
+}
+
+/**
+ * The libraries' own registries, named so that every copy on a page shares them (Lit's version lists
+ * and property metadata, zod's global config): the only globals besides the tag. The probe is the
+ * test's own.
+ */
+const LIBRARY_REGISTRIES = ['litElementVersions', 'litHtmlVersions', 'reactiveElementVersions', 'litPropertyMetadata', '__zod_globalConfig', '__probe'];
+
+async function open(path: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.src = path;
+  frame.style.width = '800px';
+  frame.style.height = '900px';
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  await waitFor(() => Boolean(frame.contentDocument?.querySelector('lead-capture form')), 'the widget to render');
+  return frame;
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > 5000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function probeOf(frame: HTMLIFrameElement): Probe {
+  return (frame.contentWindow as unknown as { __probe: Probe }).__probe;
+}
+
+/** Fills and submits a widget in a frame, delivering to a fresh stand-in scenario. */
+async function deliver(frame: HTMLIFrameElement, widget: LeadCapture, values: Record<string, string>): Promise<string> {
+  const scenario = newScenario();
+  widget.setAttribute('endpoint', `/standins/webhook/${scenario}`);
+  await widget.updateComplete;
+  for (const [name, value] of Object.entries(values)) {
+    const input = widget.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new (frame.contentWindow as typeof window).Event('input', { bubbles: true }));
+  }
+  widget.querySelector<HTMLInputElement>('input[name="consent"]')?.click();
+  widget.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await waitFor(() => widget.querySelector('.lc-success') !== null, 'the lead to be delivered');
+  return scenario;
+}
+
+afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+describe('the classic-script bundle', () => {
+  it('works pasted twice on a page with two widgets, which render and deliver independently', async () => {
+    const frame = await open('/test/fixtures/classic-twice.html');
+    const doc = frame.contentDocument!;
+    const [one, two] = [doc.querySelector<LeadCapture>('#one')!, doc.querySelector<LeadCapture>('#two')!];
+    await waitFor(() => Boolean(two.querySelector('form')), 'the second widget');
+    expect(probeOf(frame).errors).to.deep.equal([]);
+    expect(two.querySelector('button[type="submit"]')?.textContent?.trim()).to.equal('Enviar');
+    const first = await deliver(frame, one, { email: 'one@example.com' });
+    expect(await delivered(first)).to.have.length(1);
+    expect(two.querySelector('.lc-success'), 'the other widget is untouched').to.equal(null);
+  });
+
+  it('defines no global but the custom element (and its libraries’ shared registries)', async () => {
+    const frame = await open('/test/fixtures/classic-twice.html');
+    const before = new Set(probeOf(frame).globalsBefore);
+    const added = Object.getOwnPropertyNames(frame.contentWindow).filter((name) => !before.has(name));
+    expect(added.filter((name) => !LIBRARY_REGISTRIES.includes(name))).to.deep.equal([]);
+    expect(frame.contentWindow?.customElements.get('lead-capture')).to.not.equal(undefined);
+  });
+});
+
+describe('the ES-module bundle under a strict CSP (default-src \'self\')', () => {
+  it('renders, validates and delivers with no securitypolicyviolation', async () => {
+    const frame = await open('/test/fixtures/strict-csp.html');
+    const widget = frame.contentDocument!.querySelector<LeadCapture>('lead-capture')!;
+    // Validation (zod/mini, no eval), phone formatting and styles (constructable sheets) all run.
+    widget.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitFor(() => widget.querySelectorAll('[aria-invalid="true"]').length > 0, 'errors to show');
+    const scenario = await deliver(frame, widget, { first_name: 'Jane', email: 'jane@example.com', mobile: '2125550123' });
+    expect(await delivered(scenario)).to.have.length(1);
+    expect(getComputedStyle(widget.querySelector('.lc-button')!).backgroundColor).to.equal('rgb(10, 85, 194)');
+    expect(probeOf(frame).violations).to.deep.equal([]);
+    expect(probeOf(frame).errors).to.deep.equal([]);
+  });
+});
