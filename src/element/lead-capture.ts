@@ -54,6 +54,36 @@ const CONSENT = 'consent';
  * @event lead-created - The first step answered. `detail: { outcome, next, reference, idempotencyKey, evidence }`.
  * @event lead-submitted - The lead reached its final outcome. `detail: { outcome, idempotencyKey, evidence, consent }`.
  * @event lead-error - A step failed. `detail: { stage, retryable, message, outcome }`.
+ *
+ * @cssproperty --lead-capture-font - Font family (default: the system UI font).
+ * @cssproperty --lead-capture-font-size - Base font size (default 16px, independent of the page).
+ * @cssproperty --lead-capture-color - Text colour.
+ * @cssproperty --lead-capture-background - The widget's background.
+ * @cssproperty --lead-capture-muted - Secondary text, such as "(required)".
+ * @cssproperty --lead-capture-border - Input border colour.
+ * @cssproperty --lead-capture-frame-border - The widget's own border (a full `border` value, or `0`).
+ * @cssproperty --lead-capture-input-background - Input background.
+ * @cssproperty --lead-capture-input-color - Input text colour.
+ * @cssproperty --lead-capture-input-border-width - Input border width.
+ * @cssproperty --lead-capture-accent - Button background and checkbox colour.
+ * @cssproperty --lead-capture-accent-text - Button text colour.
+ * @cssproperty --lead-capture-focus - Focus ring colour.
+ * @cssproperty --lead-capture-link - Link colour in the consent text.
+ * @cssproperty --lead-capture-error - Error text and invalid-field borders.
+ * @cssproperty --lead-capture-error-background - Background of the delivery-failure message.
+ * @cssproperty --lead-capture-error-text - Text of the delivery-failure message.
+ * @cssproperty --lead-capture-success - Accent of the thank-you message.
+ * @cssproperty --lead-capture-success-background - Background of the thank-you message.
+ * @cssproperty --lead-capture-success-text - Text of the thank-you message.
+ * @cssproperty --lead-capture-color-scheme - `light` or `dark` form controls.
+ * @cssproperty --lead-capture-radius - Corner radius of the widget.
+ * @cssproperty --lead-capture-input-radius - Corner radius of inputs.
+ * @cssproperty --lead-capture-button-radius - Corner radius of the button.
+ * @cssproperty --lead-capture-gap - Space between fields.
+ * @cssproperty --lead-capture-padding - Space inside the widget.
+ * @cssproperty --lead-capture-max-width - The widget's maximum width (default 40rem).
+ * @cssproperty --lead-capture-field-min-width - Narrowest a field column may get before fields wrap (default 14em).
+ * @cssproperty --lead-capture-consent-font-size - Size of the consent text (default 0.875em).
  */
 export class LeadCapture extends LitElement {
   /** Relay base URL (`https://relay.example.com/v1`), or the webhook URL with `adapter="webhook"`. */
