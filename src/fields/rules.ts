@@ -121,27 +121,37 @@ const COUNTRY_CODES = new Map(
   ]),
 );
 
-/** The schema each field's value must pass, with the options this page runs under. */
-export function fieldSchemas(options: RuleOptions): Readonly<Record<FieldKey, FieldSchema>> {
-  const name = (key: FieldKey) => text(normalise.singleLine, maxLength(key), z.regex(NAME, 'characters'));
-  const line = (key: FieldKey) => text(normalise.singleLine, maxLength(key), z.regex(PLAIN_LINE, 'characters'));
-  return {
-    first_name: name('first_name'),
-    last_name: name('last_name'),
-    full_name: name('full_name'),
-    email: text(normalise.email, maxLength('email'), z.email({ error: 'email' })),
-    mobile: phone(options.country),
-    home_phone: phone(options.country),
-    business_phone: phone(options.country),
-    address: line('address'),
-    address2: line('address2'),
-    city: text(normalise.city, maxLength('city'), z.regex(CITY, 'characters')),
-    state: mapped(toUsStateCode, 'state'),
-    zip_code: text(normalise.zipCode, z.regex(ZIP, 'zip'), z.refine((value) => value !== '00000', 'zip')),
-    country: mapped((value) => COUNTRY_CODES.get(value.toUpperCase()), 'country'),
-    date_of_birth: dateOfBirth(options),
-    company: line('company'),
-    job_title: line('job_title'),
-    description: text(normalise.multiLine, maxLength('description'), z.regex(NO_CONTROL, 'characters')),
-  };
+/** Builds the schema one field's value must pass, with the options this page runs under. */
+export function fieldSchema(key: FieldKey, options: RuleOptions): FieldSchema {
+  const name = () => text(normalise.singleLine, maxLength(key), z.regex(NAME, 'characters'));
+  const line = () => text(normalise.singleLine, maxLength(key), z.regex(PLAIN_LINE, 'characters'));
+  switch (key) {
+    case 'first_name':
+    case 'last_name':
+    case 'full_name':
+      return name();
+    case 'email':
+      return text(normalise.email, maxLength('email'), z.email({ error: 'email' }));
+    case 'mobile':
+    case 'home_phone':
+    case 'business_phone':
+      return phone(options.country);
+    case 'address':
+    case 'address2':
+    case 'company':
+    case 'job_title':
+      return line();
+    case 'city':
+      return text(normalise.city, maxLength('city'), z.regex(CITY, 'characters'));
+    case 'state':
+      return mapped(toUsStateCode, 'state');
+    case 'zip_code':
+      return text(normalise.zipCode, z.regex(ZIP, 'zip'), z.refine((value) => value !== '00000', 'zip'));
+    case 'country':
+      return mapped((value) => COUNTRY_CODES.get(value.toUpperCase()), 'country');
+    case 'date_of_birth':
+      return dateOfBirth(options);
+    case 'description':
+      return text(normalise.multiLine, maxLength('description'), z.regex(NO_CONTROL, 'characters'));
+  }
 }

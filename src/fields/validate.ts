@@ -1,5 +1,5 @@
 import type { FieldKey } from './keys.js';
-import { fieldSchemas, type FieldErrorCode, type FieldSchema, type RuleOptions } from './rules.js';
+import { fieldSchema, type FieldErrorCode, type FieldSchema, type RuleOptions } from './rules.js';
 
 /** What a page asks for and what it insists on, plus the options the rules run under. */
 export interface LeadRules extends RuleOptions {
@@ -39,15 +39,21 @@ function firstError(schema: FieldSchema, raw: string): FieldResult {
 
 /**
  * Builds the one validator the widget and the relay share (issue 3: "one definition, two checkers").
- * Schemas are built once per set of rules.
+ * A field's schema is built the first time that field is checked, once per set of rules: a form of
+ * five fields never pays for the other twelve.
  */
 export function createLeadValidator(rules: LeadRules): LeadValidator {
-  const schemas = fieldSchemas(rules);
+  const built = new Map<FieldKey, FieldSchema>();
+  const schemaOf = (key: FieldKey): FieldSchema => {
+    let schema = built.get(key);
+    if (!schema) built.set(key, (schema = fieldSchema(key, rules)));
+    return schema;
+  };
   const field = (key: FieldKey, raw: unknown): FieldResult => {
     if (isBlank(raw)) return rules.required.includes(key) ? { ok: false, error: 'required' } : { ok: true, value: undefined };
     // A number or an object where text belongs: say so rather than guess at a string form.
     if (typeof raw !== 'string') return { ok: false, error: 'characters' };
-    return firstError(schemas[key], raw);
+    return firstError(schemaOf(key), raw);
   };
   const lead = (raw: Readonly<Record<string, unknown>>): LeadValidation => {
     const values: Record<string, string> = {};

@@ -1,6 +1,7 @@
 /**
  * Starts the relay on Node: `npm run relay`. Reads the config file named by RELAY_CONFIG (default
- * `relay.config.json`), credentials from the environment, and listens on PORT (default 8787).
+ * `relay.config.json`), credentials from the environment, and listens on PORT (default 8787);
+ * RELAY_LOG=none silences the per-request log line.
  * Other runtimes import `createRelay` from `app.ts` and hand its `fetch` to their own server.
  */
 import { readFileSync } from 'node:fs';
@@ -26,7 +27,8 @@ try {
     fetch: globalThis.fetch,
     now: () => new Date(),
     clientAddress: (c) => getConnInfo(c).remote.address,
-    log: (entry) => console.log(JSON.stringify(entry)),
+    // One JSON line per request on stdout (no personal data); RELAY_LOG=none turns it off.
+    ...(process.env['RELAY_LOG'] === 'none' ? {} : { log: (entry) => console.log(JSON.stringify(entry)) }),
   });
   const server = serve({ fetch: app.fetch, port }, (info) => {
     console.log(`relay: listening on http://localhost:${info.port} with ${config.destinations.size} destinations from ${path}`);

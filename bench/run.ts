@@ -1,0 +1,48 @@
+// npm run bench: builds the bundles (see package.json), then measures size, first render, keystroke
+// cost and relay overhead, prints one table and writes bench-results/bench.json. Targets are reported
+// against, never asserted (DESIGN.md, "Budgets").
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { keystrokeCosts } from './keystrokes.js';
+import { relayLoad } from './relay.js';
+import { renderTimes } from './render.js';
+import { dependencyShares, distSizes } from './sizes.js';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const quick = process.argv.includes('--quick');
+
+function table(title: string, headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [`\n${title}`, line(headers), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...cells.slice(1).map(line)].join('\n');
+}
+
+const sizes = distSizes();
+const shares = await dependencyShares();
+const keystrokes = keystrokeCosts(quick ? 20 : 200);
+const render = await renderTimes(quick ? 3 : 7);
+const relay = await relayLoad(quick ? 3 : 10);
+
+const classic = sizes.find((size) => size.file === 'lead-capture.classic.js');
+const widgetRender = render.find((result) => result.page.includes('classic'));
+const relayStraight = relay[0]!;
+const relayThrough = relay[1]!;
+const targets = [
+  ['classic bundle, gzip', '≤ 35 KB', classic ? kb(classic.gzip) : '?', classic && classic.gzip <= 35 * 1024 ? 'met' : 'missed'],
+  ['form painted after script start (4× CPU slowdown)', '≤ 50 ms', `${widgetRender?.medianMs.toFixed(1)} ms`, (widgetRender?.medianMs ?? Infinity) <= 50 ? 'met' : 'missed'],
+  ['relay p99 added at 500 req/s', '< 5 ms', `${(relayThrough.p99Ms - relayStraight.p99Ms).toFixed(1)} ms`, relayThrough.p99Ms - relayStraight.p99Ms < 5 ? 'met' : 'missed'],
+];
+
+const output = [
+  table('Bundles (dist/)', ['file', 'minified', 'gzip', 'brotli'], sizes.map((size) => [size.file, kb(size.minified), kb(size.gzip), kb(size.brotli)])),
+  table('What each part adds to the widget (gzip, left out one at a time)', ['part', 'gzip'], shares.map((share) => [share.part, kb(share.gzip)])),
+  table('First render, headless Chromium at 4× CPU slowdown', ['page', 'median', 'min', 'max', 'CLS'], render.map((r) => [r.page, `${r.medianMs.toFixed(1)} ms`, `${r.minMs.toFixed(1)} ms`, `${r.maxMs.toFixed(1)} ms`, r.cls.toFixed(3)])),
+  table('Per keystroke (Node, no slowdown)', ['work', 'keystrokes', 'median', 'p99'], keystrokes.map((k) => [k.work, k.keystrokes, `${k.medianUs.toFixed(1)} µs`, `${k.p99Us.toFixed(1)} µs`])),
+  table('Relay over a stand-in on loopback (autocannon, 20 connections)', ['run', 'requests', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'], relay.map((r) => [r.run, r.requests, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors, r.non2xx])),
+  table('Targets (reported, not asserted)', ['target', 'budget', 'measured', ''], targets),
+].join('\n');
+
+console.log(output);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', JSON.stringify({ at: new Date().toISOString(), sizes, shares, render, keystrokes, relay, targets }, null, 2));
+console.log('\nwritten: bench-results/bench.json');
