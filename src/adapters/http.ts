@@ -1,4 +1,5 @@
-import type { Outcome } from './lead.js';
+import type { Adapter, DeliveryContext } from './adapter.js';
+import type { LeadEnvelope, Outcome } from './lead.js';
 
 /** A request an adapter wants sent: plain data, so building it stays a pure function. */
 export interface WireRequest {
@@ -98,5 +99,27 @@ export function httpFailure(response: WireResponse, now: Date): Outcome {
     code: `http_${response.status}`,
     message: `The destination answered HTTP ${response.status}.`,
     ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
+  };
+}
+
+/**
+ * An adapter whose destination takes one request per lead: build it, send it, read the answer;
+ * no answer at all is a retryable network failure.
+ */
+export function singleRequestAdapter(
+  name: string,
+  build: (envelope: LeadEnvelope, context: DeliveryContext) => WireRequest,
+  read: (response: WireResponse, now: Date) => Outcome,
+): Adapter {
+  return {
+    name,
+    async create(envelope, context) {
+      try {
+        const response = await exchange(build(envelope, context), context.fetch, context.signal);
+        return { outcome: read(response, context.now()), next: null };
+      } catch (error) {
+        return { outcome: networkFailure(error), next: null };
+      }
+    },
   };
 }

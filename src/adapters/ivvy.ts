@@ -1,8 +1,8 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { Adapter, DeliveryContext } from './adapter.js';
-import { exchange, httpFailure, networkFailure, pick, pickText, retryAfterSeconds, type WireRequest, type WireResponse } from './http.js';
+import type { Adapter } from './adapter.js';
+import { httpFailure, pick, pickText, retryAfterSeconds, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { compact, fillTemplate, personName } from './lead-mapping.js';
 
@@ -151,15 +151,5 @@ export function readIvvyResponse(response: WireResponse, now: Date): Outcome {
 
 /** The `ivvy` adapter: one signed call; add without `id` (updates are `buildIvvyRequest(…, id)`). */
 export function ivvy(settings: IvvySettings): Adapter {
-  return {
-    name: 'ivvy',
-    async create(envelope: LeadEnvelope, context: DeliveryContext) {
-      try {
-        const response = await exchange(buildIvvyRequest(envelope, settings, context.now()), context.fetch, context.signal);
-        return { outcome: readIvvyResponse(response, context.now()), next: null };
-      } catch (error) {
-        return { outcome: networkFailure(error), next: null };
-      }
-    },
-  };
+  return singleRequestAdapter('ivvy', (envelope, context) => buildIvvyRequest(envelope, settings, context.now()), readIvvyResponse);
 }

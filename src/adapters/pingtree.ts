@@ -1,5 +1,5 @@
-import type { Adapter, DeliveryContext } from './adapter.js';
-import { exchange, httpFailure, networkFailure, pick, pickText, type WireRequest, type WireResponse } from './http.js';
+import type { Adapter } from './adapter.js';
+import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { compact, personName, tenDigits } from './lead-mapping.js';
 
@@ -85,15 +85,9 @@ export function readPingtreeResponse(response: WireResponse, now: Date): Outcome
 }
 
 export function pingtree(settings: PingtreeSettings): Adapter {
-  return {
-    name: 'pingtree',
-    async create(envelope: LeadEnvelope, context: DeliveryContext) {
-      try {
-        const response = await exchange(buildPingtreeRequest(envelope, settings, context.idempotencyKey), context.fetch, context.signal);
-        return { outcome: readPingtreeResponse(response, context.now()), next: null };
-      } catch (error) {
-        return { outcome: networkFailure(error), next: null };
-      }
-    },
-  };
+  return singleRequestAdapter(
+    'pingtree',
+    (envelope, context) => buildPingtreeRequest(envelope, settings, context.idempotencyKey),
+    readPingtreeResponse,
+  );
 }

@@ -1,5 +1,5 @@
-import type { Adapter, DeliveryContext } from './adapter.js';
-import { exchange, httpFailure, networkFailure, pickText, type WireRequest, type WireResponse } from './http.js';
+import type { Adapter } from './adapter.js';
+import { httpFailure, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { compact, countryName, fillTemplate, personName, tenDigits } from './lead-mapping.js';
 
@@ -107,15 +107,5 @@ export function readTrackerRmsResponse(response: WireResponse, now: Date): Outco
 }
 
 export function trackerRms(settings: TrackerRmsSettings): Adapter {
-  return {
-    name: 'trackerrms',
-    async create(envelope: LeadEnvelope, context: DeliveryContext) {
-      try {
-        const response = await exchange(buildTrackerRmsRequest(envelope, settings), context.fetch, context.signal);
-        return { outcome: readTrackerRmsResponse(response, context.now()), next: null };
-      } catch (error) {
-        return { outcome: networkFailure(error), next: null };
-      }
-    },
-  };
+  return singleRequestAdapter('trackerrms', (envelope) => buildTrackerRmsRequest(envelope, settings), readTrackerRmsResponse);
 }

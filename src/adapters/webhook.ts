@@ -1,5 +1,5 @@
-import type { Adapter, DeliveryContext } from './adapter.js';
-import { exchange, httpFailure, networkFailure, pick, pickText, type WireRequest, type WireResponse } from './http.js';
+import type { Adapter } from './adapter.js';
+import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 
 export interface WebhookSettings {
@@ -58,16 +58,9 @@ function stringRecord(value: unknown): Record<string, string> | undefined {
 
 /** The `webhook` adapter: one POST of our lead JSON; usable straight from the browser. */
 export function webhook(settings: WebhookSettings): Adapter {
-  return {
-    name: 'webhook',
-    async create(envelope: LeadEnvelope, context: DeliveryContext) {
-      const request = buildWebhookRequest(envelope, settings, context.idempotencyKey);
-      try {
-        const response = await exchange(request, context.fetch, context.signal);
-        return { outcome: readWebhookResponse(response, context.now()), next: null };
-      } catch (error) {
-        return { outcome: networkFailure(error), next: null };
-      }
-    },
-  };
+  return singleRequestAdapter(
+    'webhook',
+    (envelope, context) => buildWebhookRequest(envelope, settings, context.idempotencyKey),
+    readWebhookResponse,
+  );
 }

@@ -1,5 +1,5 @@
 import { createRelay, type RelayLogEntry } from '../../src/relay/app.js';
-import { resolveRelayConfig, type RelayConfigFile } from '../../src/relay/config.js';
+import { resolveRelayConfig, type DestinationConfigFile, type RelayConfigFile, type SettingValue } from '../../src/relay/config.js';
 import { STANDIN_ENV } from '../standins/credentials.js';
 import { standinRelayConfig } from '../standins/relay-config.js';
 import { newScenario, received } from './standins.js';
@@ -59,5 +59,22 @@ export function testRelay(change: (file: RelayConfigFile) => RelayConfigFile = (
     call,
     /** What the scenario's stand-ins received. */
     received: () => received(scenario),
+  };
+}
+
+/** A config change for `testRelay`: one destination's fields changed (`required`, `country`…). */
+export function withDestination(name: string, changes: Partial<DestinationConfigFile>) {
+  return (file: RelayConfigFile): RelayConfigFile => ({
+    ...file,
+    destinations: { ...file.destinations, [name]: { ...file.destinations[name]!, ...changes } },
+  });
+}
+
+/** A config change for `testRelay`: some of one destination's settings replaced, or removed (undefined). */
+export function withSettings(name: string, changes: Readonly<Record<string, SettingValue | undefined>>) {
+  return (file: RelayConfigFile): RelayConfigFile => {
+    const settings = { ...file.destinations[name]!.settings, ...changes };
+    for (const [key, value] of Object.entries(changes)) if (value === undefined) delete settings[key];
+    return withDestination(name, { settings: settings as Record<string, SettingValue> })(file);
   };
 }

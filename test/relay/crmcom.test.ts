@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { GOOD_LEAD, testRelay, withSettings } from '../helpers/relay.js';
 import { script } from '../helpers/standins.js';
 import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
 import { adapterContract } from './contract.js';
@@ -18,12 +18,12 @@ adapterContract('crmcom', {
     },
     {
       name: 'a login CRM.COM refuses',
-      config: (file) => ({ ...file, destinations: { ...file.destinations, crmcom: { ...file.destinations['crmcom']!, settings: { ...file.destinations['crmcom']!.settings, password: { env: 'MLAS_CLIENT_SECRET' } } } } }),
+      config: withSettings('crmcom', { password: { env: 'MLAS_CLIENT_SECRET' } }),
       expect: { httpStatus: 201, status: 'rejected', code: 'unauthorised' },
     },
     {
       name: 'a priority outside 1–6',
-      config: (file) => ({ ...file, destinations: { ...file.destinations, crmcom: { ...file.destinations['crmcom']!, settings: { ...file.destinations['crmcom']!.settings, priority: '9' } } } }),
+      config: withSettings('crmcom', { priority: '9' }),
       expect: { httpStatus: 201, status: 'rejected', code: 'INVALID_VALUE' },
     },
   ],

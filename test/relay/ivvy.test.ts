@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { buildIvvyRequest, ivvySignature, ivvyStringToSign } from '../../src/adapters/ivvy.js';
-import { GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { GOOD_LEAD, testRelay, withSettings } from '../helpers/relay.js';
 import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
 import { adapterContract } from './contract.js';
 
@@ -11,22 +11,19 @@ adapterContract('ivvy', {
     { name: '24218 lead details invalid', script: [{ mode: 'invalid' }], expect: { httpStatus: 201, status: 'invalid', code: '24218' } },
     {
       name: '23017 a required parameter missing (industryId not configured)',
-      config: (file) => {
-        const { industryId: _industryId, ...settings } = file.destinations['ivvy']!.settings;
-        return { ...file, destinations: { ...file.destinations, ivvy: { ...file.destinations['ivvy']!, settings } } };
-      },
+      config: withSettings('ivvy', { industryId: undefined }),
       expect: { httpStatus: 201, status: 'invalid', code: '23017' },
     },
     {
       name: '23016 a parameter that does not validate',
-      config: (file) => ({ ...file, destinations: { ...file.destinations, ivvy: { ...file.destinations['ivvy']!, settings: { ...file.destinations['ivvy']!.settings, sourceId: 'three' } } } }),
+      config: withSettings('ivvy', { sourceId: 'three' }),
       expect: { httpStatus: 201, status: 'invalid', code: '23016' },
     },
   ],
   rejected: [
     {
       name: '401 with a secret that signs wrongly',
-      config: (file) => ({ ...file, destinations: { ...file.destinations, ivvy: { ...file.destinations['ivvy']!, settings: { ...file.destinations['ivvy']!.settings, apiSecret: { env: 'PINGTREE_API_KEY' } } } } }),
+      config: withSettings('ivvy', { apiSecret: { env: 'PINGTREE_API_KEY' } }),
       expect: { httpStatus: 201, status: 'rejected', code: '401' },
     },
   ],

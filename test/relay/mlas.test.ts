@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CERT_URL, GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { CERT_URL, GOOD_LEAD, testRelay, withDestination, withSettings } from '../helpers/relay.js';
 import { script } from '../helpers/standins.js';
 import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
 import { adapterContract } from './contract.js';
@@ -17,7 +17,7 @@ adapterContract('mlas', {
     {
       name: 'a GraphQL validation error (BAD_USER_INPUT)',
       // The relay requires what MLAS requires; with that check off, MLAS's own refusal shows.
-      config: (file) => ({ ...file, destinations: { ...file.destinations, mlas: { ...file.destinations['mlas']!, required: [] } } }),
+      config: withDestination('mlas', { required: [] }),
       envelope: { lead: { first_name: 'Jane', email: 'jane@example.com' } },
       expect: { httpStatus: 201, status: 'invalid', code: 'BAD_USER_INPUT' },
     },
@@ -26,7 +26,7 @@ adapterContract('mlas', {
     { name: 'an unknown resultCode (1018) is final', script: [{ mode: 'unknownCode' }], expect: { httpStatus: 201, status: 'rejected', code: '1018' } },
     {
       name: 'a client secret MLAS refuses',
-      config: (file) => ({ ...file, destinations: { ...file.destinations, mlas: { ...file.destinations['mlas']!, settings: { ...file.destinations['mlas']!.settings, clientSecret: { env: 'IVVY_API_SECRET' } } } } }),
+      config: withSettings('mlas', { clientSecret: { env: 'IVVY_API_SECRET' } }),
       expect: { httpStatus: 201, status: 'rejected', code: 'unauthorised' },
     },
   ],

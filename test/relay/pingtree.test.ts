@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CERT_URL, GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { CERT_URL, GOOD_LEAD, testRelay, withDestination, withSettings } from '../helpers/relay.js';
 import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
 import { script } from '../helpers/standins.js';
 import { adapterContract } from './contract.js';
@@ -32,7 +32,7 @@ adapterContract('pingtree', {
   rejected: [
     {
       name: '401 with a wrong API key',
-      config: (file) => ({ ...file, destinations: { ...file.destinations, pingtree: { ...file.destinations['pingtree']!, settings: { ...file.destinations['pingtree']!.settings, apiKey: { env: 'MLAS_CLIENT_SECRET' } } } } }),
+      config: withSettings('pingtree', { apiKey: { env: 'MLAS_CLIENT_SECRET' } }),
       expect: { httpStatus: 201, status: 'rejected', code: 'unauthorised' },
     },
   ],
@@ -66,7 +66,7 @@ describe('pingtree on the wire', () => {
 
   it('keeps the field errors of the other documented shape, under our field names', async () => {
     // A source that insists on a mobile the relay was not told to require.
-    const relay = testRelay((file) => ({ ...file, destinations: { ...file.destinations, pingtree: { ...file.destinations['pingtree']!, required: [] } } }));
+    const relay = testRelay(withDestination('pingtree', { required: [] }));
     await script(relay.scenario, { mode: 'altShape' });
     const { mobile: _mobile, ...withoutMobile } = GOOD_LEAD;
     const answer = await relay.create('pingtree', { lead: withoutMobile });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { GOOD_LEAD, testRelay, withSettings } from '../helpers/relay.js';
 import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
 import { adapterContract } from './contract.js';
 
@@ -15,14 +15,14 @@ adapterContract('trackerrms', {
   invalid: [
     {
       name: 'status 99 invalid request',
-      config: (file) => ({ ...file, destinations: { ...file.destinations, trackerrms: { ...file.destinations['trackerrms']!, settings: { ...file.destinations['trackerrms']!.settings, leadNameTemplate: '{nothing}' } } } }),
+      config: withSettings('trackerrms', { leadNameTemplate: '{nothing}' }),
       expect: { httpStatus: 201, status: 'invalid', code: '99' },
     },
   ],
   rejected: [
     {
       name: 'status 1 user not found (wrong password)',
-      config: (file) => ({ ...file, destinations: { ...file.destinations, trackerrms: { ...file.destinations['trackerrms']!, settings: { ...file.destinations['trackerrms']!.settings, password: { env: 'CRMCOM_PASSWORD' } } } } }),
+      config: withSettings('trackerrms', { password: { env: 'CRMCOM_PASSWORD' } }),
       expect: { httpStatus: 201, status: 'rejected', code: '1' },
     },
     { name: 'status 2 user not active', script: [{ mode: 'inactive' }], expect: { httpStatus: 201, status: 'rejected', code: '2' } },

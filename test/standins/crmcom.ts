@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { STANDIN_CREDENTIALS } from './credentials.js';
-import { delay, type Recorder } from './recorder.js';
+import { receive, type Recorder } from './recorder.js';
 
 /**
  * CRM.COM Web API v2 (seed 004), as documented: `authentication/token` login, then `leads/create`
@@ -39,10 +39,8 @@ export function crmComStandin(recorder: Recorder): Hono {
 
   app.post('/:scenario/crmapi/rest/v2/leads/create', async (c) => {
     const scenario = c.req.param('scenario');
-    const recorded = await recorder.record(scenario, c.req.raw);
-    const answer = recorder.next(scenario) ?? {};
-    if (answer.delayMs) await delay(answer.delayMs);
-    if (answer.status) return c.json((answer.body ?? {}) as object, answer.status as 500);
+    const { recorded, answer, early } = await receive(recorder, scenario, c.req.raw);
+    if (early) return early;
     if (answer.mode === 'failing') return c.text('Internal Server Error', 500);
     const tokens = tokensOf(recorder, scenario);
     if (answer.mode === 'expireToken') tokens.clear();

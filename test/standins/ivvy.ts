@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { Hono } from 'hono';
 import { STANDIN_CREDENTIALS } from './credentials.js';
-import { delay, type Recorder } from './recorder.js';
+import { receive, type Recorder } from './recorder.js';
 
 /**
  * iVvy `contact?action=addOrUpdateLead` (seed 001), as documented: every request signed
@@ -34,12 +34,10 @@ export function ivvyStandin(recorder: Recorder): Hono {
   const app = new Hono();
   app.post('/:scenario/api/1.0/contact', async (c) => {
     const scenario = c.req.param('scenario');
-    const recorded = await recorder.record(scenario, c.req.raw);
-    const answer = recorder.next(scenario) ?? {};
-    if (answer.delayMs) await delay(answer.delayMs);
+    const { recorded, answer, early } = await receive(recorder, scenario, c.req.raw);
+    if (early) return early;
     const reply = ({ status, body }: { status: number; body: object }, headers: Record<string, string> = {}) =>
       c.json(body, status as 400, headers);
-    if (answer.status) return c.json((answer.body ?? {}) as object, answer.status as 500);
     if (c.req.query('action') !== 'addOrUpdateLead') return reply(error(404, 'Unknown action'));
     const problem = signatureProblem(recorded.headers, recorded.rawBody, 'api/1.0/contact?action=addOrUpdateLead', new Date());
     if (problem) return reply(error(401, problem));

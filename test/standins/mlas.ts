@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { STANDIN_CREDENTIALS } from './credentials.js';
-import { delay, type Recorder } from './recorder.js';
+import { receive, type Recorder } from './recorder.js';
 
 /**
  * Alleviate MLAS (seed 000), as documented: an Entra ID client-credentials token endpoint and a
@@ -76,10 +76,8 @@ export function mlasStandin(recorder: Recorder): Hono {
 
   app.post('/:scenario/graphql', async (c) => {
     const scenario = c.req.param('scenario');
-    const recorded = await recorder.record(scenario, c.req.raw);
-    const answer = recorder.next(scenario) ?? {};
-    if (answer.delayMs) await delay(answer.delayMs);
-    if (answer.status) return c.json((answer.body ?? {}) as object, answer.status as 500);
+    const { recorded, answer, early } = await receive(recorder, scenario, c.req.raw);
+    if (early) return early;
     const tokens = tokensOf(scenario);
     if (answer.mode === 'expireToken') tokens.clear();
     const bearer = (recorded.headers['authorization'] ?? '').replace(/^Bearer /, '');

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { STANDIN_CREDENTIALS } from './credentials.js';
-import { delay, type Recorder } from './recorder.js';
+import { receive, type Recorder } from './recorder.js';
 
 /**
  * Pingtree database source Create Lead (seed 002), as documented: Bearer source key; 201 accept or
@@ -21,10 +21,8 @@ export function pingtreeStandin(recorder: Recorder): Hono {
   const app = new Hono();
   app.post('/:scenario/api/lead/create/:sourceId', async (c) => {
     const scenario = c.req.param('scenario');
-    const recorded = await recorder.record(scenario, c.req.raw);
-    const answer = recorder.next(scenario) ?? {};
-    if (answer.delayMs) await delay(answer.delayMs);
-    if (answer.status) return c.json((answer.body ?? {}) as object, answer.status as 500, answer.headers ?? {});
+    const { recorded, answer, early } = await receive(recorder, scenario, c.req.raw);
+    if (early) return early;
     const { sourceId, apiKey } = STANDIN_CREDENTIALS.pingtree;
     if (recorded.headers['authorization'] !== `Bearer ${apiKey}`) return c.json({ status: 'error', message: 'Invalid or missing API key' }, 401);
     if (c.req.param('sourceId') !== sourceId) return c.json({ status: 'error', message: 'Database source not found' }, 404);

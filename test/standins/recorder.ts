@@ -104,6 +104,28 @@ function parseBody(raw: string, contentType: string): unknown {
   }
 }
 
+/**
+ * What every stand-in does first: record the request, take the next scripted answer and wait as long
+ * as it says. `early` is the scripted status answer, when the script gave one instead of a mode.
+ */
+export async function receive(
+  recorder: Recorder,
+  scenario: string,
+  request: Request,
+): Promise<{ recorded: RecordedRequest; answer: ScriptedAnswer; early: Response | undefined }> {
+  const recorded = await recorder.record(scenario, request);
+  const answer = recorder.next(scenario) ?? {};
+  if (answer.delayMs) await delay(answer.delayMs);
+  const early =
+    answer.status === undefined
+      ? undefined
+      : new Response(JSON.stringify(answer.body ?? {}), {
+          status: answer.status,
+          headers: { 'content-type': 'application/json', ...answer.headers },
+        });
+  return { recorded, answer, early };
+}
+
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { STANDIN_CREDENTIALS } from './credentials.js';
-import { delay, type Recorder } from './recorder.js';
+import { receive, type Recorder } from './recorder.js';
 
 /**
  * TrackerRMS Widget API `createLead` (seed 003), as documented: the `trackerrms.createLead`
@@ -11,10 +11,8 @@ export function trackerRmsStandin(recorder: Recorder): Hono {
   const app = new Hono();
   app.post('/:scenario/api/widget/createLead', async (c) => {
     const scenario = c.req.param('scenario');
-    const recorded = await recorder.record(scenario, c.req.raw);
-    const answer = recorder.next(scenario) ?? {};
-    if (answer.delayMs) await delay(answer.delayMs);
-    if (answer.status) return c.json((answer.body ?? {}) as object, answer.status as 500);
+    const { recorded, answer, early } = await receive(recorder, scenario, c.req.raw);
+    if (early) return early;
     if (answer.mode === 'failing') return c.text('Internal Server Error', 500);
     const invalid = { status: 99, message: 'Invalid request', count: 0, recordId: 0, recordName: '' };
     const createLead = (recorded.body as { trackerrms?: { createLead?: Record<string, Record<string, unknown>> } } | null)?.trackerrms?.createLead;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { delay, type Recorder } from './recorder.js';
+import { receive, type Recorder } from './recorder.js';
 
 /**
  * A generic JSON webhook that honours `Idempotency-Key`, as the webhook contract asks of receivers:
@@ -11,9 +11,7 @@ export function webhookStandin(recorder: Recorder): Hono<{ Bindings: { incoming?
   const app = new Hono<{ Bindings: { incoming?: { socket?: { destroy(): void } } } }>();
   app.post('/:scenario', async (c) => {
     const scenario = c.req.param('scenario');
-    const recorded = await recorder.record(scenario, c.req.raw);
-    const answer = recorder.next(scenario) ?? {};
-    if (answer.delayMs) await delay(answer.delayMs);
+    const { recorded, answer } = await receive(recorder, scenario, c.req.raw);
     if (answer.mode === 'drop') {
       c.env?.incoming?.socket?.destroy();
       return c.body(null, 500);
