@@ -34,7 +34,7 @@ const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
   'endpoint', 'adapter', 'destination', 'fields', 'required', 'locale', 'country', 'minAge', 'submitLabel', 'messages',
   'consent', 'sellers', 'consentVersion', 'consentOptional', 'consentTiming', 'trustedform', 'trustedformSrc',
   'trustedformTimeout', 'jornaya', 'jornayaSrc', 'persist', 'requestTimeout', 'retryPolicy',
-  'tracking', 'trackingParams', 'minFillMs', 'challengeField', 'challenge',
+  'tracking', 'trackingParams', 'minFillMs', 'challengeField', 'challenge', 'theme', 'layout', 'styleNonce',
 ]);
 
 
@@ -341,7 +341,9 @@ export class LeadCapture extends LitElement {
     if (key === CONSENT) return this.#resolved.sellers.length > 1 ? this.#strings.consentRequiredSellers : this.#strings.consentRequired;
     const label = isFieldKey(key) ? this.#messages.labels[key] : key;
     const maxLength = isFieldKey(key) ? FIELD_CATALOGUE[key].maxLength : 0;
-    return this.#messages.errors[code]({ label, maxLength, minAge: this.#resolved.minAge });
+    // A select is chosen, not typed: "Choose a state.", not "Enter your state."
+    const chosen = code === 'required' && isFieldKey(key) && FIELD_CATALOGUE[key].control === 'select' && isFieldErrorCode(key);
+    return this.#messages.errors[chosen ? (key as FieldErrorCode) : code]({ label, maxLength, minAge: this.#resolved.minAge });
   }
 
   #validateOne(key: FieldKey): void {

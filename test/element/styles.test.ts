@@ -172,4 +172,18 @@ describe('<lead-capture> styles', () => {
     const button = submitButton(element).getBoundingClientRect();
     expect(button.top).to.be.below(field.bottom);
   });
+
+  it('use a <style nonce> in a shadow root whose page asks for one, instead of a constructable sheet', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    const element = document.createElement('lead-capture');
+    element.setAttribute('style-nonce', 'abc123');
+    element.setAttribute('fields', 'email');
+    root.append(element);
+    await element.updateComplete;
+    const style = root.querySelector<HTMLStyleElement>('style[data-lead-capture]');
+    expect(style?.nonce).to.equal('abc123');
+    expect(root.adoptedStyleSheets).to.have.length(0);
+    expect(getComputedStyle(submitButton(element)).backgroundColor).to.equal('rgb(10, 85, 194)');
+  });
 });

@@ -158,6 +158,12 @@ describe('<lead-capture> words', () => {
     expect(element.querySelector('label[for$="-email"]')?.textContent).to.contain('Correo de trabajo');
   });
 
+  it('asks to choose, not enter, a required select: "Choose a state."', async () => {
+    const element = await formWith('state', 'state');
+    await element.submit();
+    expect(errorText(element, 'state')).to.equal('Choose a state.');
+  });
+
   it('keeps acronyms in mid-sentence labels: "Enter your ZIP code."', async () => {
     const element = await formWith('zip_code', 'zip_code');
     await element.submit();
