@@ -434,12 +434,17 @@ export class LeadCapture extends LitElement {
     this.preparing = true;
     this.statusMessage = this.#strings.sending;
     try {
+      const bare: LeadEnvelope = { ...(this.#resolved.destination === '' ? {} : { destination: this.#resolved.destination }), lead: validation.lead };
       // The same lead sent again (Try again, a second press) goes exactly as it went first: same key, same body.
-      const envelope = flow.pendingEnvelope({ lead: validation.lead, ...(this.#resolved.destination === '' ? {} : { destination: this.#resolved.destination }) }) ?? (await this.#envelope(validation.lead));
+      const again = flow.pendingEnvelope(bare);
+      const idempotencyKey = flow.keyFor(bare);
+      // Saved before the evidence wait, so a reload during it does not lose the lead.
+      if (!again) await flow.stage(bare, idempotencyKey);
+      const envelope = again ?? (await this.#envelope(validation.lead));
       this.#sent = envelope;
       this.#lastConsent = envelope.consent;
-      const idempotencyKey = flow.keyFor(envelope);
       if (!this.dispatchEvent(new LeadSubmitEvent({ envelope, idempotencyKey, evidence: this.#evidence }))) {
+        if (!again) await flow.unstage(idempotencyKey);
         this.statusMessage = '';
         return;
       }

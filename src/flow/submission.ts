@@ -106,6 +106,23 @@ export class SubmissionFlow {
     return this.#sendCreate(this.#pending, holdMs);
   }
 
+  /**
+   * Saves a lead to the outbox the moment it is valid, before its evidence is gathered (a bounded
+   * wait for TrustedForm): a reload during that wait resumes the lead without its certificate rather
+   * than lose it. `create()` with the same key replaces the entry; `unstage()` drops it.
+   */
+  async stage(envelope: LeadEnvelope, idempotencyKey: string): Promise<void> {
+    const now = this.dependencies.now().getTime();
+    await this.#outbox
+      .put({ key: idempotencyKey, target: this.dependencies.target ?? '', envelope, stage: 'create', createdAt: now, expiresAt: now + OUTBOX_TTL_MS })
+      .catch(() => undefined);
+  }
+
+  /** Drops a staged lead the page decided not to send (a cancelled `lead-submit`). */
+  async unstage(idempotencyKey: string): Promise<void> {
+    await this.#outbox.remove(idempotencyKey).catch(() => undefined);
+  }
+
   /** The envelope of the lead still on its way with these person-entered values, to send again as it was. */
   pendingEnvelope(lead: LeadEnvelope): LeadEnvelope | undefined {
     const pending = this.#pending;

@@ -50,9 +50,9 @@ async function submitAndSettle(element: LeadCapture) {
   return settled;
 }
 
-describe('never losing a lead: faults on the way to the destination', () => {
-  after(() => console.log(`delivery figures: ${JSON.stringify(tally)}`));
+after(() => console.log(`delivery figures: ${JSON.stringify(tally)}`));
 
+describe('never losing a lead: faults on the way to the destination', () => {
   for (const via of ['webhook', 'relay'] as const) {
     describe(`${via === 'relay' ? 'through the relay' : 'straight to a webhook'}`, () => {
       it('500 then 200: retried with the same key, delivered once, and the person sees success', async () => {
@@ -130,9 +130,10 @@ describe('never losing a lead: faults on the way to the destination', () => {
 
 describe('never losing a lead: reloads and tabs', () => {
   /** A landing page in a frame: reloading it is a real page reload, and two frames are two tabs. */
-  async function page(scenario: string, retry: RetryPolicy = QUICK): Promise<HTMLIFrameElement> {
+  async function page(scenario: string, retry: RetryPolicy = QUICK, extra: Record<string, string> = {}): Promise<HTMLIFrameElement> {
     const frame = document.createElement('iframe');
     const params = new URLSearchParams({
+      ...extra,
       adapter: 'relay',
       endpoint: `/relay/${scenario}/v1`,
       destination: 'webhook',
@@ -172,6 +173,23 @@ describe('never losing a lead: reloads and tabs', () => {
       'the reloaded page to say the earlier details went',
     );
     await new Promise((resolve) => setTimeout(resolve, 1500));
+    await expectDeliveredOnce(scenario, 1);
+  });
+
+  it('a page reload while waiting for the TrustedForm certificate: the lead is kept and sent, once', async () => {
+    const scenario = newScenario();
+    // A certificate that takes 4 s, and a widget willing to wait 3 s: the reload comes in between.
+    const slowCertificate = { trustedform: '', 'trustedform-src': '/standins/trustedform/trustedform.js?delay=4000', 'trustedform-timeout': '3000' };
+    const frame = await page(scenario, QUICK, slowCertificate);
+    const element = widgetIn(frame)!;
+    await fill(element, GOOD_VALUES);
+    submitButton(element).click();
+    await until(() => element.querySelector('form')?.getAttribute('aria-busy') === 'true', 'waiting for the certificate');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await received(scenario), 'nothing sent yet').to.have.length(0);
+    frame.contentWindow?.location.reload();
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await until(() => Boolean(widgetIn(frame)?.querySelector('.lc-success')), 'the reloaded page to deliver the saved lead', 8000);
     await expectDeliveredOnce(scenario, 1);
   });
 
