@@ -21,6 +21,18 @@ function backends(): Plugin {
  */
 export default defineConfig(({ mode }) => {
   const classic = mode === 'classic';
+  if (mode === 'relay') {
+    // `vite build --mode relay`: the relay as one web-standard ES module, dependencies inside.
+    return {
+      build: {
+        target: 'es2022',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: 'src/relay/index.ts', formats: ['es'], fileName: () => 'relay.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
   return {
     plugins: [backends()],
     server: { port: Number(process.env['PORT'] ?? 5173) },
