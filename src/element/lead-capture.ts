@@ -176,6 +176,8 @@ export class LeadCapture extends LitElement {
   #outbox: { persist: boolean; store: Outbox } | undefined;
   /** When the form first appeared, for the minimum fill time. */
   #shownAt = 0;
+  /** The campaign context, captured when the form appeared, shown as hidden fields and sent with the lead. */
+  @state() private trackingValues: Readonly<Record<string, string>> = {};
   readonly #resumeOnline = () => void this.#resumePending();
 
   /** The whole configuration as one object: reading gives the resolved config; writing sets each property. */
@@ -208,8 +210,14 @@ export class LeadCapture extends LitElement {
 
   protected override firstUpdated(): void {
     this.#shownAt = performance.now();
+    this.#captureTracking();
     // A lead left in the outbox (a reload, a closed tab, a dropped connection) goes now, with its key.
     void this.#resumePending();
+  }
+
+  #captureTracking(): void {
+    this.trackingValues =
+      this.tracking === 'off' ? {} : captureTracking(window, this.trackingParams.split(/\s+/).filter(Boolean), this.persist !== 'none');
   }
 
   /** Sends the leads this configuration left unsent, one by one, and shows the person what became of them. */
@@ -250,6 +258,7 @@ export class LeadCapture extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('tracking') || changed.has('trackingParams')) && this.hasUpdated && this.#shownAt > 0) this.#captureTracking();
     // The recorders must find the form already in the page (TrustedForm's own prerequisite).
     if (changed.has('trustedform') || changed.has('jornaya')) startRecorders(this.ownerDocument, this.#evidenceOptions());
   }
@@ -463,7 +472,8 @@ export class LeadCapture extends LitElement {
     const evidence = form ? await collectEvidence(form, this.#evidenceOptions()) : undefined;
     this.#evidence = evidence?.report ?? this.#evidence;
     const consent = this.#consentShown ? await this.#consentRecord() : undefined;
-    const tracking = this.tracking === 'off' ? undefined : captureTracking(window, this.trackingParams.split(/\s+/).filter(Boolean), this.persist !== 'none');
+    if (this.tracking === 'off') this.trackingValues = {};
+    const tracking = this.trackingValues;
     const challengeToken = await this.#challengeToken();
     return {
       ...(config.destination === '' ? {} : { destination: config.destination }),
@@ -471,7 +481,7 @@ export class LeadCapture extends LitElement {
       ...(consent ? { consent } : {}),
       ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}),
       ...(evidence?.jornaya ? { jornaya: evidence.jornaya } : {}),
-      ...(tracking && Object.keys(tracking).length > 0 ? { tracking } : {}),
+      ...(Object.keys(tracking).length > 0 ? { tracking } : {}),
       bot: {
         honeypot: this.querySelector<HTMLInputElement>('input[name="lc_website"]')?.value ?? '',
         // Sent no sooner than the minimum fill time (the flow holds it back): report when it goes.
@@ -655,6 +665,7 @@ export class LeadCapture extends LitElement {
       ${config.jornaya !== '' && this.#holdsJornayaToken()
         ? html`<input type="hidden" id=${JORNAYA_TOKEN_ID} name="universal_leadid" />`
         : nothing}
+      ${Object.entries(this.trackingValues).map(([name, value]) => html`<input type="hidden" name=${name} .value=${value} />`)}
       <div class="lc-honeypot" aria-hidden="true">
         <label>Leave this field empty <input type="text" name="lc_website" tabindex="-1" autocomplete="off" /></label>
       </div>

@@ -31,6 +31,14 @@ describe('<lead-capture> tracking', () => {
     expect(tracking?.['landing_page']).to.be.a('string');
   });
 
+  it('puts the campaign tags in the form as hidden fields, for scripts that read the form', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}utm_campaign=spring&fbclid=F1`);
+    const element = await form();
+    const hidden = (name: string) => element.querySelector<HTMLInputElement>(`form input[type="hidden"][name="${name}"]`)?.value;
+    expect(hidden('utm_campaign')).to.equal('spring');
+    expect(hidden('fbclid')).to.equal('F1');
+  });
+
   it('sends no tracking with tracking="off"', async () => {
     history.replaceState(null, '', `${location.pathname}${location.search}&utm_source=google`);
     const element = await form({ tracking: 'off' });
