@@ -159,6 +159,8 @@ export class LeadCapture extends LitElement {
   @state() private statusMessage = '';
   /** A failed delivery, announced at once. */
   @state() private alertMessage = '';
+  /** The campaign context, captured when the form appeared, shown as hidden fields and sent with the lead. */
+  @state() private trackingValues: Readonly<Record<string, string>> = {};
 
   readonly #uid = `lc-${++instances}`;
   readonly #consent = new ConsentController(this);
@@ -176,8 +178,6 @@ export class LeadCapture extends LitElement {
   #outbox: { persist: boolean; store: Outbox } | undefined;
   /** When the form first appeared, for the minimum fill time. */
   #shownAt = 0;
-  /** The campaign context, captured when the form appeared, shown as hidden fields and sent with the lead. */
-  @state() private trackingValues: Readonly<Record<string, string>> = {};
   readonly #resumeOnline = () => void this.#resumePending();
 
   /** The whole configuration as one object: reading gives the resolved config; writing sets each property. */
