@@ -93,6 +93,9 @@ export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig
     warnings.push(`adapter "${attributes.adapter}" is not known; using relay`);
   }
 
+  if (adapter === 'relay' && attributes.endpoint.trim() !== '' && attributes.destination.trim() === '') {
+    warnings.push('endpoint is a relay but no destination is named: the relay will refuse every lead');
+  }
   const minAge = Number.isFinite(attributes.minAge) && attributes.minAge >= 0 ? attributes.minAge : 18;
   const consentTiming = attributes.consentTiming === 'submit' ? 'submit' : 'create';
   if (attributes.consentTiming !== '' && attributes.consentTiming !== consentTiming) {

@@ -601,10 +601,14 @@ export class LeadCapture extends LitElement {
       this.errors = Object.fromEntries(fieldErrors.map(([key, code]) => [key, isFieldErrorCode(code) ? code : 'characters']));
     }
     const strings = this.#strings;
+    // Refused for fields this form does not ask: nothing the person can fix, so say so to the page.
+    const unasked = Object.keys(outcome.fieldErrors ?? {}).filter((key) => !fieldErrors.some(([shown]) => shown === key));
+    if (unasked.length > 0) console.warn(`<lead-capture>: the destination requires fields this form does not ask for: ${unasked.join(', ')}`);
     const message =
       outcome.code === 'trustedform_required' ? strings.trustedformRequired
       : outcome.code === 'trustedform_failed' ? strings.trustedformFailed
-      : outcome.status === 'invalid' ? strings.invalidAtDestination
+      : outcome.status === 'invalid' && fieldErrors.length > 0 ? strings.invalidAtDestination
+      : outcome.status === 'invalid' ? strings.failedFinal
       : outcome.retryable ? strings.failedRetryable
       : strings.failedFinal;
     this.statusMessage = '';

@@ -59,4 +59,10 @@ describe('resolveConfig', () => {
     const custom = { name: 'mine', create: async () => ({ outcome: { status: 'accepted' as const, retryable: false }, next: null }) };
     expect(resolveConfig({ ...DEFAULTS, adapter: custom }).config.adapter).to.equal(custom);
   });
+
+  it('warns when a relay endpoint names no destination', () => {
+    const { warnings } = resolveConfig({ ...DEFAULTS, endpoint: 'https://relay.example/v1' });
+    expect(warnings).to.deep.equal(['endpoint is a relay but no destination is named: the relay will refuse every lead']);
+    expect(resolveConfig({ ...DEFAULTS, endpoint: 'https://hooks.example', adapter: 'webhook' }).warnings).to.deep.equal([]);
+  });
 });

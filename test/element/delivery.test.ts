@@ -213,3 +213,28 @@ describe('never losing a lead: reloads and tabs', () => {
     expect(sends, 'the dropped send and one resumed send').to.have.length(2);
   });
 });
+
+describe('configuration a page got wrong', () => {
+  it('a destination that needs a field the form does not ask: a final message, not "check the fields below"', async () => {
+    const scenario = newScenario();
+    // Pingtree, through the relay, requires a mobile; this form does not ask for one.
+    const element = await fixture<LeadCapture>(html`<lead-capture
+      endpoint=${`/relay/${scenario}/v1`}
+      destination="pingtree"
+      fields="first_name last_name email"
+      min-fill-ms="0"
+    ></lead-capture>`);
+    await fill(element, { first_name: 'Jane', last_name: 'Doe', email: 'jane@example.com' });
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => void warnings.push(message);
+    try {
+      const result = await submitAndSettle(element);
+      expect(result.ok).to.equal(false);
+      expect(result.detail).to.deep.include({ message: "We couldn't accept your details. Please check them or contact us another way." });
+      expect(warnings).to.deep.equal(['<lead-capture>: the destination requires fields this form does not ask for: mobile']);
+    } finally {
+      console.warn = original;
+    }
+  });
+});
