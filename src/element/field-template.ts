@@ -16,6 +16,8 @@ export interface FieldView {
   readonly value: string;
   /** The message shown under the field, or empty. */
   readonly error: string;
+  /** A gentle suggestion under the field (an email typo), with the action that applies it. */
+  readonly hint?: TemplateResult;
 }
 
 /** Fields that take a whole row in a multi-column layout. */
@@ -81,5 +83,6 @@ export function fieldTemplate(view: FieldView): TemplateResult {
     >
     ${control(view, view.error === '' ? undefined : errorId)}
     <p class="lc-error" id=${errorId} aria-live="polite">${view.error}</p>
+    <p class="lc-hint" aria-live="polite">${view.hint ?? nothing}</p>
   </div>`;
 }

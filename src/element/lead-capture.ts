@@ -8,6 +8,7 @@ import { JORNAYA_TOKEN_ID } from '../consent/jornaya.js';
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
 import { isFieldKey, type FieldKey } from '../fields/keys.js';
 import { fieldMessages, type FieldMessages, type MessageOverrides } from '../fields/messages/index.js';
+import { suggestEmail } from '../fields/email-typos.js';
 import { formatPhoneAsYouType } from '../fields/phone.js';
 import { isFieldErrorCode, type FieldErrorCode } from '../fields/rules.js';
 import { createLeadValidator, localIsoDate, type LeadValidator } from '../fields/validate.js';
@@ -159,6 +160,8 @@ export class LeadCapture extends LitElement {
   @state() private statusMessage = '';
   /** A failed delivery, announced at once. */
   @state() private alertMessage = '';
+  /** A likely correction of the email typed ("gmial.com"), offered under the field. */
+  @state() private emailSuggestion: string | undefined = undefined;
   /** The campaign context, captured when the form appeared, shown as hidden fields and sent with the lead. */
   @state() private trackingValues: Readonly<Record<string, string>> = {};
 
@@ -363,6 +366,15 @@ export class LeadCapture extends LitElement {
     if (!result || result.ok) delete errors[key];
     else errors[key] = result.error;
     this.errors = errors;
+    if (key === 'email') this.emailSuggestion = result?.ok && result.value ? suggestEmail(result.value) : undefined;
+  }
+
+  /** Puts the suggested address in the email field, as if the person had typed it. */
+  private handleUseSuggestion(): void {
+    if (!this.emailSuggestion) return;
+    this.values = { ...this.values, email: this.emailSuggestion };
+    this.emailSuggestion = undefined;
+    this.querySelector<HTMLInputElement>('input[name="email"]')?.focus();
   }
 
   private handleInput(event: Event): void {
@@ -387,6 +399,7 @@ export class LeadCapture extends LitElement {
       value = formatPhoneAsYouType(value, this.#resolved.country);
     }
     this.values = { ...this.values, [key]: value };
+    if (key === 'email') this.emailSuggestion = undefined;
     // Once an error is showing, re-check as the person types so it clears the moment it is fixed.
     if (this.errors[key] !== undefined) this.#validateOne(key);
   }
@@ -551,6 +564,7 @@ export class LeadCapture extends LitElement {
     this.#consent.clear();
     this.values = {};
     this.errors = {};
+    this.emailSuggestion = undefined;
     this.statusMessage = '';
     this.alertMessage = '';
     this.#submitted = false;
@@ -653,6 +667,7 @@ export class LeadCapture extends LitElement {
             chooseLabel: strings.choose,
             value: this.values[key] ?? '',
             error: code === undefined ? '' : this.#messageFor(key, code),
+            ...(key === 'email' && this.emailSuggestion ? { hint: this.#suggestionTemplate(this.emailSuggestion) } : {}),
           });
         })}
       </div>
@@ -701,6 +716,12 @@ export class LeadCapture extends LitElement {
     if (state.phase === 'sending' && state.attempt > 1) return this.#strings.retrying(state.attempt, this.retryPolicy.maxAttempts);
     if (state.phase === 'done') return this.statusMessage === this.#strings.resumed ? this.statusMessage : '';
     return this.statusMessage;
+  }
+
+  #suggestionTemplate(suggestion: string) {
+    return html`${this.#strings.didYouMean(suggestion)}<button class="lc-link-button" type="button" @click=${this.handleUseSuggestion}>
+        ${this.#strings.useSuggestion}
+      </button>`;
   }
 
   /** Jornaya's token input has a fixed id: the first widget on the page carries it, no other. */

@@ -131,6 +131,12 @@ ${S} .lc-input[aria-invalid="true"] { border-color: var(--lc-error); border-widt
 ${S} :is(.lc-input, .lc-button, .lc-checkbox, a):focus-visible { outline: 3px solid var(--lc-focus); outline-offset: 2px; }
 ${S} .lc-error { margin: 0; color: var(--lc-error); font-size: 0.875em; }
 ${S} .lc-error:empty { display: none; }
+${S} .lc-hint { margin: 0; font-size: 0.875em; }
+${S} .lc-hint:empty { display: none; }
+${S} .lc-link-button {
+  margin: 0 0 0 4px; padding: 2px 4px; min-block-size: 24px; border: 0; background: none;
+  color: var(--lc-link); font-weight: 600; text-decoration: underline; cursor: pointer;
+}
 ${S} .lc-actions { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
 ${S} .lc-button {
   display: inline-flex;

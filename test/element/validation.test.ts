@@ -110,6 +110,25 @@ describe('<lead-capture> validation as a person meets it', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('offers to fix a likely typo in the email domain, in one tap, without blocking', async () => {
+    const element = await formWith('email', 'email');
+    await fill(element, { email: 'jane@gmial.com' });
+    const hint = element.querySelector('.lc-hint');
+    expect(hint?.textContent).to.contain('Did you mean jane@gmail.com?');
+    expect(errorText(element, 'email')).to.equal('');
+    await expect(element).to.be.accessible();
+    hint?.querySelector('button')?.click();
+    await element.updateComplete;
+    expect((control(element, 'email') as HTMLInputElement).value).to.equal('jane@gmail.com');
+    expect(element.querySelector('.lc-hint')?.textContent?.trim()).to.equal('');
+  });
+
+  it('suggests nothing for an address on a domain it does not know', async () => {
+    const element = await formWith('email');
+    await fill(element, { email: 'jane@acme-insurance.com' });
+    expect(element.querySelector('.lc-hint')?.textContent?.trim()).to.equal('');
+  });
+
   it('formats a phone number as it is typed', async () => {
     const element = await formWith('mobile');
     await typeInto(element, 'mobile', '2125550123');

@@ -24,4 +24,6 @@ export const en: UiStrings = {
   agree: 'I agree',
   trustedformRequired: "We couldn't record your consent yet. Please wait a moment and press I agree again.",
   trustedformFailed: "We couldn't verify your consent. Please contact us another way.",
+  didYouMean: (suggestion) => `Did you mean ${suggestion}?`,
+  useSuggestion: 'Use it',
 };

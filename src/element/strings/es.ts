@@ -24,4 +24,6 @@ export const es: UiStrings = {
   agree: 'Acepto',
   trustedformRequired: 'Aún no pudimos registrar su consentimiento. Espere un momento y pulse Acepto de nuevo.',
   trustedformFailed: 'No pudimos verificar su consentimiento. Contáctenos de otra forma.',
+  didYouMean: (suggestion) => `¿Quiso decir ${suggestion}?`,
+  useSuggestion: 'Usarlo',
 };

@@ -22,4 +22,6 @@ export interface UiStrings {
   readonly agree: string;
   readonly trustedformRequired: string;
   readonly trustedformFailed: string;
+  readonly didYouMean: (suggestion: string) => string;
+  readonly useSuggestion: string;
 }
