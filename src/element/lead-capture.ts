@@ -213,14 +213,8 @@ export class LeadCapture extends LitElement {
 
   protected override firstUpdated(): void {
     this.#shownAt = performance.now();
-    this.#captureTracking();
     // A lead left in the outbox (a reload, a closed tab, a dropped connection) goes now, with its key.
     void this.#resumePending();
-  }
-
-  #captureTracking(): void {
-    this.trackingValues =
-      this.tracking === 'off' ? {} : captureTracking(window, this.trackingParams.split(/\s+/).filter(Boolean), this.persist !== 'none');
   }
 
   /** Sends the leads this configuration left unsent, one by one, and shows the person what became of them. */
@@ -240,6 +234,12 @@ export class LeadCapture extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The campaign context, captured as the form first appears (and again if the page changes what to
+    // capture); set here, before rendering, so it costs no second render.
+    if (!this.hasUpdated || changed.has('tracking') || changed.has('trackingParams')) {
+      this.trackingValues =
+        this.tracking === 'off' ? {} : captureTracking(window, this.trackingParams.split(/\s+/).filter(Boolean), this.persist !== 'none');
+    }
     const configChanged = [...changed.keys()].some((key) => CONFIG_PROPERTIES.has(key as string));
     if (!configChanged && this.#validator) return;
     const { config, warnings } = resolveConfig(this.#attributes());
@@ -261,7 +261,6 @@ export class LeadCapture extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('tracking') || changed.has('trackingParams')) && this.hasUpdated && this.#shownAt > 0) this.#captureTracking();
     // The recorders must find the form already in the page (TrustedForm's own prerequisite).
     if (changed.has('trustedform') || changed.has('jornaya')) startRecorders(this.ownerDocument, this.#evidenceOptions());
   }
@@ -466,8 +465,10 @@ export class LeadCapture extends LitElement {
       this.#sent = envelope;
       this.#lastConsent = envelope.consent;
       if (!this.dispatchEvent(new LeadSubmitEvent({ envelope, idempotencyKey, evidence: this.#evidence }))) {
-        if (!again) await flow.unstage(idempotencyKey);
+        // Ready again at once (a page may submit again straight away); the outbox tidies up behind.
+        this.preparing = false;
         this.statusMessage = '';
+        if (!again) void flow.unstage(idempotencyKey);
         return;
       }
       this.preparing = false;
@@ -481,9 +482,7 @@ export class LeadCapture extends LitElement {
   /** The lead with its evidence: the consent record (when consent is on this screen), certificate, token, tracking and bot signals. */
   async #envelope(lead: Readonly<Record<string, string>>): Promise<LeadEnvelope> {
     const config = this.#resolved;
-    const form = this.querySelector('form');
-    const evidence = form ? await collectEvidence(form, this.#evidenceOptions()) : undefined;
-    this.#evidence = evidence?.report ?? this.#evidence;
+    const evidence = await this.#collectEvidence();
     const consent = this.#consentShown ? await this.#consentRecord() : undefined;
     if (this.tracking === 'off') this.trackingValues = {};
     const tracking = this.trackingValues;
@@ -507,6 +506,14 @@ export class LeadCapture extends LitElement {
   /** How much longer a lead must wait to be sent no sooner than the minimum fill time. */
   #holdMs(): number {
     return Math.max(0, this.minFillMs - (performance.now() - this.#shownAt));
+  }
+
+  /** Waits (bounded) for the recorders' certificate and token, and remembers what came for the events. */
+  async #collectEvidence() {
+    const form = this.querySelector('form');
+    const evidence = form ? await collectEvidence(form, this.#evidenceOptions()) : undefined;
+    this.#evidence = evidence?.report ?? this.#evidence;
+    return evidence;
   }
 
   /** The page's challenge token, from its function or its field; never fatal. */
@@ -542,9 +549,7 @@ export class LeadCapture extends LitElement {
     this.preparing = true;
     this.statusMessage = this.#strings.sending;
     try {
-      const form = this.querySelector('form');
-      const evidence = form ? await collectEvidence(form, this.#evidenceOptions()) : undefined;
-      this.#evidence = evidence?.report ?? this.#evidence;
+      const evidence = await this.#collectEvidence();
       this.#lastConsent = this.#consent.asked(this.#resolved.consent) ? await this.#consentRecord() : undefined;
       this.preparing = false;
       const input: SubmitStepInput = {

@@ -177,6 +177,22 @@ describe('<lead-capture> events', () => {
     expect(await received(scenario)).to.have.length(0);
   });
 
+  it('sends when the page cancels lead-submit and then submits again at once', async () => {
+    const scenario = newScenario();
+    const element = await webhookForm(scenario);
+    element.persist = 'local';
+    await fill(element, GOOD_VALUES);
+    // A page that holds the first attempt (to prepare something) and then lets it go.
+    element.addEventListener('lead-submit', (event) => {
+      event.preventDefault();
+      setTimeout(() => void element.submit(), 0);
+    }, { once: true });
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    expect((await submitted).detail.outcome.status).to.equal('accepted');
+    expect(await received(scenario)).to.have.length(1);
+  });
+
   it('fires lead-created then lead-submitted with the outcome and the same key', async () => {
     const scenario = newScenario();
     const element = await webhookForm(scenario);
