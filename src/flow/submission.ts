@@ -75,11 +75,6 @@ export class SubmissionFlow {
     return this.#state;
   }
 
-  /** The key the current lead is sent with, if one is on its way. */
-  get idempotencyKey(): string | undefined {
-    return this.#pending?.idempotencyKey;
-  }
-
   subscribe(listener: (state: FlowState) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

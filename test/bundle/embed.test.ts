@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
+import { until } from '../helpers/form.js';
 import { delivered, newScenario } from '../helpers/standins.js';
 
 /**
@@ -26,17 +27,10 @@ async function open(path: string): Promise<HTMLIFrameElement> {
   frame.style.height = '900px';
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  await waitFor(() => Boolean(frame.contentDocument?.querySelector('lead-capture form')), 'the widget to render');
+  await until(() => Boolean(frame.contentDocument?.querySelector('lead-capture form')), 'the widget to render');
   return frame;
 }
 
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > 5000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 function probeOf(frame: HTMLIFrameElement): Probe {
   return (frame.contentWindow as unknown as { __probe: Probe }).__probe;
@@ -54,7 +48,7 @@ async function deliver(frame: HTMLIFrameElement, widget: LeadCapture, values: Re
   }
   widget.querySelector<HTMLInputElement>('input[name="consent"]')?.click();
   widget.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-  await waitFor(() => widget.querySelector('.lc-success') !== null, 'the lead to be delivered');
+  await until(() => widget.querySelector('.lc-success') !== null, 'the lead to be delivered');
   return scenario;
 }
 
@@ -65,7 +59,7 @@ describe('the classic-script bundle', () => {
     const frame = await open('/test/fixtures/classic-twice.html');
     const doc = frame.contentDocument!;
     const [one, two] = [doc.querySelector<LeadCapture>('#one')!, doc.querySelector<LeadCapture>('#two')!];
-    await waitFor(() => Boolean(two.querySelector('form')), 'the second widget');
+    await until(() => Boolean(two.querySelector('form')), 'the second widget');
     expect(probeOf(frame).errors).to.deep.equal([]);
     expect(two.querySelector('button[type="submit"]')?.textContent?.trim()).to.equal('Enviar');
     const first = await deliver(frame, one, { email: 'one@example.com' });
@@ -88,7 +82,7 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\')', () =>
     const widget = frame.contentDocument!.querySelector<LeadCapture>('lead-capture')!;
     // Validation (zod/mini, no eval), phone formatting and styles (constructable sheets) all run.
     widget.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitFor(() => widget.querySelectorAll('[aria-invalid="true"]').length > 0, 'errors to show');
+    await until(() => widget.querySelectorAll('[aria-invalid="true"]').length > 0, 'errors to show');
     const scenario = await deliver(frame, widget, { first_name: 'Jane', email: 'jane@example.com', mobile: '2125550123' });
     expect(await delivered(scenario)).to.have.length(1);
     expect(getComputedStyle(widget.querySelector('.lc-button')!).backgroundColor).to.equal('rgb(10, 85, 194)');

@@ -11,7 +11,7 @@ export function webhookStandin(recorder: Recorder): Hono<{ Bindings: { incoming?
   const app = new Hono<{ Bindings: { incoming?: { socket?: { destroy(): void } } } }>();
   app.post('/:scenario', async (c) => {
     const scenario = c.req.param('scenario');
-    const { recorded, answer } = await receive(recorder, scenario, c.req.raw);
+    const { recorded, answer, early } = await receive(recorder, scenario, c.req.raw);
     if (answer.mode === 'drop') {
       c.env?.incoming?.socket?.destroy();
       return c.body(null, 500);
@@ -30,9 +30,7 @@ export function webhookStandin(recorder: Recorder): Hono<{ Bindings: { incoming?
       case 'failing':
         return c.json({ message: 'Internal error' }, 500);
     }
-    if (answer.status !== undefined) {
-      return c.json((answer.body ?? {}) as object, answer.status as 200, answer.headers ?? {});
-    }
+    if (early) return early;
     const delivered = recorder.delivered(scenario);
     delivered.push(key);
     const stored = { id: `wh_${delivered.length}`, received: recorded.body };
