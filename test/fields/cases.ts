@@ -10,8 +10,21 @@ export type FieldCase =
   | { readonly field: FieldKey; readonly input: string; readonly value: string; readonly why: string }
   | { readonly field: FieldKey; readonly input: string; readonly error: FieldErrorCode; readonly why: string };
 
-/** The options every row is judged under. */
-export const CASE_RULES: RuleOptions = { country: 'US', minAge: 18, today: '2026-11-23' };
+/**
+ * The options every row is judged under. `today` is the real date, because the element judges ages
+ * against the visitor's clock: the age rows below are built from it, so they hold on any day.
+ */
+const now = new Date();
+const TODAY = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().slice(0, 10);
+export const CASE_RULES: RuleOptions = { country: 'US', minAge: 18, today: TODAY };
+
+/** `today` moved by whole years and days, as an ISO date (the local calendar day, as the element counts). */
+function shifted(years: number, days: number): string {
+  const date = new Date(`${TODAY}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
 
 const LONG = 'a'.repeat(10_000);
 
@@ -96,10 +109,10 @@ export const FIELD_CASES: readonly FieldCase[] = [
   { field: 'date_of_birth', input: '1992-02-29', value: '1992-02-29', why: 'a leap day' },
   { field: 'date_of_birth', input: '1990-02-29', error: 'date', why: 'no leap day that year' },
   { field: 'date_of_birth', input: '1985-13-01', error: 'date', why: 'month 13' },
-  { field: 'date_of_birth', input: '2030-01-01', error: 'date_future', why: 'in the future' },
-  { field: 'date_of_birth', input: '2010-01-01', error: 'min_age', why: 'younger than 18' },
-  { field: 'date_of_birth', input: '2008-11-23', value: '2008-11-23', why: '18 today' },
-  { field: 'date_of_birth', input: '2008-11-24', error: 'min_age', why: '18 tomorrow' },
+  { field: 'date_of_birth', input: shifted(4, 0), error: 'date_future', why: 'in the future' },
+  { field: 'date_of_birth', input: shifted(-10, 0), error: 'min_age', why: 'younger than 18' },
+  { field: 'date_of_birth', input: shifted(-18, 0), value: shifted(-18, 0), why: '18 today' },
+  { field: 'date_of_birth', input: shifted(-18, 1), error: 'min_age', why: '18 tomorrow' },
   { field: 'date_of_birth', input: '1850-01-01', error: 'date', why: 'older than anyone alive' },
   // company, job title, description
   { field: 'company', input: 'Smith & Sons, Inc.', value: 'Smith & Sons, Inc.', why: 'a company' },
