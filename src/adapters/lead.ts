@@ -59,7 +59,11 @@ export interface SubmitStepInput {
   readonly mobile?: string;
 }
 
-export const OUTCOME_STATUSES = ['accepted', 'qualified', 'duplicate', 'invalid', 'rejected', 'failed'] as const;
+/**
+ * `queued` (the relay's ledger holds the lead and will deliver it) and `uncertain` (the destination
+ * may have it; an operator confirms) are added by the relay; adapters answer the other six.
+ */
+export const OUTCOME_STATUSES = ['accepted', 'qualified', 'duplicate', 'invalid', 'rejected', 'failed', 'queued', 'uncertain'] as const;
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 
 /**
@@ -68,8 +72,18 @@ export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
  */
 export interface Outcome {
   readonly status: OutcomeStatus;
-  /** Only meaningful for `failed`: whether sending the same lead again may succeed. */
+  /**
+   * Only meaningful for `failed`: whether sending the same lead again may succeed *and* can never
+   * make a second record (DESIGN.md, "Destinations"): the lead was not delivered, or the destination
+   * deduplicates by our key.
+   */
   readonly retryable: boolean;
+  /**
+   * For `failed` and `uncertain`: whether the destination may already hold the lead. `not_delivered`
+   * (refused connection, DNS, 429, 503 with Retry-After, a token refused before the call) or
+   * `maybe_delivered` (timeout after sending, reset mid-answer, 500/502/504).
+   */
+  readonly delivery?: 'not_delivered' | 'maybe_delivered';
   readonly code?: string;
   readonly message?: string;
   readonly destinationId?: string;
