@@ -20,6 +20,8 @@ export const FIELD_ERROR_CODES = [
   'date_future',
   'min_age',
   'unknown_field',
+  'range',
+  'option',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -47,14 +49,14 @@ const CITY = /^[\p{L}\p{M}][\p{L}\p{M} ]*$/u;
  * Free single-line text (address, company, job title): anything printable except markup brackets,
  * emoji, and invisible control or formatting characters (bidi overrides, zero-width joiners).
  */
-const PLAIN_LINE = /^[^<>\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Extended_Pictographic}]*$/u;
+export const PLAIN_LINE = /^[^<>\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Extended_Pictographic}]*$/u;
 /** Free multi-line text (description): anything but control characters other than newline and tab. */
-const NO_CONTROL = /^(?:[^\p{Cc}]|[\n\t])*$/u;
+export const NO_CONTROL = /^(?:[^\p{Cc}]|[\n\t])*$/u;
 const ZIP = /^\d{5}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** string → normalised string, then the checks, each failing with one of our error codes. */
-function text(normaliser: (value: string) => string, ...checks: z.core.$ZodCheck<string>[]): FieldSchema {
+export function text(normaliser: (value: string) => string, ...checks: z.core.$ZodCheck<string>[]): FieldSchema {
   return z.pipe(z.pipe(z.string(), z.transform(normaliser)), z.string().check(...checks));
 }
 

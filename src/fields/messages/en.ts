@@ -35,5 +35,10 @@ export const en: FieldMessages = {
     date_future: () => "Date of birth can't be in the future.",
     min_age: ({ minAge }) => `You must be at least ${minAge} years old.`,
     unknown_field: () => 'This field is not part of the form.',
+    range: ({ label, min, max }) =>
+      min !== undefined && max !== undefined ? `${label} must be between ${min} and ${max}.`
+      : min !== undefined ? `${label} must be ${min} or more.`
+      : `${label} must be ${max ?? ''} or less.`,
+    option: () => 'Choose one of the answers offered.',
   },
 };

@@ -35,5 +35,10 @@ export const es: FieldMessages = {
     date_future: () => 'La fecha de nacimiento no puede ser futura.',
     min_age: ({ minAge }) => `Debe tener al menos ${minAge} años.`,
     unknown_field: () => 'Este campo no forma parte del formulario.',
+    range: ({ label, min, max }) =>
+      min !== undefined && max !== undefined ? `${label} debe estar entre ${min} y ${max}.`
+      : min !== undefined ? `${label} debe ser ${min} o más.`
+      : `${label} debe ser ${max ?? ''} o menos.`,
+    option: () => 'Elija una de las respuestas ofrecidas.',
   },
 };

@@ -6,6 +6,9 @@ export interface MessageParams {
   readonly label: string;
   readonly maxLength: number;
   readonly minAge: number;
+  /** A number question's bounds, already formatted for the locale ("25,000"). */
+  readonly min?: string;
+  readonly max?: string;
 }
 
 /** One locale's words for the fields: every label and every error code, checked by the compiler. */

@@ -1,0 +1,72 @@
+import * as z from 'zod/mini';
+import { FIELD_CATALOGUE } from './catalogue.js';
+import * as normalise from './normalise.js';
+import { CHECKED, DEFAULT_TEXT_MAX_LENGTH, type Question } from './questions.js';
+import { NO_CONTROL, PLAIN_LINE, text, type FieldSchema } from './rules.js';
+
+/**
+ * The rule each question's answer must pass, built from its definition: the same zod/mini schemas in
+ * the widget and the relay, failing with our error codes like the catalogue's rules.
+ */
+
+/** A number as people type it: optional sign, digits (commas grouping thousands), optional fraction. */
+const TYPED_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+/** Long enough for any amount a form asks; a longer "number" is abuse. */
+const NUMBER_MAX_LENGTH = 30;
+
+/**
+ * A number answer as typed digits: "25,000" → "25000", "007" → "7", "+5" → "5". Never through
+ * `Number()`, so never an exponent or a rounded digit. Anything else is left as typed, for the rule
+ * to refuse. Idempotent, like every normaliser.
+ */
+export function numberAnswer(value: string): string {
+  const typed = normalise.singleLine(value);
+  if (!TYPED_NUMBER.test(typed)) return typed;
+  const unsigned = typed.replace(/^[+-]/, '').replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  const negative = typed.startsWith('-') && /[1-9]/.test(unsigned);
+  return negative ? `-${unsigned}` : unsigned;
+}
+
+function inRange(value: string, question: Question): boolean {
+  if (!NUMBER.test(value)) return true;
+  const number = Number(value);
+  return (question.min === undefined || number >= question.min) && (question.max === undefined || number <= question.max);
+}
+
+/** How long an answer may be: what the definition says, else the default of its type. */
+export function answerMaxLength(question: Question): number {
+  if (question.type === 'number') return NUMBER_MAX_LENGTH;
+  if (question.type === 'textarea') return question.maxLength ?? FIELD_CATALOGUE.description.maxLength;
+  return question.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
+}
+
+/** The schema one answer must pass (emptiness and `required` are the validator's, as for fields). */
+export function answerSchema(question: Question): FieldSchema {
+  const maxLength = z.maxLength(answerMaxLength(question), 'too_long');
+  switch (question.type) {
+    case 'text':
+      return text(normalise.singleLine, maxLength, z.regex(PLAIN_LINE, 'characters'));
+    case 'textarea':
+      return text(normalise.multiLine, maxLength, z.regex(NO_CONTROL, 'characters'));
+    case 'number':
+      return text(numberAnswer, maxLength, z.regex(NUMBER, 'characters'), z.refine((value) => inRange(value, question), 'range'));
+    case 'select':
+    case 'radio': {
+      const values = new Set((question.options ?? []).map((option) => option.value));
+      return text(normalise.singleLine, z.refine((value) => values.has(value), 'option'));
+    }
+    case 'checkbox':
+      return text((value) => normalise.singleLine(value).toLowerCase(), z.refine((value) => value === CHECKED, 'option'));
+  }
+}
+
+/** A number question's bounds as its error message states them, in the locale's digits ("25,000"). */
+export function rangeParams(question: Question, locale: string): { min?: string; max?: string } {
+  // US formats for both locales: the widget asks US visitors, and "25.000" would read as 25 when typed back.
+  const format = new Intl.NumberFormat(`${locale}-US`, { maximumFractionDigits: 20 });
+  return {
+    ...(question.min === undefined ? {} : { min: format.format(question.min) }),
+    ...(question.max === undefined ? {} : { max: format.format(question.max) }),
+  };
+}
