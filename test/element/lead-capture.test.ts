@@ -220,7 +220,7 @@ describe('<lead-capture> events', () => {
     submitButton(element).click();
     const { detail } = await invalid;
     expect(detail.errors).to.deep.equal({ email: 'email', mobile: 'required' });
-    expect(detail.messages['mobile']).to.equal('Enter your mobile phone.');
+    expect(detail.messages['mobile']).to.equal('Enter your mobile number');
     expect(await received(scenario)).to.have.length(0);
   });
 

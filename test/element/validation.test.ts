@@ -64,7 +64,7 @@ describe('<lead-capture> validation as a person meets it', () => {
     await typeInto(element, 'email', 'jan');
     control(element, 'email').blur();
     await element.updateComplete;
-    expect(errorText(element, 'email')).to.equal('Enter an email address like name@example.com.');
+    expect(errorText(element, 'email')).to.equal('Enter an email address in the correct format, like name@example.com');
   });
 
   it('does not nag about an empty field the person merely tabbed through', async () => {
@@ -89,7 +89,7 @@ describe('<lead-capture> validation as a person meets it', () => {
     const mobile = control(element, 'mobile');
     expect(mobile.getAttribute('aria-invalid')).to.equal('true');
     const message = element.querySelector(`#${mobile.getAttribute('aria-describedby')}`);
-    expect(message?.textContent).to.equal('Enter your mobile phone.');
+    expect(message?.textContent).to.equal('Enter your mobile number');
     expect(message?.getAttribute('aria-live')).to.equal('polite');
   });
 
@@ -155,19 +155,19 @@ describe('<lead-capture> words', () => {
     const element = await formWith('email mobile', 'mobile', { locale: 'es' });
     await fill(element, { email: 'x@' });
     await element.submit();
-    expect(element.querySelector('label[for$="-mobile"]')?.textContent).to.contain('Teléfono móvil');
-    expect(errorText(element, 'email')).to.equal('Escriba un correo como nombre@ejemplo.com.');
-    expect(errorText(element, 'mobile')).to.equal('Escriba su teléfono móvil.');
+    expect(element.querySelector('label[for$="-mobile"]')?.textContent).to.contain('Teléfono celular');
+    expect(errorText(element, 'email')).to.equal('Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com');
+    expect(errorText(element, 'mobile')).to.equal('Escriba su teléfono celular');
     expect(submitButton(element).textContent?.trim()).to.equal('Enviar');
   });
 
   it('lets a page override any label or message', async () => {
     const element = await formWith('email', 'email', {
-      messages: { labels: { email: 'Work email' }, errors: { required: 'We need this one.' } },
+      messages: { labels: { email: 'Work email' }, errors: { required: 'We need this one' } },
     });
     await element.submit();
     expect(element.querySelector('label[for$="-email"]')?.textContent).to.contain('Work email');
-    expect(errorText(element, 'email')).to.equal('We need this one.');
+    expect(errorText(element, 'email')).to.equal('We need this one');
   });
 
   it('takes overrides from the messages attribute as JSON', async () => {
@@ -177,15 +177,15 @@ describe('<lead-capture> words', () => {
     expect(element.querySelector('label[for$="-email"]')?.textContent).to.contain('Correo de trabajo');
   });
 
-  it('asks to choose, not enter, a required select: "Choose a state."', async () => {
+  it('asks to choose, not enter, a required select: "Choose a state"', async () => {
     const element = await formWith('state', 'state');
     await element.submit();
-    expect(errorText(element, 'state')).to.equal('Choose a state.');
+    expect(errorText(element, 'state')).to.equal('Choose a state');
   });
 
-  it('keeps acronyms in mid-sentence labels: "Enter your ZIP code."', async () => {
+  it('keeps acronyms in mid-sentence labels: "Enter your ZIP code"', async () => {
     const element = await formWith('zip_code', 'zip_code');
     await element.submit();
-    expect(errorText(element, 'zip_code')).to.equal('Enter your ZIP code.');
+    expect(errorText(element, 'zip_code')).to.equal('Enter your ZIP code');
   });
 });

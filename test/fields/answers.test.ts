@@ -100,17 +100,17 @@ describe('messages for answers, in en and es', () => {
   const label = 'Total debt';
   it('range says the bounds the question has', () => {
     const params = { label, maxLength: 0, minAge: 18 };
-    expect(FIELD_MESSAGES.en.errors.range({ ...params, min: '1,000', max: '1,000,000' })).to.equal('Total debt must be between 1,000 and 1,000,000.');
-    expect(FIELD_MESSAGES.en.errors.range({ ...params, min: '1' })).to.equal('Total debt must be 1 or more.');
-    expect(FIELD_MESSAGES.en.errors.range({ ...params, max: '10' })).to.equal('Total debt must be 10 or less.');
+    expect(FIELD_MESSAGES.en.errors.range({ ...params, min: '1,000', max: '1,000,000' })).to.equal('Total debt must be between 1,000 and 1,000,000');
+    expect(FIELD_MESSAGES.en.errors.range({ ...params, min: '1' })).to.equal('Total debt must be 1 or more');
+    expect(FIELD_MESSAGES.en.errors.range({ ...params, max: '10' })).to.equal('Total debt must be 10 or less');
     expect(FIELD_MESSAGES.es.errors.range({ ...params, label: 'Deuda total', min: '1,000', max: '1,000,000' })).to.equal(
-      'Deuda total debe estar entre 1,000 y 1,000,000.',
+      'Deuda total debe estar entre 1,000 y 1,000,000',
     );
   });
 
   it('option asks to choose among the answers offered', () => {
     const params = { label, maxLength: 0, minAge: 18 };
-    expect(FIELD_MESSAGES.en.errors.option(params)).to.equal('Choose one of the answers offered.');
-    expect(FIELD_MESSAGES.es.errors.option(params)).to.equal('Elija una de las respuestas ofrecidas.');
+    expect(FIELD_MESSAGES.en.errors.option(params)).to.equal('Choose one of the answers offered');
+    expect(FIELD_MESSAGES.es.errors.option(params)).to.equal('Elija una de las respuestas ofrecidas');
   });
 });

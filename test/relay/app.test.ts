@@ -21,13 +21,13 @@ describe('the relay protocol (v1)', () => {
     const answer = await relay.create('pingtree', { lead: { ...GOOD_LEAD, mobile: '555-1234', zip_code: '1' } });
     expect(answer.status).to.equal(422);
     expect(answer.body['codes']).to.deep.equal({ mobile: 'phone_length', zip_code: 'zip' });
-    expect(answer.body['errors']['zip_code']).to.equal('Enter a 5-digit ZIP code.');
+    expect(answer.body['errors']['zip_code']).to.equal('Enter a 5-digit ZIP code, like 10001');
     expect(await relay.received()).to.have.length(0);
   });
 
   it('words the 422 messages in the Accept-Language', async () => {
     const answer = await testRelay().create('pingtree', { lead: { ...GOOD_LEAD, zip_code: '1' } }, { headers: { 'accept-language': 'es-MX,es;q=0.9' } });
-    expect(answer.body['errors']['zip_code']).to.equal('Escriba un código postal de 5 dígitos.');
+    expect(answer.body['errors']['zip_code']).to.equal('Escriba un código postal de 5 dígitos, como 10001');
   });
 
   it('insists on the fields the destination requires', async () => {

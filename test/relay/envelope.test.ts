@@ -27,9 +27,9 @@ describe('checkEnvelope: the relay judges the field table as the browser does', 
 describe('checkEnvelope: the envelope around the lead', () => {
   it('answers a message and a code per bad field, in English by default and in Spanish when asked', () => {
     const en = checkEnvelope({ lead: { email: 'x@' } }, RULES);
-    expect(en).to.deep.equal({ ok: false, errors: { email: 'Enter an email address like name@example.com.' }, codes: { email: 'email' } });
+    expect(en).to.deep.equal({ ok: false, errors: { email: 'Enter an email address in the correct format, like name@example.com' }, codes: { email: 'email' } });
     const es = checkEnvelope({ lead: { email: 'x@' } }, RULES, 'es');
-    expect(es.ok ? '' : es.errors['email']).to.equal('Escriba un correo como nombre@ejemplo.com.');
+    expect(es.ok ? '' : es.errors['email']).to.equal('Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com');
   });
 
   it('insists on the fields the destination requires', () => {

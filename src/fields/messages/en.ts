@@ -1,17 +1,41 @@
 import { inSentence } from './in-sentence.js';
-import type { FieldMessages } from './types.js';
+import { characterKind, examplePhone, isChosen } from './kinds.js';
+import type { DatePart, FieldMessages, MessageParams } from './types.js';
+
+/** "a month", "a day and year", "a month, day and year" (GOV.UK's memorable-date wording). */
+function listParts(parts: readonly DatePart[]): string {
+  if (parts.length <= 1) return `a ${parts[0] ?? 'date'}`;
+  return `a ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function characters({ key, label, kind }: MessageParams): string {
+  switch (kind ?? characterKind(key)) {
+    case 'name':
+      return `${label} must only include letters, spaces, hyphens and apostrophes`;
+    case 'city':
+      return `${label} must only include letters and spaces`;
+    case 'line':
+      return `${label} must not include emoji or the symbols < and >`;
+    case 'free':
+      return `${label} contains hidden control characters; type it rather than pasting it`;
+    case 'number':
+      return `${label} must be a number`;
+    case 'other':
+      return `${label} contains characters we can't accept`;
+  }
+}
 
 export const en: FieldMessages = {
   labels: {
     first_name: 'First name',
     last_name: 'Last name',
     full_name: 'Full name',
-    email: 'Email',
-    mobile: 'Mobile phone',
-    home_phone: 'Home phone',
-    business_phone: 'Business phone',
+    email: 'Email address',
+    mobile: 'Mobile number',
+    home_phone: 'Home phone number',
+    business_phone: 'Work phone number',
     address: 'Street address',
-    address2: 'Apartment, suite, etc.',
+    address2: 'Apartment, suite or unit',
     city: 'City',
     state: 'State',
     zip_code: 'ZIP code',
@@ -22,23 +46,35 @@ export const en: FieldMessages = {
     description: 'Message',
   },
   errors: {
-    required: ({ label }) => `Enter your ${inSentence(label)}.`,
-    too_long: ({ maxLength }) => `Use ${maxLength} characters or fewer.`,
-    characters: ({ label }) => `${label} contains characters we can't accept.`,
-    email: () => 'Enter an email address like name@example.com.',
-    phone: () => "This phone number doesn't exist. Check the area code and number.",
-    phone_length: () => 'Enter a 10-digit phone number, area code first.',
-    zip: () => 'Enter a 5-digit ZIP code.',
-    state: () => 'Choose a state.',
-    country: () => 'Choose a country.',
-    date: () => 'Enter a real date, like 1985-04-23.',
-    date_future: () => "Date of birth can't be in the future.",
-    min_age: ({ minAge }) => `You must be at least ${minAge} years old.`,
-    unknown_field: () => 'This field is not part of the form.',
+    required: ({ key, label }) => (isChosen(key) ? `Choose a ${inSentence(label)}` : `Enter your ${inSentence(label)}`),
+    too_long: ({ label, maxLength }) => `${label} must be ${maxLength} characters or fewer`,
+    characters,
+    email: () => 'Enter an email address in the correct format, like name@example.com',
+    // Also what a number from another country gets: "Enter a US mobile number", not "doesn't exist".
+    phone: ({ label, country }) =>
+      `Enter a ${country === 'CA' ? 'Canadian' : 'US'} ${inSentence(label)}, like ${examplePhone(country)}`,
+    phone_length: ({ label, country }) => `${label} must be 10 digits, like ${examplePhone(country)}`,
+    zip: () => 'Enter a 5-digit ZIP code, like 10001',
+    state: () => 'Choose a state',
+    country: () => 'Choose a country',
+    date: ({ label }) => `${label} must be a real date`,
+    date_future: ({ label }) => `${label} must be in the past`,
+    min_age: ({ minAge }) => `You must be ${minAge} or older to use this form`,
+    unknown_field: () => 'This form does not ask for this field',
     range: ({ label, min, max }) =>
-      min !== undefined && max !== undefined ? `${label} must be between ${min} and ${max}.`
-      : min !== undefined ? `${label} must be ${min} or more.`
-      : `${label} must be ${max ?? ''} or less.`,
-    option: () => 'Choose one of the answers offered.',
+      min !== undefined && max !== undefined ? `${label} must be between ${min} and ${max}`
+      : min !== undefined ? `${label} must be ${min} or more`
+      : max !== undefined ? `${label} must be ${max} or less`
+      : `${label} must be a number`,
+    option: () => 'Choose one of the answers offered',
+  },
+  requiredMark: () => '(required)',
+  date: {
+    month: 'Month',
+    day: 'Day',
+    year: 'Year',
+    hint: 'For example, 4 23 1985',
+    missing: ({ label }, parts) => `${label} must include ${listParts(parts)}`,
+    yearDigits: () => 'Year must include 4 numbers',
   },
 };

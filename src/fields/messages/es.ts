@@ -1,5 +1,55 @@
+import type { FieldKey } from '../keys.js';
 import { inSentence } from './in-sentence.js';
-import type { FieldMessages } from './types.js';
+import { characterKind, examplePhone, isChosen } from './kinds.js';
+import type { DatePart, FieldMessages, MessageParams } from './types.js';
+
+/**
+ * Spanish agrees articles and adjectives with the noun: "La ciudad", "(obligatoria)". These labels
+ * are feminine; the rest (nombre, apellido, correo, teléfono, estado, código, país, cargo, mensaje,
+ * apartamento) are masculine.
+ */
+const FEMININE: ReadonlySet<FieldKey> = new Set(['address', 'city', 'date_of_birth', 'company']);
+
+const feminine = (key: FieldKey | undefined): boolean => key !== undefined && FEMININE.has(key);
+
+/**
+ * The label as the subject of a sentence: "El nombre", "La fecha de nacimiento". A page's own
+ * question ("¿Cuánto debe?") has no gender we know: its label stands alone.
+ */
+function subject({ key, label }: Pick<MessageParams, 'key' | 'label'>): string {
+  return key === undefined ? label : `${feminine(key) ? 'La' : 'El'} ${inSentence(label)}`;
+}
+
+const PARTS: Readonly<Record<DatePart, string>> = { month: 'el mes', day: 'el día', year: 'el año' };
+
+/** "el mes", "el día y el año", "el mes, el día y el año". */
+function listParts(parts: readonly DatePart[]): string {
+  const words = parts.map((part) => PARTS[part]);
+  if (words.length <= 1) return words[0] ?? 'la fecha';
+  return `${words.slice(0, -1).join(', ')} y ${words.at(-1)}`;
+}
+
+function region(country: string | undefined): string {
+  return country === 'CA' ? 'de Canadá' : 'de EE. UU.';
+}
+
+function characters(params: MessageParams): string {
+  const who = subject(params);
+  switch (params.kind ?? characterKind(params.key)) {
+    case 'name':
+      return `${who} solo puede incluir letras, espacios, guiones y apóstrofos`;
+    case 'city':
+      return `${who} solo puede incluir letras y espacios`;
+    case 'line':
+      return `${who} no puede incluir emojis ni los símbolos < y >`;
+    case 'free':
+      return `${who} contiene caracteres de control ocultos; escrí${feminine(params.key) ? 'bala' : 'balo'} en lugar de pegarl${feminine(params.key) ? 'a' : 'o'}`;
+    case 'number':
+      return `${who} debe ser un número`;
+    case 'other':
+      return `${params.label} contiene caracteres que no podemos aceptar`;
+  }
+}
 
 export const es: FieldMessages = {
   labels: {
@@ -7,11 +57,12 @@ export const es: FieldMessages = {
     last_name: 'Apellido',
     full_name: 'Nombre completo',
     email: 'Correo electrónico',
-    mobile: 'Teléfono móvil',
+    // "Celular", as Spanish speakers in the Americas say it (these forms take NANP numbers).
+    mobile: 'Teléfono celular',
     home_phone: 'Teléfono de casa',
     business_phone: 'Teléfono del trabajo',
     address: 'Dirección',
-    address2: 'Apartamento, suite, etc.',
+    address2: 'Apartamento, suite o unidad',
     city: 'Ciudad',
     state: 'Estado',
     zip_code: 'Código postal',
@@ -22,23 +73,37 @@ export const es: FieldMessages = {
     description: 'Mensaje',
   },
   errors: {
-    required: ({ label }) => `Escriba su ${inSentence(label)}.`,
-    too_long: ({ maxLength }) => `Use ${maxLength} caracteres o menos.`,
-    characters: ({ label }) => `${label} contiene caracteres que no podemos aceptar.`,
-    email: () => 'Escriba un correo como nombre@ejemplo.com.',
-    phone: () => 'Este número de teléfono no existe. Revise el código de área y el número.',
-    phone_length: () => 'Escriba un número de 10 dígitos, empezando por el código de área.',
-    zip: () => 'Escriba un código postal de 5 dígitos.',
-    state: () => 'Elija un estado.',
-    country: () => 'Elija un país.',
-    date: () => 'Escriba una fecha real, como 1985-04-23.',
-    date_future: () => 'La fecha de nacimiento no puede ser futura.',
-    min_age: ({ minAge }) => `Debe tener al menos ${minAge} años.`,
-    unknown_field: () => 'Este campo no forma parte del formulario.',
+    // "su" serves either gender; a select is chosen: "Elija un estado", "Elija un país".
+    required: (params) =>
+      isChosen(params.key)
+        ? `Elija ${feminine(params.key) ? 'una' : 'un'} ${inSentence(params.label)}`
+        : `Escriba su ${inSentence(params.label)}`,
+    too_long: (params) => `${subject(params)} debe tener ${params.maxLength} caracteres como máximo`,
+    characters,
+    email: () => 'Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com',
+    phone: ({ label, country }) => `Escriba un número de ${inSentence(label)} ${region(country)}, como ${examplePhone(country)}`,
+    phone_length: (params) => `${subject(params)} debe tener 10 dígitos, como ${examplePhone(params.country)}`,
+    zip: () => 'Escriba un código postal de 5 dígitos, como 10001',
+    state: () => 'Elija un estado',
+    country: () => 'Elija un país',
+    date: (params) => `${subject(params)} debe ser una fecha válida`,
+    date_future: (params) => `${subject(params)} debe ser anterior a hoy`,
+    min_age: ({ minAge }) => `Debe tener ${minAge} años o más para usar este formulario`,
+    unknown_field: () => 'Este formulario no pide este campo',
     range: ({ label, min, max }) =>
-      min !== undefined && max !== undefined ? `${label} debe estar entre ${min} y ${max}.`
-      : min !== undefined ? `${label} debe ser ${min} o más.`
-      : `${label} debe ser ${max ?? ''} o menos.`,
-    option: () => 'Elija una de las respuestas ofrecidas.',
+      min !== undefined && max !== undefined ? `${label} debe estar entre ${min} y ${max}`
+      : min !== undefined ? `${label} debe ser ${min} o más`
+      : max !== undefined ? `${label} debe ser ${max} o menos`
+      : `${label} debe ser un número`,
+    option: () => 'Elija una de las respuestas ofrecidas',
+  },
+  requiredMark: (key) => (feminine(key) ? '(obligatoria)' : '(obligatorio)'),
+  date: {
+    month: 'Mes',
+    day: 'Día',
+    year: 'Año',
+    hint: 'Por ejemplo, 4 23 1985',
+    missing: (params, parts) => `${subject(params)} debe incluir ${listParts(parts)}`,
+    yearDigits: () => 'El año debe tener 4 números',
   },
 };

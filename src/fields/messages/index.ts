@@ -1,10 +1,13 @@
-import type { FieldKey } from '../keys.js';
+import { FIELD_CATALOGUE } from '../catalogue.js';
+import { isFieldKey, type FieldKey } from '../keys.js';
+import type { PhoneCountry } from '../phone.js';
 import type { FieldErrorCode } from '../rules.js';
 import { en } from './en.js';
 import { es } from './es.js';
-import type { FieldMessages } from './types.js';
+import type { DateWords, FieldMessages, MessageParams } from './types.js';
 
-export type { FieldMessages, MessageParams } from './types.js';
+export type { DateParams, DatePart, DateWords, FieldMessages, MessageParams } from './types.js';
+export type { CharacterKind } from './kinds.js';
 
 export const FIELD_MESSAGES = { en, es } as const;
 export type Locale = keyof typeof FIELD_MESSAGES;
@@ -17,14 +20,55 @@ export function isLocale(value: string): value is Locale {
 export interface MessageOverrides {
   readonly labels?: Readonly<Partial<Record<FieldKey, string>>>;
   readonly errors?: Readonly<Partial<Record<FieldErrorCode, string>>>;
+  /** The mark after a required field's label, for every field. */
+  readonly requiredMark?: string;
+  /** The memorable-date boxes' labels and hint. */
+  readonly date?: Readonly<Partial<Pick<DateWords, 'month' | 'day' | 'year' | 'hint'>>>;
 }
 
-/** One locale's messages with a page's overrides laid over them. */
+/**
+ * One locale's messages with a page's overrides laid over them. A caller that names only the label
+ * (as the relay's envelope check did) still gets the field's own wording: the key is found from it.
+ */
 export function fieldMessages(locale: Locale, overrides: MessageOverrides = {}): FieldMessages {
   const base = FIELD_MESSAGES[locale];
-  const errors = { ...base.errors };
-  for (const [code, text] of Object.entries(overrides.errors ?? {})) {
-    if (text !== undefined) errors[code as FieldErrorCode] = () => text;
+  const labels = { ...base.labels, ...overrides.labels };
+  const keyOf = new Map(Object.entries(labels).map(([key, label]) => [label, key as FieldKey]));
+  const withKey = (params: MessageParams): MessageParams => {
+    const key = params.key ?? keyOf.get(params.label);
+    return key === undefined ? params : { ...params, key };
+  };
+  const errors = {} as Record<FieldErrorCode, (params: MessageParams) => string>;
+  for (const [code, message] of Object.entries(base.errors) as [FieldErrorCode, (params: MessageParams) => string][]) {
+    const text = overrides.errors?.[code];
+    errors[code] = text === undefined ? (params) => message(withKey(params)) : () => text;
   }
-  return { labels: { ...base.labels, ...overrides.labels }, errors };
+  const requiredMark = overrides.requiredMark;
+  return {
+    labels,
+    errors,
+    requiredMark: requiredMark === undefined ? base.requiredMark : () => requiredMark,
+    date: { ...base.date, ...overrides.date },
+  };
+}
+
+/** What a field's message depends on besides its key: the page's rules. */
+export interface MessageContext {
+  readonly minAge: number;
+  readonly country?: PhoneCountry;
+}
+
+/**
+ * One field's problem in words: the one place where the browser and the relay turn an error code
+ * into a sentence. `field` is a catalogue key or, for the envelope's other parts, its path.
+ */
+export function errorMessage(messages: FieldMessages, field: string, code: FieldErrorCode, context: MessageContext): string {
+  const key = isFieldKey(field) ? field : undefined;
+  return messages.errors[code]({
+    ...(key === undefined ? {} : { key }),
+    label: key === undefined ? field : messages.labels[key],
+    maxLength: key === undefined ? 0 : FIELD_CATALOGUE[key].maxLength,
+    minAge: context.minAge,
+    ...(context.country === undefined ? {} : { country: context.country }),
+  });
 }
