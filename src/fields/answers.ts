@@ -43,21 +43,22 @@ export function answerMaxLength(question: Question): number {
 
 /** The schema one answer must pass (emptiness and `required` are the validator's, as for fields). */
 export function answerSchema(question: Question): FieldSchema {
-  const maxLength = z.maxLength(answerMaxLength(question), 'too_long');
+  const limit = { max: answerMaxLength(question), error: 'too_long' } as const;
+  const maxLength = z.maxLength(limit.max, limit.error);
   switch (question.type) {
     case 'text':
-      return text(normalise.singleLine, maxLength, z.regex(PLAIN_LINE, 'characters'));
+      return text(normalise.singleLine, limit, maxLength, z.regex(PLAIN_LINE, 'characters'));
     case 'textarea':
-      return text(normalise.multiLine, maxLength, z.regex(NO_CONTROL, 'characters'));
+      return text(normalise.multiLine, limit, maxLength, z.regex(NO_CONTROL, 'characters'));
     case 'number':
-      return text(numberAnswer, maxLength, z.regex(NUMBER, 'characters'), z.refine((value) => inRange(value, question), 'range'));
+      return text(numberAnswer, limit, maxLength, z.regex(NUMBER, 'characters'), z.refine((value) => inRange(value, question), 'range'));
     case 'select':
     case 'radio': {
       const values = new Set((question.options ?? []).map((option) => option.value));
-      return text(normalise.singleLine, z.refine((value) => values.has(value), 'option'));
+      return text(normalise.singleLine, limit, z.refine((value) => values.has(value), 'option'));
     }
     case 'checkbox':
-      return text((value) => normalise.singleLine(value).toLowerCase(), z.refine((value) => value === CHECKED, 'option'));
+      return text((value) => normalise.singleLine(value).toLowerCase(), limit, z.refine((value) => value === CHECKED, 'option'));
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Normalisers turn what a person typed (or what a page posted) into the value a destination should
  * get. They are pure and idempotent: normalising twice gives the same value as once, so the browser
- * and the relay can both apply them.
+ * and the relay can both apply them. Each runs in time linear in its input (no regex here may
+ * backtrack; test/fields/linear-time.test.ts feeds every one 60,000-character pathological values).
  */
 
 /** NFKC folds full-width digits and letters ("１２３") into ASCII, which rules and destinations expect. */
@@ -14,11 +15,18 @@ export function singleLine(value: string): string {
   return foldWidth(value).replace(/\s+/gu, ' ').trim();
 }
 
-/** Free text: folded, line endings unified, trailing spaces on each line and around the whole removed. */
+/**
+ * Free text: folded, line endings unified, trailing spaces on each line and around the whole removed.
+ * Line by line with `trimEnd`, never a `[^\S\n]+$` regex: that one backtracks over every run of
+ * spaces from each of its positions, and 64 KB of spaces held the relay's event loop for seconds
+ * (issue 11).
+ */
 export function multiLine(value: string): string {
   return foldWidth(value)
     .replace(/\r\n?/g, '\n')
-    .replace(/[^\S\n]+$/gmu, '')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
     .trim();
 }
 

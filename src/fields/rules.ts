@@ -50,19 +50,44 @@ const CITY = /^[\p{L}\p{M}][\p{L}\p{M} ]*$/u;
  * emoji, and invisible control or formatting characters (bidi overrides, zero-width joiners).
  */
 export const PLAIN_LINE = /^[^<>\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Extended_Pictographic}]*$/u;
-/** Free multi-line text (description): anything but control characters other than newline and tab. */
-export const NO_CONTROL = /^(?:[^\p{Cc}]|[\n\t])*$/u;
+/**
+ * Free multi-line text (description): anything but control characters other than newline and tab.
+ * One character class, not an alternation in a loop, so the engine has a single way to match.
+ */
+export const NO_CONTROL = /^[\P{Cc}\n\t]*$/u;
 const ZIP = /^\d{5}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** string → normalised string, then the checks, each failing with one of our error codes. */
-export function text(normaliser: (value: string) => string, ...checks: z.core.$ZodCheck<string>[]): FieldSchema {
-  return z.pipe(z.pipe(z.string(), z.transform(normaliser)), z.string().check(...checks));
+/** The longest a field's value may be, and the code a longer one is refused with. */
+export interface Limit {
+  readonly max: number;
+  readonly error: FieldErrorCode;
 }
+
+/**
+ * How long a raw value may be before it is refused unread. Normalising walks the whole value, so a
+ * value far longer than its field allows is turned away first (issue 11: a 64 KB description held
+ * the relay for seconds). The slack is room for what normalising removes: surrounding spaces, runs of
+ * spaces, accents typed as separate combining marks that NFKC joins.
+ */
+export function rawLimit(max: number): number {
+  return 4 * max + 64;
+}
+
+/**
+ * string → (refused unread when far too long) → normalised string → the checks, each failing with one
+ * of our error codes.
+ */
+export function text(normaliser: (value: string) => string, limit: Limit, ...checks: z.core.$ZodCheck<string>[]): FieldSchema {
+  const raw = z.string().check(z.maxLength(rawLimit(limit.max), limit.error));
+  return z.pipe(z.pipe(raw, z.transform(normaliser)), z.string().check(...checks));
+}
+
+const PHONE_LIMIT: Limit = { max: 25, error: 'phone_length' };
 
 function phone(country: PhoneCountry): FieldSchema {
   return z.pipe(
-    text(normalise.singleLine, z.maxLength(25, 'phone_length')),
+    text(normalise.singleLine, PHONE_LIMIT, z.maxLength(PHONE_LIMIT.max, PHONE_LIMIT.error)),
     z.transform((value, context) => {
       const result = checkPhone(value, country);
       if (result.ok) return result.e164;
@@ -90,6 +115,7 @@ function isRealDate(value: string): boolean {
 function dateOfBirth(options: RuleOptions): FieldSchema {
   return text(
     normalise.isoDate,
+    { max: FIELD_CATALOGUE.date_of_birth.maxLength, error: 'date' },
     z.refine(isRealDate, 'date'),
     z.refine((value) => !isRealDate(value) || value <= options.today, 'date_future'),
     z.refine((value) => !isRealDate(value) || value > options.today || ageOn(value, options.today) <= 120, 'date'),
@@ -104,9 +130,13 @@ function maxLength(key: FieldKey) {
   return z.maxLength(FIELD_CATALOGUE[key].maxLength, 'too_long');
 }
 
+function limitOf(key: FieldKey): Limit {
+  return { max: FIELD_CATALOGUE[key].maxLength, error: 'too_long' };
+}
+
 function mapped(lookup: (value: string) => string | undefined, error: FieldErrorCode): FieldSchema {
   return z.pipe(
-    text(normalise.singleLine, z.maxLength(60, 'too_long')),
+    text(normalise.singleLine, { max: 60, error: 'too_long' }, z.maxLength(60, 'too_long')),
     z.transform((value, context) => {
       const found = lookup(value);
       if (found !== undefined) return found;
@@ -125,15 +155,15 @@ const COUNTRY_CODES = new Map(
 
 /** Builds the schema one field's value must pass, with the options this page runs under. */
 export function fieldSchema(key: FieldKey, options: RuleOptions): FieldSchema {
-  const name = () => text(normalise.singleLine, maxLength(key), z.regex(NAME, 'characters'));
-  const line = () => text(normalise.singleLine, maxLength(key), z.regex(PLAIN_LINE, 'characters'));
+  const name = () => text(normalise.singleLine, limitOf(key), maxLength(key), z.regex(NAME, 'characters'));
+  const line = () => text(normalise.singleLine, limitOf(key), maxLength(key), z.regex(PLAIN_LINE, 'characters'));
   switch (key) {
     case 'first_name':
     case 'last_name':
     case 'full_name':
       return name();
     case 'email':
-      return text(normalise.email, maxLength('email'), z.email({ error: 'email' }));
+      return text(normalise.email, limitOf('email'), maxLength('email'), z.email({ error: 'email' }));
     case 'mobile':
     case 'home_phone':
     case 'business_phone':
@@ -144,16 +174,21 @@ export function fieldSchema(key: FieldKey, options: RuleOptions): FieldSchema {
     case 'job_title':
       return line();
     case 'city':
-      return text(normalise.city, maxLength('city'), z.regex(CITY, 'characters'));
+      return text(normalise.city, limitOf('city'), maxLength('city'), z.regex(CITY, 'characters'));
     case 'state':
       return mapped(toUsStateCode, 'state');
     case 'zip_code':
-      return text(normalise.zipCode, z.regex(ZIP, 'zip'), z.refine((value) => value !== '00000', 'zip'));
+      return text(
+        normalise.zipCode,
+        { max: FIELD_CATALOGUE.zip_code.maxLength, error: 'zip' },
+        z.regex(ZIP, 'zip'),
+        z.refine((value) => value !== '00000', 'zip'),
+      );
     case 'country':
       return mapped((value) => COUNTRY_CODES.get(value.toUpperCase()), 'country');
     case 'date_of_birth':
       return dateOfBirth(options);
     case 'description':
-      return text(normalise.multiLine, maxLength('description'), z.regex(NO_CONTROL, 'characters'));
+      return text(normalise.multiLine, limitOf('description'), maxLength('description'), z.regex(NO_CONTROL, 'characters'));
   }
 }

@@ -178,6 +178,7 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     const check = checkEnvelope(
       request.body,
       {
+        fields: destination.fields,
         required: destination.required,
         requireConsent: destination.requireConsent,
         country: destination.country,

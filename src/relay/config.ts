@@ -27,6 +27,11 @@ export type SettingValue = string | number | boolean | { readonly env: string } 
 
 export interface DestinationConfigFile {
   readonly adapter: string;
+  /**
+   * The fields this destination's forms send. A lead carrying any other is refused (`unknown_field`)
+   * before any of its values is read; default: every catalogue field.
+   */
+  readonly fields?: readonly string[];
   /** Fields a lead must carry for this destination (what its API insists on). */
   readonly required?: readonly string[];
   readonly requireConsent?: boolean;
@@ -38,6 +43,7 @@ export interface DestinationConfigFile {
 export interface Destination {
   readonly name: string;
   readonly adapter: Adapter;
+  readonly fields: readonly FieldKey[];
   readonly required: readonly FieldKey[];
   readonly requireConsent: boolean;
   readonly country: PhoneCountry;
@@ -70,6 +76,13 @@ function resolveSetting(value: SettingValue, where: string, env: Readonly<Record
   return found;
 }
 
+function fieldList(list: readonly string[], where: string): FieldKey[] {
+  if (!Array.isArray(list)) throw new RelayConfigError(`${where}: a list of field names is required`);
+  const unknown = list.filter((key) => typeof key !== 'string' || !isFieldKey(key));
+  if (unknown.length > 0) throw new RelayConfigError(`${where}: unknown fields ${unknown.join(', ')} (known: ${FIELD_KEYS.join(' ')})`);
+  return list as FieldKey[];
+}
+
 /** Checks and resolves the configuration file against the environment; throws `RelayConfigError`. */
 export function resolveRelayConfig(file: RelayConfigFile, env: Readonly<Record<string, string | undefined>>): RelayConfig {
   if (!Array.isArray(file.allowedOrigins)) throw new RelayConfigError('allowedOrigins: a list of origins is required');
@@ -94,15 +107,17 @@ export function resolveRelayConfig(file: RelayConfigFile, env: Readonly<Record<s
     for (const key of kind.required) {
       if (settings[key] === undefined) throw new RelayConfigError(`${where}.settings.${key} is required for ${destination.adapter}`);
     }
-    const required = destination.required ?? [];
-    const unknown = required.filter((key) => !isFieldKey(key));
-    if (unknown.length > 0) throw new RelayConfigError(`${where}.required: unknown fields ${unknown.join(', ')} (known: ${FIELD_KEYS.join(' ')})`);
+    const fields = fieldList(destination.fields ?? FIELD_KEYS, `${where}.fields`);
+    const required = fieldList(destination.required ?? [], `${where}.required`);
+    const undeclared = required.filter((key) => !fields.includes(key));
+    if (undeclared.length > 0) throw new RelayConfigError(`${where}.required: ${undeclared.join(', ')} not in its fields`);
     const country = destination.country ?? 'US';
     if (!isPhoneCountry(country)) throw new RelayConfigError(`${where}.country: "${country}" has no phone metadata`);
     destinations.set(name, {
       name,
       adapter: kind.build(settings),
-      required: required as FieldKey[],
+      fields,
+      required,
       requireConsent: destination.requireConsent ?? false,
       country,
       minAge: destination.minAge ?? 18,

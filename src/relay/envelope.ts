@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { LeadEnvelope } from '../adapters/lead.js';
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
-import { FIELD_KEYS, isFieldKey, type FieldKey } from '../fields/keys.js';
+import { isFieldKey, type FieldKey } from '../fields/keys.js';
 import { fieldMessages, type Locale } from '../fields/messages/index.js';
 import type { FieldErrorCode, RuleOptions } from '../fields/rules.js';
 import { createLeadValidator } from '../fields/validate.js';
@@ -58,6 +58,8 @@ const envelopeSchema = z.object({
 
 /** What a destination insists on, from the relay's configuration. */
 export interface EnvelopeRules extends RuleOptions {
+  /** The fields the destination takes: only these are read; any other is `unknown_field`. */
+  readonly fields: readonly FieldKey[];
   readonly required: readonly FieldKey[];
   /** Whether a lead without a consent record is refused. */
   readonly requireConsent: boolean;
@@ -81,7 +83,7 @@ export function checkEnvelope(body: unknown, rules: EnvelopeRules, locale: Local
   }
   const envelope = parsed.data;
   if (rules.requireConsent && envelope.consent === undefined) codes['consent'] = 'required';
-  const validator = createLeadValidator({ ...rules, fields: FIELD_KEYS });
+  const validator = createLeadValidator(rules);
   const lead = validator.lead(envelope.lead);
   if (!lead.ok) {
     for (const [key, code] of Object.entries(lead.errors)) if (code) codes[key] = code;

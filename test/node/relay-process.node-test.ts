@@ -108,6 +108,20 @@ describe('npm run relay, as a real process over HTTP', () => {
     assert.equal(none.status, 403);
   });
 
+  it('refuses a 60,000-character description of spaces at once, and keeps answering /healthz meanwhile (issue 11)', async () => {
+    // A backtracking normaliser once held the event loop 4.7 s on this body; linear code takes
+    // milliseconds. The bound is generous: only super-linear work can miss it.
+    const started = performance.now();
+    const [lead, health] = await Promise.all([
+      post('/v1/leads', { destination: 'webhook', lead: { ...LEAD, description: `${' '.repeat(60_000)}x` } }, { origin: PAGE }),
+      new Promise((resolve) => setTimeout(resolve, 20)).then(() => fetch(`${relayUrl}/healthz`)),
+    ]);
+    assert.equal(health.status, 200);
+    assert.equal(lead.status, 422);
+    assert.deepEqual(((await lead.json()) as { codes: unknown }).codes, { description: 'too_long' });
+    assert.ok(performance.now() - started < 2000, `took ${Math.round(performance.now() - started)} ms`);
+  });
+
   it('logs one line per lead with no personal data and no credentials', () => {
     const logged = relayOutput.join('');
     assert.match(logged, /"route":"create","destination":"pingtree"/);

@@ -50,6 +50,18 @@ describe('resolveRelayConfig', () => {
     expect(refusal(FILE, { ...STANDIN_ENV, RELAY_SECRET: 'short' })).to.equal('leadIdSecret: use at least 32 characters');
   });
 
+  it('takes every catalogue field by default, or the fields a destination lists', () => {
+    const config = resolveRelayConfig(FILE, STANDIN_ENV);
+    expect(config.destinations.get('webhook')?.fields).to.have.length(17);
+    const listed = { ...FILE, destinations: { pingtree: { ...FILE.destinations['pingtree']!, fields: ['first_name', 'last_name', 'email', 'mobile'] } } };
+    expect(resolveRelayConfig(listed, STANDIN_ENV).destinations.get('pingtree')?.fields).to.deep.equal(['first_name', 'last_name', 'email', 'mobile']);
+  });
+
+  it('refuses a required field the destination does not list among its fields', () => {
+    const file = { ...FILE, destinations: { pingtree: { ...FILE.destinations['pingtree']!, fields: ['email'] } } };
+    expect(refusal(file)).to.equal('destinations.pingtree.required: first_name, last_name, mobile not in its fields');
+  });
+
   it('refuses unknown field names in required', () => {
     const file = { ...FILE, destinations: { pingtree: { ...FILE.destinations['pingtree']!, required: ['email', 'shoe_size'] } } };
     expect(refusal(file)).to.contain('unknown fields shoe_size');

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { FIELD_KEYS } from '../../src/fields/keys.js';
 import { checkEnvelope, type EnvelopeRules } from '../../src/relay/envelope.js';
 import { CASE_RULES, FIELD_CASES } from '../fields/cases.js';
 
-const RULES: EnvelopeRules = { ...CASE_RULES, required: [], requireConsent: false };
+const RULES: EnvelopeRules = { ...CASE_RULES, fields: FIELD_KEYS, required: [], requireConsent: false };
 
 const CONSENT = {
   text: 'By clicking Submit I agree that ACME may call me.',
@@ -41,6 +42,23 @@ describe('checkEnvelope: the envelope around the lead', () => {
     expect(checkEnvelope({ lead: { shoe_size: '9' } }, RULES)).to.deep.include({ ok: false, codes: { shoe_size: 'unknown_field' } });
     expect(checkEnvelope([], RULES).ok).to.equal(false);
     expect(checkEnvelope({ lead: 'Jane' }, RULES).ok).to.equal(false);
+  });
+
+  it('reads only the fields the destination takes: another is refused before its value is read', () => {
+    const narrow = { ...RULES, fields: ['email'] as const };
+    const description = ' '.repeat(60_000);
+    const started = performance.now();
+    const result = checkEnvelope({ lead: { email: 'a@b.co', description } }, narrow);
+    expect(result.ok ? undefined : result.codes).to.deep.equal({ description: 'unknown_field' });
+    // Refused unread: a generous bound only super-linear work could miss (issue 11).
+    expect(performance.now() - started).to.be.below(1000);
+  });
+
+  it('refuses a 60,000-character value as too long without normalising it (issue 11)', () => {
+    const started = performance.now();
+    const result = checkEnvelope({ lead: { description: `${' '.repeat(60_000)}x` } }, RULES);
+    expect(result.ok ? undefined : result.codes).to.deep.equal({ description: 'too_long' });
+    expect(performance.now() - started).to.be.below(1000);
   });
 
   it('keeps a well-formed consent record, TrustedForm certificate, Jornaya token and tracking', () => {
