@@ -1,0 +1,288 @@
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
+import { isFieldKey, type FieldKey } from '../fields/keys.js';
+import { isFieldErrorCode } from '../fields/rules.js';
+import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
+import type { RetryPolicy } from '../flow/retry.js';
+import type { FlowState, StepReport, SubmissionFlow } from '../flow/submission.js';
+import type { LeadCaptureConfig } from './config.js';
+import type { ConsentController } from './consent-controller.js';
+import { flowFor } from './flow-for.js';
+import { failureMessage, hiddenFieldsTemplate, progressTemplate, type DeliveryView } from './delivery-view.js';
+import { LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
+import { botSignals, collectEvidence, evidenceOptions, startRecorders, type EvidenceReport } from './evidence.js';
+import type { FieldsController } from './fields-controller.js';
+import type { Screen, StepsController } from './steps-controller.js';
+import { UI_STRINGS, type UiStrings } from './strings/index.js';
+import type { TrackingController } from './tracking-controller.js';
+
+/** The element's properties that decide where and how a lead is sent: a change builds a new flow. */
+export const DELIVERY_PROPERTIES: readonly string[] = ['endpoint', 'adapter', 'destination', 'persist', 'requestTimeout', 'retryPolicy', 'consentTiming'];
+
+/** The element as delivery sees it: the values, and the properties that are not part of `config`. */
+export interface DeliveryHost extends ReactiveControllerHost, HTMLElement {
+  values: Record<string, string>;
+  readonly persist: string;
+  readonly requestTimeout: number;
+  readonly retryPolicy: RetryPolicy;
+  readonly minFillMs: number;
+  readonly challengeField: string;
+  readonly challenge: (() => string | undefined | Promise<string | undefined>) | undefined;
+}
+
+export interface DeliveryOptions {
+  readonly config: () => LeadCaptureConfig;
+  readonly steps: () => StepsController;
+  readonly fields: FieldsController;
+  readonly consent: ConsentController;
+  readonly tracking: TrackingController;
+}
+
+/**
+ * Delivery: the submission flow and its outbox (a lead left unsent goes when the page comes back or
+ * the browser comes online), the evidence sent with a lead, and what the person and the page are told
+ * about each step.
+ */
+export class DeliveryController implements ReactiveController {
+  #view: DeliveryView = { state: { phase: 'idle' }, preparing: false, status: '', alert: '' };
+  #flow: SubmissionFlow | undefined;
+  #outbox: { persist: boolean; store: Outbox } | undefined;
+  #evidence: EvidenceReport = { trustedform: 'off', jornaya: 'off' };
+  /** The last envelope sent: its certificate and mobile go with an automatic second step. */
+  #sent: LeadEnvelope | undefined;
+  /** The consent record of the lead on its way, for `lead-submitted`. */
+  #lastConsent: ConsentEvidence | undefined;
+  /** When the form first appeared, for the minimum fill time. */
+  #shownAt = 0;
+  readonly #resumeOnline = () => void this.#resumePending();
+
+  constructor(
+    private readonly host: DeliveryHost,
+    private readonly options: DeliveryOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('online', this.#resumeOnline);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.#resumeOnline);
+  }
+
+  get state(): FlowState {
+    return this.#view.state;
+  }
+  get busy(): boolean {
+    return this.#view.state.phase === 'sending' || this.#view.preparing;
+  }
+  get done(): boolean {
+    return this.#view.state.phase === 'done';
+  }
+  /** After a retryable failure the one button becomes "Try again": it sends the same lead with the same key. */
+  get retryable(): boolean {
+    const state = this.#view.state;
+    return state.phase === 'failed' && (state.outcome.retryable || state.outcome.code === 'trustedform_required');
+  }
+  set status(message: string) {
+    this.#show({ status: message });
+  }
+
+  /** Builds the flow for a new configuration when what decides delivery changed (or there was none). */
+  configure(config: LeadCaptureConfig, deliveryChanged: boolean): void {
+    if (!deliveryChanged && this.#flow) return;
+    const persist = this.host.persist !== 'none';
+    if (this.#outbox?.persist !== persist) this.#outbox = { persist, store: lazyOutbox(openOutbox(persist)) };
+    this.#flow = flowFor(config, { outbox: this.#outbox.store, retryPolicy: this.host.retryPolicy, requestTimeout: this.host.requestTimeout });
+    this.#flow?.subscribe((state) => this.#show({ state }));
+  }
+
+  /** The form is on screen: the minimum fill time counts from now, and a lead left in the outbox goes with its key. */
+  start(): void {
+    this.#shownAt = performance.now();
+    void this.#resumePending();
+  }
+
+  /** Loads the consent recorders; they must find the form already in the page (TrustedForm's own prerequisite). */
+  startRecorders(): void {
+    startRecorders(this.host.ownerDocument, evidenceOptions(this.options.config()));
+  }
+
+  /** Sends a valid lead: saved, its evidence gathered, offered to the page (`lead-submit`), then created. */
+  async send(lead: Readonly<Record<string, string>>): Promise<void> {
+    this.#show({ alert: '', status: '' });
+    const flow = this.#flow;
+    if (!flow) return this.#show({ alert: this.#strings.notConfigured });
+    this.#show({ preparing: true, status: this.#strings.sending });
+    try {
+      const destination = this.options.config().destination;
+      const bare: LeadEnvelope = { ...(destination === '' ? {} : { destination }), lead };
+      // The same lead sent again (Try again, a second press) goes exactly as it went first: same key, same body.
+      const again = flow.pendingEnvelope(bare);
+      const idempotencyKey = flow.keyFor(bare);
+      // Saved before the evidence wait, so a reload during it does not lose the lead.
+      if (!again) await flow.stage(bare, idempotencyKey);
+      const envelope = again ?? (await this.#envelope(lead));
+      this.#sent = envelope;
+      this.#lastConsent = envelope.consent;
+      if (!this.host.dispatchEvent(new LeadSubmitEvent({ envelope, idempotencyKey, evidence: this.#evidence }))) {
+        // Ready again at once (a page may submit again straight away); the outbox tidies up behind.
+        this.#show({ preparing: false, status: '' });
+        if (!again) void flow.unstage(idempotencyKey);
+        return;
+      }
+      this.#show({ preparing: false });
+      const report = await flow.create(envelope, idempotencyKey, this.#holdMs());
+      if (report) await this.#report(report);
+    } finally {
+      this.#show({ preparing: false });
+    }
+  }
+
+  /** The deferred consent step: send the second step with the confirmed mobile and the certificate. */
+  async sendConsentStep(mobile: string): Promise<void> {
+    this.#show({ alert: '', preparing: true, status: this.#strings.sending });
+    try {
+      const evidence = await this.#collectEvidence();
+      this.#lastConsent = this.options.consent.asked(this.options.config().consent) ? await this.#consentRecord() : undefined;
+      this.#show({ preparing: false });
+      const report = await this.#flow?.submit({ mobile, ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}) });
+      if (report) await this.#report(report);
+    } finally {
+      this.#show({ preparing: false });
+    }
+  }
+
+  /** Forgets the lead, ready for another person. */
+  reset(): void {
+    this.#flow?.reset();
+    this.#sent = undefined;
+    this.#lastConsent = undefined;
+    this.#show({ status: '', alert: '', state: { phase: 'idle' } });
+  }
+
+  /** Changes what the person is told, and re-renders (the controller's `@state()`). */
+  #show(change: Partial<DeliveryView>): void {
+    this.#view = { ...this.#view, ...change };
+    this.host.requestUpdate();
+  }
+
+  get #strings(): UiStrings {
+    return UI_STRINGS[this.options.config().locale];
+  }
+
+  /** The flow's phase now (a method, so a check after an await is not narrowed by one before it). */
+  #phase(): FlowState['phase'] {
+    return this.#view.state.phase;
+  }
+
+  /** Sends the leads this configuration left unsent, one by one, and shows the person what became of them. */
+  async #resumePending(): Promise<void> {
+    const flow = this.#flow;
+    if (!flow || this.busy) return;
+    for (const entry of await flow.pending()) {
+      if (this.#view.state.phase !== 'idle' && this.#view.state.phase !== 'failed') return;
+      this.host.values = { ...entry.envelope.lead };
+      this.#sent = entry.envelope;
+      this.#lastConsent = entry.envelope.consent;
+      const report = await flow.resume(entry);
+      if (!report) continue;
+      await this.#report(report);
+      if (this.#phase() === 'done') this.status = this.#strings.resumed;
+    }
+  }
+
+  /** The lead with its evidence: the consent record (when consent is on this screen), certificate, token, tracking and bot signals. */
+  async #envelope(lead: Readonly<Record<string, string>>): Promise<LeadEnvelope> {
+    const destination = this.options.config().destination;
+    const evidence = await this.#collectEvidence();
+    const consent = this.options.steps().screen.consent ? await this.#consentRecord() : undefined;
+    const tracking = this.options.tracking.forLead();
+    // Sent no sooner than the minimum fill time (the flow holds it back): report when it goes.
+    const bot = await botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs());
+    return {
+      ...(destination === '' ? {} : { destination }),
+      lead,
+      ...(consent ? { consent } : {}),
+      ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}),
+      ...(evidence?.jornaya ? { jornaya: evidence.jornaya } : {}),
+      ...(Object.keys(tracking).length > 0 ? { tracking } : {}),
+      bot,
+    };
+  }
+
+  /** How much longer a lead must wait to be sent no sooner than the minimum fill time. */
+  #holdMs(): number {
+    return Math.max(0, this.host.minFillMs - (performance.now() - this.#shownAt));
+  }
+
+  /** Waits (bounded) for the recorders' certificate and token, and remembers what came for the events. */
+  async #collectEvidence() {
+    const form = this.host.querySelector('form');
+    const evidence = form ? await collectEvidence(form, evidenceOptions(this.options.config())) : undefined;
+    this.#evidence = evidence?.report ?? this.#evidence;
+    return evidence;
+  }
+
+  #consentRecord() {
+    const config = this.options.config();
+    return this.options.consent.record({ sellers: config.sellers, version: config.consentVersion, pageUrl: location.href, now: new Date() });
+  }
+
+  /** Turns a step's report into events, the second step when it follows at once, or the failure shown. */
+  async #report(report: StepReport): Promise<void> {
+    const { idempotencyKey } = report;
+    const evidence = this.#evidence;
+    if (report.stage === 'create') {
+      this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey, evidence }));
+      if (this.#view.state.phase === 'awaiting-submit') {
+        this.status = '';
+        if (this.options.config().consentTiming === 'create') {
+          // Consent (and its certificate) came with the form: send the second step at once.
+          const mobile = this.#sent?.lead['mobile'];
+          const trustedform = this.#sent?.trustedform;
+          const next = await this.#flow?.submit({ ...(mobile ? { mobile } : {}), ...(trustedform ? { trustedform } : {}) });
+          if (next) await this.#report(next);
+        } else {
+          this.options.steps().focusHeading();
+          await this.host.updateComplete;
+        }
+        return;
+      }
+    }
+    const outcome = report.stage === 'create' ? report.result.outcome : report.outcome;
+    if (this.#view.state.phase === 'done') {
+      this.status = '';
+      this.host.dispatchEvent(new LeadSubmittedEvent({ outcome, idempotencyKey, evidence, ...(this.#lastConsent ? { consent: this.#lastConsent } : {}) }));
+    } else if (this.#view.state.phase === 'failed') {
+      this.#showFailure(report.stage, outcome);
+    }
+  }
+
+  #showFailure(stage: 'create' | 'submit', outcome: Outcome): void {
+    const shown = this.options.steps().screen.fields;
+    const fieldErrors = Object.entries(outcome.fieldErrors ?? {}).filter(
+      (entry): entry is [FieldKey, string] => isFieldKey(entry[0]) && shown.includes(entry[0]),
+    );
+    if (fieldErrors.length > 0) {
+      this.options.fields.errors = Object.fromEntries(fieldErrors.map(([key, code]) => [key, isFieldErrorCode(code) ? code : 'characters']));
+    }
+    // Refused for fields this form does not ask: nothing the person can fix, so say so to the page.
+    const unasked = Object.keys(outcome.fieldErrors ?? {}).filter((key) => !fieldErrors.some(([asked]) => asked === key));
+    if (unasked.length > 0) console.warn(`<lead-capture>: the destination requires fields this form does not ask for: ${unasked.join(', ')}`);
+    const message = failureMessage(this.#strings, outcome, fieldErrors.length > 0);
+    this.#show({ status: '', alert: message });
+    this.host.dispatchEvent(new LeadErrorEvent({ stage, retryable: outcome.retryable, message, outcome }));
+  }
+
+  /** Jornaya's token input, the tracking and the honeypot, as hidden fields of the form. */
+  renderHidden(): TemplateResult {
+    return hiddenFieldsTemplate(this.host, this.options.config().jornaya !== '', this.options.tracking.render());
+  }
+
+  /** The thank-you message, the status line and the alert. */
+  renderProgress(): TemplateResult {
+    return progressTemplate(this.#view, this.#strings, this.host.retryPolicy.maxAttempts);
+  }
+}
