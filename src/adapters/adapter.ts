@@ -9,6 +9,7 @@ export interface DeliveryContext {
   /** Stays the same for every retry of one lead (DESIGN.md, "Never lose a lead"). */
   readonly idempotencyKey: string;
   readonly now: () => Date;
+  /** Bounds the whole step: aborted, the adapter answers a failure that says whether it may have been delivered. */
   readonly signal?: AbortSignal;
 }
 
@@ -30,6 +31,13 @@ export interface CreateResult {
  */
 export interface Adapter {
   readonly name: string;
+  /**
+   * How long one step (`create` or `submit`, with its token and status calls) may take, when this
+   * destination needs longer than its caller's default: MLAS `createLead` blocks until the
+   * lead's whole workflow (dedupe, TrustedForm, credit pull, bid) is done. A caller that bounds the
+   * step builds `signal` from `timeoutMs ?? its own default`.
+   */
+  readonly timeoutMs?: number;
   create(envelope: LeadEnvelope, context: DeliveryContext): Promise<CreateResult>;
   /** Present only for destinations with a second step. */
   submit?(reference: string, input: SubmitStepInput, context: DeliveryContext): Promise<Outcome>;

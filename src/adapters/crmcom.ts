@@ -1,8 +1,9 @@
 import type { Adapter, DeliveryContext } from './adapter.js';
-import { exchange, httpFailure, isRetryableStatus, networkFailure, pickText, type WireRequest, type WireResponse } from './http.js';
+import { exchange, httpFailure, isRetryableStatus, pickText, resendPolicy, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { compact, fillTemplate, personName } from './lead-mapping.js';
-import { TokenCache, TokenError } from './token-cache.js';
+import { sendWithToken, TokenCache, TokenError } from './token-cache.js';
+import { firstProblem, httpUrl, identifier, oneOf, type Settings, type SettingsProblem } from './settings-check.js';
 
 /** CRM.COM Web API v2 `leads/create`, token from `authentication/token` (seed 004; DESTINATIONS.md). */
 export interface CrmComSettings {
@@ -121,18 +122,31 @@ export function crmCom(settings: CrmComSettings): Adapter {
     async create(envelope: LeadEnvelope, context: DeliveryContext) {
       const login = async () =>
         readCrmComLoginResponse(await exchange(buildCrmComLoginRequest(settings), context.fetch, context.signal), context.now());
-      try {
-        let response = await exchange(buildCrmComCreateRequest(envelope, settings, await tokens.get(context.now(), login)), context.fetch, context.signal);
-        if (isExpiredToken(response)) {
-          tokens.invalidate();
-          response = await exchange(buildCrmComCreateRequest(envelope, settings, (await tokens.refresh(login)).value), context.fetch, context.signal);
-          if (isExpiredToken(response)) return { outcome: UNAUTHORISED, next: null };
-        }
-        return { outcome: readCrmComCreateResponse(response, context.now()), next: null };
-      } catch (error) {
-        if (!(error instanceof TokenError)) return { outcome: networkFailure(error), next: null };
-        return { outcome: error.retryable ? { status: 'failed', retryable: true, code: 'token_unavailable' } : UNAUTHORISED, next: null };
-      }
+      const answer = await sendWithToken(
+        tokens,
+        context,
+        login,
+        (token) => buildCrmComCreateRequest(envelope, settings, token),
+        isExpiredToken,
+        UNAUTHORISED,
+      );
+      const outcome = 'outcome' in answer ? answer.outcome : readCrmComCreateResponse(answer.response, context.now());
+      // "Nothing is documented; each call creates one lead" (DESTINATIONS.md): no resend after a maybe.
+      return { outcome: resendPolicy(outcome, false), next: null };
     },
   };
+}
+
+const IMPORTANCE = ['IMPORTANCE1', 'IMPORTANCE2', 'IMPORTANCE3', 'IMPORTANCE4', 'IMPORTANCE5', 'CUSTOM1', 'CUSTOM2', 'CUSTOM3'];
+const PRIORITY = ['1', '2', '3', '4', '5', '6'];
+
+/** Checked when the relay loads its configuration (src/relay/registry.ts). */
+export function validateCrmComSettings(settings: Settings): SettingsProblem | undefined {
+  return firstProblem(
+    httpUrl(settings, 'baseUrl'),
+    oneOf(settings, 'importance', IMPORTANCE, 'the allowed lead importance values, seed 004'),
+    oneOf(settings, 'priority', PRIORITY, 'the allowed lead priority values, as strings, seed 004'),
+    identifier(settings, 'typeIdentifier', ['id', 'name', 'alternative_code']),
+    identifier(settings, 'contactIdentifier', ['id', 'id_number', 'passport_number', 'social_security_number', 'vat_registration_number', 'registration_number']),
+  );
 }

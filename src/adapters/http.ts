@@ -18,6 +18,22 @@ export interface WireResponse {
   readonly body: unknown;
 }
 
+/** Whether a failed send may have reached the destination (DESIGN.md, "Destinations"). */
+export type Delivery = NonNullable<Outcome['delivery']>;
+
+/**
+ * The answer's status line came back but its body did not (the connection was reset mid-answer):
+ * the destination certainly received the request.
+ */
+export class AnswerLostError extends Error {
+  constructor(
+    readonly status: number,
+    cause: unknown,
+  ) {
+    super(`the answer (HTTP ${status}) was cut off`, { cause });
+  }
+}
+
 /** Sends a `WireRequest` with the injected fetch and reads the answer into a `WireResponse`. */
 export async function exchange(
   request: WireRequest,
@@ -28,7 +44,12 @@ export async function exchange(
   if (request.body !== undefined) init.body = request.body;
   if (signal) init.signal = signal;
   const response = await fetchImpl(request.url, init);
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new AnswerLostError(response.status, error);
+  }
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
@@ -78,48 +99,142 @@ export function retryAfterSeconds(headers: Readonly<Record<string, string>>, now
   return Math.max(0, Math.ceil((at - now.getTime()) / 1000));
 }
 
-/** The outcome when no answer came back at all (network down, connection dropped, timeout). */
+/**
+ * Whether the destination may have acted on a request it answered with this retryable status:
+ * 408 and 425 say it was not processed, 429 and 503 with Retry-After that it was turned away
+ * before it was; any other 5xx (500, 502, 504, 503 without Retry-After) may come after the work.
+ */
+export function deliveryOfStatus(status: number, headers: Readonly<Record<string, string>>): Delivery {
+  if (status === 408 || status === 425 || status === 429) return 'not_delivered';
+  if (status === 503 && headers['retry-after'] !== undefined) return 'not_delivered';
+  return 'maybe_delivered';
+}
+
+/**
+ * Codes Node's fetch (undici) puts on the cause of a failure that happened before any byte of the
+ * request could reach the destination: no address, no connection, no TLS session.
+ */
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** The system error code under a fetch failure (`cause.code`, or the first of an AggregateError's). */
+function causeCode(error: unknown): string | undefined {
+  const cause = pick(error, 'cause');
+  const code = pickText(cause, 'code');
+  if (code !== undefined) return code;
+  const errors = pick(cause, 'errors');
+  return Array.isArray(errors) ? pickText(errors[0], 'code') : undefined;
+}
+
+/**
+ * Whether a send that got no answer may have reached the destination. Only a failure known to come
+ * before the request left (refused connection, DNS, TLS) is `not_delivered`; a timeout, a reset, or a
+ * browser's bare "Failed to fetch" may have come after the destination took the request.
+ */
+export function deliveryOfError(error: unknown): Delivery {
+  if (error instanceof AnswerLostError) return 'maybe_delivered';
+  const code = causeCode(error);
+  return code !== undefined && NEVER_SENT_CODES.has(code) ? 'not_delivered' : 'maybe_delivered';
+}
+
+/**
+ * The outcome when no answer came back at all (network down, connection dropped, timeout): a
+ * failure that sending again may cure, with whether the destination may already have the lead.
+ * `resendPolicy` then decides whether that destination may be sent it again.
+ */
 export function networkFailure(error: unknown): Outcome {
   const aborted = error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError');
+  const delivery = deliveryOfError(error);
   return {
     status: 'failed',
     retryable: true,
-    code: aborted ? 'timeout' : 'network',
-    message: aborted ? 'The destination did not answer in time.' : 'The destination could not be reached.',
+    delivery,
+    code: aborted ? 'timeout' : error instanceof AnswerLostError ? 'answer_lost' : 'network',
+    message: aborted
+      ? 'The destination did not answer in time.'
+      : delivery === 'not_delivered'
+        ? `The destination could not be reached (${causeCode(error)}).`
+        : 'The connection to the destination failed.',
   };
 }
 
 /** The outcome for an HTTP answer that no adapter-specific rule recognised. */
 export function httpFailure(response: WireResponse, now: Date): Outcome {
-  const retryable = isRetryableStatus(response.status);
   const retryAfter = retryAfterSeconds(response.headers, now);
+  const code = `http_${response.status}`;
+  if (!isRetryableStatus(response.status)) {
+    const ours = response.status === 401 || response.status === 403;
+    return {
+      status: 'rejected',
+      retryable: false,
+      code,
+      message: ours
+        ? `The destination refused our credentials (HTTP ${response.status}): check this destination's settings.`
+        : `The destination refused the request (HTTP ${response.status}).`,
+    };
+  }
   return {
-    status: retryable ? 'failed' : 'rejected',
-    retryable,
-    code: `http_${response.status}`,
+    status: 'failed',
+    retryable: true,
+    delivery: deliveryOfStatus(response.status, response.headers),
+    code,
     message: `The destination answered HTTP ${response.status}.`,
     ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
   };
 }
 
 /**
- * An adapter whose destination takes one request per lead: build it, send it, read the answer;
- * no answer at all is a retryable network failure.
+ * The one answer to "may this failure be sent again?" (DESIGN.md, "Destinations"). A failure that
+ * was not delivered may be; one that may have been delivered only to a destination that
+ * deduplicates by our key (sending again cannot make a second record). Anything else is
+ * `uncertain`: final, never resent, left for an operator to check at the destination.
+ */
+export function resendPolicy(outcome: Outcome, deduplicates: boolean): Outcome {
+  if (outcome.status !== 'failed') return outcome;
+  const delivery = outcome.delivery ?? 'maybe_delivered';
+  if (delivery === 'not_delivered' || deduplicates) return { ...outcome, retryable: true, delivery };
+  return {
+    ...outcome,
+    status: 'uncertain',
+    retryable: false,
+    delivery,
+    message: `${outcome.message ?? 'The send failed.'} The destination may have the lead and does not deduplicate: check it there before sending again.`,
+  };
+}
+
+/**
+ * An adapter whose destination takes one request per lead: build it, send it, read the answer; a
+ * failure goes through `resendPolicy` with whether the destination deduplicates by our key.
  */
 export function singleRequestAdapter(
   name: string,
   build: (envelope: LeadEnvelope, context: DeliveryContext) => WireRequest,
   read: (response: WireResponse, now: Date) => Outcome,
+  deduplicates: boolean,
 ): Adapter {
   return {
     name,
     async create(envelope, context) {
+      let outcome: Outcome;
       try {
-        const response = await exchange(build(envelope, context), context.fetch, context.signal);
-        return { outcome: read(response, context.now()), next: null };
+        outcome = read(await exchange(build(envelope, context), context.fetch, context.signal), context.now());
       } catch (error) {
-        return { outcome: networkFailure(error), next: null };
+        outcome = networkFailure(error);
       }
+      return { outcome: resendPolicy(outcome, deduplicates), next: null };
     },
   };
 }

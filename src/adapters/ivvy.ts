@@ -2,9 +2,10 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Adapter } from './adapter.js';
-import { httpFailure, pick, pickText, retryAfterSeconds, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
+import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { compact, fillTemplate, personName } from './lead-mapping.js';
+import { firstProblem, httpUrl, text, wholeNumber, type Settings, type SettingsProblem } from './settings-check.js';
 
 /**
  * iVvy CRM (seed 001): `contact?action=addOrUpdateLead`, every request HMAC-SHA1 signed
@@ -141,15 +142,21 @@ export function readIvvyResponse(response: WireResponse, now: Date): Outcome {
   const kept = compact({ code: specificCode ?? pickText(response.body, 'errorCode'), message });
   if (specificCode !== undefined && INVALID_LEAD_CODES.has(specificCode)) return { status: 'invalid', retryable: false, ...kept };
   if (specificCode === '24216') return { status: 'rejected', retryable: false, ...kept };
-  if (response.status === 429) {
-    const retryAfter = retryAfterSeconds(response.headers, now);
-    return { status: 'failed', retryable: true, ...kept, ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }) };
-  }
-  const failure = httpFailure(response, now);
-  return { ...failure, ...kept };
+  return { ...httpFailure(response, now), ...kept };
 }
 
 /** The `ivvy` adapter: one signed call; add without `id` (updates are `buildIvvyRequest(…, id)`). */
 export function ivvy(settings: IvvySettings): Adapter {
-  return singleRequestAdapter('ivvy', (envelope, context) => buildIvvyRequest(envelope, settings, context.now()), readIvvyResponse);
+  // Create "is not idempotent and has no built-in dedupe" (DESTINATIONS.md): a resend is a second lead.
+  return singleRequestAdapter('ivvy', (envelope, context) => buildIvvyRequest(envelope, settings, context.now()), readIvvyResponse, false);
+}
+
+/** Checked when the relay loads its configuration (src/relay/registry.ts). */
+export function validateIvvySettings(settings: Settings): SettingsProblem | undefined {
+  return firstProblem(
+    httpUrl(settings, 'baseUrl'),
+    ...['sourceId', 'typeId', 'stageId', 'qualityId', 'industryId', 'channelId', 'ownerUserId'].map((name) => wholeNumber(settings, name)),
+    text(settings, 'nameTemplate'),
+    text(settings, 'sourceName'),
+  );
 }

@@ -1,8 +1,9 @@
 import type { Adapter, CreateResult, DeliveryContext } from './adapter.js';
-import { exchange, httpFailure, isRetryableStatus, networkFailure, pick, pickText, type WireRequest, type WireResponse } from './http.js';
+import { exchange, httpFailure, isRetryableStatus, pick, pickText, resendPolicy, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome, SubmitStepInput } from './lead.js';
 import { compact, personName, tenDigits, trustedFormCertificateId } from './lead-mapping.js';
-import { TokenCache, TokenError } from './token-cache.js';
+import { sendWithToken, TokenCache, TokenError } from './token-cache.js';
+import { firstProblem, flag, httpUrl, text, type Settings, type SettingsProblem } from './settings-check.js';
 
 /**
  * Alleviate MLAS (seed 000): GraphQL `createLead`, then `submitLead` for qualified leads, behind an
@@ -174,43 +175,40 @@ export function readMlasTokenResponse(response: WireResponse, now: Date): { valu
   return { value: token, expiresAt: now.getTime() + expiresIn * 1000 };
 }
 
-const UNAUTHORISED: Outcome = { status: 'rejected', retryable: false, code: 'unauthorised', message: 'MLAS refused our credentials.' };
+const UNAUTHORISED: Outcome = {
+  status: 'rejected',
+  retryable: false,
+  code: 'unauthorised',
+  message: 'MLAS refused our credentials: check clientId, clientSecret, scope and tokenUrl.',
+};
 
 /** The `mlas` adapter: a token cached until five minutes before expiry, refreshed once on a 401. */
 export function mlas(settings: MlasSettings): Adapter {
   const tokens = new TokenCache(5 * 60 * 1000);
 
-  /** Sends with a token; on a 401, fetches a new token and tries once more. */
-  async function authorised(
-    delivery: DeliveryContext,
-    build: (token: string) => WireRequest,
-  ): Promise<{ response: WireResponse } | { outcome: Outcome }> {
+  function authorised(delivery: DeliveryContext, build: (token: string) => WireRequest) {
     const fetchToken = async () =>
       readMlasTokenResponse(await exchange(buildMlasTokenRequest(settings), delivery.fetch, delivery.signal), delivery.now());
-    try {
-      let response = await exchange(build(await tokens.get(delivery.now(), fetchToken)), delivery.fetch, delivery.signal);
-      if (response.status === 401) {
-        tokens.invalidate();
-        response = await exchange(build((await tokens.refresh(fetchToken)).value), delivery.fetch, delivery.signal);
-        if (response.status === 401) return { outcome: UNAUTHORISED };
-      }
-      return { response };
-    } catch (error) {
-      if (!(error instanceof TokenError)) return { outcome: networkFailure(error) };
-      return { outcome: error.retryable ? { status: 'failed', retryable: true, code: 'token_unavailable' } : UNAUTHORISED };
-    }
+    return sendWithToken(tokens, delivery, fetchToken, build, (response) => response.status === 401, UNAUTHORISED);
   }
 
   return {
     name: 'mlas',
     async create(envelope, delivery) {
       const answer = await authorised(delivery, (token) => buildMlasCreateRequest(envelope, settings, token, delivery.idempotencyKey));
-      if ('outcome' in answer) return { outcome: answer.outcome, next: null };
-      return readMlasCreateResponse(answer.response, delivery.now(), settings.manualSubmit ?? true);
+      const result = 'outcome' in answer ? { outcome: answer.outcome, next: null } : readMlasCreateResponse(answer.response, delivery.now(), settings.manualSubmit ?? true);
+      // MLAS deduplicates by our leadId: a resend answers 1003 instead of making a second record.
+      return { ...result, outcome: resendPolicy(result.outcome, true) };
     },
     async submit(reference, input, delivery) {
       const answer = await authorised(delivery, (token) => buildMlasSubmitRequest(reference, input, settings, token));
-      return 'outcome' in answer ? answer.outcome : readMlasSubmitResponse(answer.response, delivery.now());
+      // submitLead is idempotent (208 "already submitted"): a resend is safe.
+      return resendPolicy('outcome' in answer ? answer.outcome : readMlasSubmitResponse(answer.response, delivery.now()), true);
     },
   };
+}
+
+/** Checked when the relay loads its configuration (src/relay/registry.ts). */
+export function validateMlasSettings(settings: Settings): SettingsProblem | undefined {
+  return firstProblem(httpUrl(settings, 'graphqlUrl'), httpUrl(settings, 'tokenUrl'), text(settings, 'clientId'), text(settings, 'scope'), flag(settings, 'manualSubmit'));
 }

@@ -2,6 +2,7 @@ import type { Adapter } from './adapter.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { compact, personName, tenDigits } from './lead-mapping.js';
+import { firstProblem, flag, httpUrl, type Settings, type SettingsProblem } from './settings-check.js';
 
 /** Pingtree database source, Create Lead (seed 002; DESTINATIONS.md, "Seed 002"). */
 export interface PingtreeSettings {
@@ -11,6 +12,13 @@ export interface PingtreeSettings {
   readonly sourceId: string;
   /** The source's own API key, sent as `Authorization: Bearer …`. */
   readonly apiKey: string;
+  /**
+   * Whether the source has deduplication switched on (Dashboard → the source's settings). Only then
+   * is a resend safe: "if a match is found, the lead status is duplicate and the record is not stored
+   * again" (seed 002); without it a resend is a second record, so a failure that may have been
+   * delivered is `uncertain` instead. Default false.
+   */
+  readonly dedupe?: boolean;
 }
 
 /**
@@ -89,5 +97,18 @@ export function pingtree(settings: PingtreeSettings): Adapter {
     'pingtree',
     (envelope, context) => buildPingtreeRequest(envelope, settings, context.idempotencyKey),
     readPingtreeResponse,
+    settings.dedupe === true,
+  );
+}
+
+/** Checked when the relay loads its configuration (src/relay/registry.ts). */
+export function validatePingtreeSettings(settings: Settings): SettingsProblem | undefined {
+  const sourceId = settings['sourceId'];
+  return firstProblem(
+    httpUrl(settings, 'baseUrl'),
+    typeof sourceId === 'string' && /^[0-9a-f]{24}$/i.test(sourceId)
+      ? undefined
+      : { setting: 'sourceId', problem: 'must be the database source’s 24-hex ObjectId, from Dashboard → Database Sources (seed 002)' },
+    flag(settings, 'dedupe'),
   );
 }

@@ -2,6 +2,7 @@ import type { Adapter } from './adapter.js';
 import { httpFailure, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { compact, countryName, fillTemplate, personName, tenDigits } from './lead-mapping.js';
+import { firstProblem, flag, httpUrl, oneOf, text, type Settings, type SettingsProblem } from './settings-check.js';
 
 /** TrackerRMS Widget API `createLead` (seed 003; DESTINATIONS.md, "Seed 003"). */
 export interface TrackerRmsSettings {
@@ -107,5 +108,26 @@ export function readTrackerRmsResponse(response: WireResponse, now: Date): Outco
 }
 
 export function trackerRms(settings: TrackerRmsSettings): Adapter {
-  return singleRequestAdapter('trackerrms', (envelope) => buildTrackerRmsRequest(envelope, settings), readTrackerRmsResponse);
+  // Nothing is documented to deduplicate: the lead is created on every call (DESTINATIONS.md).
+  return singleRequestAdapter('trackerrms', (envelope) => buildTrackerRmsRequest(envelope, settings), readTrackerRmsResponse, false);
+}
+
+/**
+ * Checked when the relay loads its configuration (src/relay/registry.ts): TrackerRMS answers a
+ * request without a credential it knows with status 1 "user not found", lead after lead.
+ */
+export function validateTrackerRmsSettings(settings: Settings): SettingsProblem | undefined {
+  const has = (name: string) => typeof settings[name] === 'string' && settings[name] !== '';
+  const credential = (has('username') && has('password')) || has('oauthToken') || has('apiKey');
+  return firstProblem(
+    httpUrl(settings, 'baseUrl'),
+    credential ? undefined : { problem: 'TrackerRMS needs one kind of credential: username with password, oauthToken, or apiKey' },
+    has('username') !== has('password') && !has('oauthToken') && !has('apiKey')
+      ? { setting: has('username') ? 'password' : 'username', problem: 'username and password go together' }
+      : undefined,
+    oneOf(settings, 'leadPersonType', ['N', 'R'], 'N contact, R resource (candidate), seed 003'),
+    text(settings, 'leadNameTemplate'),
+    flag(settings, 'createPersonIfNotExists'),
+    flag(settings, 'notifyDepartment'),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Adapter } from './adapter.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
+import { firstProblem, httpUrl, type Settings, type SettingsProblem } from './settings-check.js';
 
 export interface WebhookSettings {
   /** Where the lead JSON is POSTed. */
@@ -62,5 +63,16 @@ export function webhook(settings: WebhookSettings): Adapter {
     'webhook',
     (envelope, context) => buildWebhookRequest(envelope, settings, context.idempotencyKey),
     readWebhookResponse,
+    // The webhook contract asks receivers to honour Idempotency-Key: a resend is never a second record.
+    true,
   );
+}
+
+/** Checked when the relay loads its configuration (src/relay/registry.ts). */
+export function validateWebhookSettings(settings: Settings): SettingsProblem | undefined {
+  const headers = settings['headers'];
+  const headersOk =
+    headers === undefined ||
+    (typeof headers === 'object' && headers !== null && !Array.isArray(headers) && Object.values(headers).every((value) => typeof value === 'string'));
+  return firstProblem(httpUrl(settings, 'url'), headersOk ? undefined : { setting: 'headers', problem: 'must be an object of header names to string values' });
 }

@@ -187,7 +187,7 @@ export class SubmissionFlow {
     if (!result) return undefined;
     const { outcome } = result;
     if (result.reference !== undefined) pending.reference = result.reference;
-    if (!isDelivered(outcome)) this.#set({ phase: 'failed', stage: 'create', outcome });
+    if (!endsWell(outcome)) this.#set({ phase: 'failed', stage: 'create', outcome });
     else if (result.next === 'submit') this.#set({ phase: 'awaiting-submit', created: result });
     else this.#set({ phase: 'done', outcome });
     if (isFinal(outcome)) await this.#settle(pending, result.next === 'submit');
@@ -210,7 +210,7 @@ export class SubmissionFlow {
         : ({ status: 'rejected', retryable: false, code: 'no_submit_step', message: 'This destination has no submit step.' } as Outcome),
     );
     if (!outcome) return undefined;
-    this.#set(isDelivered(outcome) ? { phase: 'done', outcome } : { phase: 'failed', stage: 'submit', outcome });
+    this.#set(endsWell(outcome) ? { phase: 'done', outcome } : { phase: 'failed', stage: 'submit', outcome });
     if (isFinal(outcome)) await this.#settle(pending, false);
     return { stage: 'submit', outcome, idempotencyKey: pending.idempotencyKey };
   }
@@ -278,6 +278,15 @@ export class SubmissionFlow {
     if (settled) this.#pending = undefined;
     for (const listener of this.#listeners) listener(state);
   }
+}
+
+/**
+ * The outcomes after which the person is thanked: delivered; `queued` (the relay's ledger owns the
+ * lead now and will deliver it); `uncertain` (the destination may have it, an operator confirms: the
+ * person can do nothing more, and sending again could make a second record).
+ */
+function endsWell(outcome: Outcome): boolean {
+  return isDelivered(outcome) || outcome.status === 'queued' || outcome.status === 'uncertain';
 }
 
 /** Two envelopes are the same lead when their person-entered contents match. */

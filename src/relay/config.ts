@@ -107,6 +107,7 @@ export function resolveRelayConfig(file: RelayConfigFile, env: Readonly<Record<s
     for (const key of kind.required) {
       if (settings[key] === undefined) throw new RelayConfigError(`${where}.settings.${key} is required for ${destination.adapter}`);
     }
+    const problem = kind.validate(settings, `${where}.settings`); if (problem !== undefined) throw new RelayConfigError(problem);
     const fields = fieldList(destination.fields ?? FIELD_KEYS, `${where}.fields`);
     const required = fieldList(destination.required ?? [], `${where}.required`);
     const undeclared = required.filter((key) => !fields.includes(key));

@@ -157,6 +157,27 @@ describe('SubmissionFlow delivery', () => {
     expect(await outbox.pending('t', 0)).to.deep.equal([]);
   });
 
+  for (const status of ['queued', 'uncertain'] as const) {
+    it(`ends with the thank-you on ${status}, sends nothing more and clears the outbox`, async () => {
+      const outbox = new MemoryOutbox();
+      const adapter = scriptedAdapter({ outcome: { status, retryable: false }, next: null });
+      const flow = flowWith(adapter, { ...noWait, outbox, target: 't' });
+      await flow.create(LEAD);
+      expect(flow.state).to.deep.equal({ phase: 'done', outcome: { status, retryable: false } });
+      expect(adapter.keys).to.deep.equal(['key-1']);
+      expect(await outbox.pending('t', 0)).to.deep.equal([]);
+    });
+  }
+
+  it('ends with the thank-you when the second step is uncertain', async () => {
+    const adapter = scriptedAdapter({ outcome: { status: 'qualified', retryable: false }, next: 'submit', reference: 'r-2' });
+    adapter.submit = async () => ({ status: 'uncertain', retryable: false, delivery: 'maybe_delivered' });
+    const flow = flowWith(adapter, noWait);
+    await flow.create(LEAD);
+    await flow.submit({});
+    expect(flow.state.phase).to.equal('done');
+  });
+
   it('resumes a lead from the outbox with its own key, at the step it had reached', async () => {
     const adapter = scriptedAdapter();
     const flow = flowWith(adapter, noWait);

@@ -21,13 +21,19 @@ adapterContract('crmcom', {
       config: withSettings('crmcom', { password: { env: 'MLAS_CLIENT_SECRET' } }),
       expect: { httpStatus: 201, status: 'rejected', code: 'unauthorised' },
     },
+  ],
+  failed: [
     {
-      name: 'a priority outside 1–6',
-      config: withSettings('crmcom', { priority: '9' }),
-      expect: { httpStatus: 201, status: 'rejected', code: 'INVALID_VALUE' },
+      name: 'HTTP 503 with Retry-After: turned away before it was processed',
+      script: [{ status: 503, headers: { 'retry-after': '2' } }],
+      expect: { httpStatus: 502, status: 'failed', retryable: true },
     },
   ],
-  failed: [{ name: 'HTTP 500', script: [{ mode: 'failing' }], expect: { httpStatus: 502, status: 'failed', retryable: true } }],
+  uncertain: [{ name: 'HTTP 500: it may be stored, and each call creates one lead', script: [{ mode: 'failing' }], expect: { httpStatus: 201, status: 'uncertain', retryable: false } }],
+  misconfigured: [
+    { name: 'a priority outside 1–6', config: withSettings('crmcom', { priority: '9' }), refusal: /settings\.priority: "9" is not one of 1, 2, 3, 4, 5, 6/ },
+    { name: 'an importance the seed does not list', config: withSettings('crmcom', { importance: 'HIGH' }), refusal: /settings\.importance: "HIGH" is not one of IMPORTANCE1/ },
+  ],
 });
 
 describe('crmcom on the wire', () => {

@@ -9,16 +9,6 @@ adapterContract('ivvy', {
   duplicate: { undocumented: 'iVvy does not dedupe leads; the relay’s idempotency key keeps a retry from adding one twice' },
   invalid: [
     { name: '24218 lead details invalid', script: [{ mode: 'invalid' }], expect: { httpStatus: 201, status: 'invalid', code: '24218' } },
-    {
-      name: '23017 a required parameter missing (industryId not configured)',
-      config: withSettings('ivvy', { industryId: undefined }),
-      expect: { httpStatus: 201, status: 'invalid', code: '23017' },
-    },
-    {
-      name: '23016 a parameter that does not validate',
-      config: withSettings('ivvy', { sourceId: 'three' }),
-      expect: { httpStatus: 201, status: 'invalid', code: '23016' },
-    },
   ],
   rejected: [
     {
@@ -29,7 +19,15 @@ adapterContract('ivvy', {
   ],
   failed: [
     { name: '429, with Retry-After', script: [{ mode: 'rateLimited' }], expect: { httpStatus: 502, status: 'failed', retryable: true } },
-    { name: '500', script: [{ mode: 'failing' }], expect: { httpStatus: 502, status: 'failed', retryable: true } },
+  ],
+  uncertain: [{ name: '500: it may be stored, and iVvy does not deduplicate', script: [{ mode: 'failing' }], expect: { httpStatus: 201, status: 'uncertain', retryable: false } }],
+  misconfigured: [
+    {
+      name: 'industryId missing: every lead we send is a new contact-type lead, which requires it',
+      config: withSettings('ivvy', { industryId: undefined }),
+      refusal: /settings\.industryId is required for ivvy/,
+    },
+    { name: 'an id that is not a whole number', config: withSettings('ivvy', { sourceId: 'three' }), refusal: /settings\.sourceId: must be a whole number/ },
   ],
 });
 

@@ -34,6 +34,7 @@ adapterContract('mlas', {
     { name: '9999 processing error', script: [{ mode: 'error' }], expect: { httpStatus: 502, status: 'failed', code: '9999', retryable: true } },
     { name: 'HTTP 503', script: [{ status: 503 }], expect: { httpStatus: 502, status: 'failed', retryable: true } },
   ],
+  uncertain: { deduplicates: 'MLAS deduplicates by our leadId: a resend answers 1003 with the first record’s id' },
 });
 
 describe('mlas on the wire', () => {

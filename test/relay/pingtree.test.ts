@@ -36,7 +36,21 @@ adapterContract('pingtree', {
       expect: { httpStatus: 201, status: 'rejected', code: 'unauthorised' },
     },
   ],
-  failed: [{ name: '500', script: [{ mode: 'failing' }], expect: { httpStatus: 502, status: 'failed', retryable: true } }],
+  failed: [
+    {
+      name: '500 at a source with deduplication on: a resend cannot store it twice',
+      config: withSettings('pingtree', { dedupe: true }),
+      script: [{ mode: 'failing' }],
+      expect: { httpStatus: 502, status: 'failed', retryable: true },
+    },
+  ],
+  uncertain: [
+    {
+      name: '500 at a source without deduplication: it may be stored, and a resend would store it again',
+      script: [{ mode: 'failing' }],
+      expect: { httpStatus: 201, status: 'uncertain', retryable: false },
+    },
+  ],
 });
 
 describe('pingtree on the wire', () => {

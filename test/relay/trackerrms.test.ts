@@ -27,7 +27,14 @@ adapterContract('trackerrms', {
     },
     { name: 'status 2 user not active', script: [{ mode: 'inactive' }], expect: { httpStatus: 201, status: 'rejected', code: '2' } },
   ],
-  failed: [{ name: 'HTTP 500', script: [{ mode: 'failing' }], expect: { httpStatus: 502, status: 'failed', retryable: true } }],
+  failed: [
+    {
+      name: 'HTTP 503 with Retry-After: turned away before it was processed',
+      script: [{ status: 503, headers: { 'retry-after': '2' } }],
+      expect: { httpStatus: 502, status: 'failed', retryable: true },
+    },
+  ],
+  uncertain: [{ name: 'HTTP 500: it may be stored, and TrackerRMS creates a lead on every call', script: [{ mode: 'failing' }], expect: { httpStatus: 201, status: 'uncertain', retryable: false } }],
 });
 
 describe('trackerrms on the wire', () => {

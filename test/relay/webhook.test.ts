@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CERT_URL, GOOD_LEAD, testRelay } from '../helpers/relay.js';
+import { CERT_URL, GOOD_LEAD, testRelay, withSettings } from '../helpers/relay.js';
 import { adapterContract } from './contract.js';
 
 adapterContract('webhook', {
@@ -8,6 +8,11 @@ adapterContract('webhook', {
   invalid: [{ name: '422 with field errors', script: [{ mode: 'invalid' }], expect: { httpStatus: 201, status: 'invalid' } }],
   rejected: [{ name: '401', script: [{ mode: 'unauthorised' }], expect: { httpStatus: 201, status: 'rejected' } }],
   failed: [{ name: '500', script: [{ mode: 'failing' }], expect: { httpStatus: 502, status: 'failed', retryable: true } }],
+  uncertain: { deduplicates: 'a receiver honours Idempotency-Key (the webhook contract): a resend gets the first answer' },
+  misconfigured: [
+    { name: 'a misspelt setting, which would do nothing', config: withSettings('webhook', { URL: 'https://x.example' }), refusal: /settings\.URL: not a setting of this adapter \(known: url, headers\)/ },
+    { name: 'a url that is not http(s)', config: withSettings('webhook', { url: 'ftp://hooks.example' }), refusal: /settings\.url: must be an http\(s\) URL/ },
+  ],
 });
 
 describe('webhook through the relay', () => {
