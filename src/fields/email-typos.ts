@@ -30,13 +30,23 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-/** A likely correction of a (normalised, valid-looking) email address, or undefined. */
-export function suggestEmail(email: string): string | undefined {
+/**
+ * A likely correction of an email address as typed, or undefined: white space and invisible
+ * characters taken out ("jane doe@example.com" → "janedoe@example.com"), full-width letters folded,
+ * then a slip in a popular domain mended. Only ever offered, never applied: the caller checks that
+ * the suggestion is a valid address and lets the person take it in one tap.
+ */
+export function suggestEmail(typed: string): string | undefined {
+  // Longer than any address (254): nothing worth mending, and the edit distance below grows with it.
+  if (typed.length > 300) return undefined;
+  const trimmed = typed.trim().toLowerCase();
+  const email = trimmed.normalize('NFKC').replace(/[\s\p{Cf}]+/gu, '');
   const at = email.lastIndexOf('@');
   if (at <= 0) return undefined;
   const local = email.slice(0, at);
-  const domain = email.slice(at + 1).toLowerCase();
-  if ((POPULAR_DOMAINS as readonly string[]).includes(domain)) return undefined;
+  const domain = email.slice(at + 1);
+  const cleaned = email === trimmed ? undefined : email;
+  if ((POPULAR_DOMAINS as readonly string[]).includes(domain)) return cleaned;
   let best: { domain: string; distance: number } | undefined;
   for (const candidate of POPULAR_DOMAINS) {
     const distance = editDistance(domain, candidate);
@@ -47,5 +57,5 @@ export function suggestEmail(email: string): string | undefined {
   if (best) return `${local}@${best.domain}`;
   const dot = domain.lastIndexOf('.');
   const fixed = dot > 0 ? TLD_FIXES[domain.slice(dot + 1)] : undefined;
-  return fixed ? `${local}@${domain.slice(0, dot + 1)}${fixed}` : undefined;
+  return fixed ? `${local}@${domain.slice(0, dot + 1)}${fixed}` : cleaned;
 }

@@ -15,6 +15,13 @@ describe('suggestEmail', () => {
     ['jane@mail.example.org', undefined, 'a sub-domain far from any popular one'],
     ['jane@fe.co', undefined, 'two edits from me.com is too far for a short domain'],
     ['jane@aol.co', 'jane@aol.com', 'one edit from a short domain'],
+    ['jane doe@example.com', 'janedoe@example.com', 'a space inside the local part'],
+    ['jane@example .com', 'jane@example.com', 'a space inside the domain'],
+    [' Jane Doe@Example.com ', 'janedoe@example.com', 'spaces around are no reason, spaces inside are'],
+    ['jane @gmial.com', 'jane@gmail.com', 'a space and a domain slip, mended together'],
+    ['jane\u200b@example.com', 'jane@example.com', 'an invisible zero-width space'],
+    ['ｊａｎｅ@example.com', 'jane@example.com', 'full-width letters'],
+    ['Jane@Example.com', undefined, 'capitals alone are no slip'],
   ];
   for (const [typed, suggestion, why] of cases) {
     it(`${typed} → ${suggestion ?? 'no suggestion'} (${why})`, () => {

@@ -1,0 +1,50 @@
+import type { LeadFields } from './lead.js';
+
+/**
+ * The page's own questions as a destination adapter sees them (DESIGN.md, "Questions and steps"):
+ * the relay hands each adapter the questions of its destination's config, and the adapter puts the
+ * answers where its system keeps them. Pure, like every mapping, and free of the question parser
+ * (adapters import nothing of ours but `adapters/`).
+ */
+export interface AnswerField {
+  /** The answer's key in the lead (the question's `name`). */
+  readonly name: string;
+  /** Written beside the answer: `Total debt: 25000`. */
+  readonly label: string;
+  /** The destination's own field for this answer, when its config maps one; else the adapter's default place. */
+  readonly field?: string;
+}
+
+export interface Answer extends AnswerField {
+  readonly value: string;
+}
+
+/** The answers this lead carries, in the questions' order; unanswered questions are left out. */
+export function answersIn(lead: LeadFields, questions: readonly AnswerField[] = []): Answer[] {
+  return questions.flatMap((question) => {
+    const value = lead[question.name];
+    return value === undefined || value === '' ? [] : [{ ...question, value }];
+  });
+}
+
+/** Answers the destination config maps to fields of the destination's own: `{ field: answer }`. */
+export function answersByField(lead: LeadFields, questions: readonly AnswerField[] = []): Record<string, string> {
+  return Object.fromEntries(answersIn(lead, questions).flatMap((answer) => (answer.field ? [[answer.field, answer.value]] : [])));
+}
+
+/** Answers no field was mapped for, under their own names: what Pingtree and a webhook take as keys. */
+export function answersByName(lead: LeadFields, questions: readonly AnswerField[] = []): Record<string, string> {
+  return Object.fromEntries(answersIn(lead, questions).flatMap((answer) => (answer.field ? [] : [[answer.name, answer.value]])));
+}
+
+/**
+ * The description with one `Label: answer` line per answer no field was mapped for: how a CRM
+ * without custom fields in its API (iVvy, TrackerRMS, CRM.COM) keeps them where a person reads.
+ */
+export function describeWithAnswers(description: string | undefined, lead: LeadFields, questions: readonly AnswerField[] = []): string | undefined {
+  const lines = answersIn(lead, questions)
+    .filter((answer) => !answer.field)
+    .map((answer) => `${answer.label}: ${answer.value}`);
+  if (lines.length === 0) return description;
+  return [description, lines.join('\n')].filter((part) => part !== undefined && part !== '').join('\n\n');
+}

@@ -1,0 +1,32 @@
+import { expect } from '@open-wc/testing';
+import { answersByField, answersByName, answersIn, describeWithAnswers, type AnswerField } from '../../src/adapters/answers.js';
+
+const QUESTIONS: AnswerField[] = [
+  { name: 'debt_amount', label: 'Total debt' },
+  { name: 'owns_home', label: 'Owns a home' },
+  { name: 'debt_type', label: 'Kind of debt', field: 'cf_debt_type' },
+];
+const LEAD = { first_name: 'Jane', owns_home: 'Yes', debt_amount: '25000', debt_type: 'cc' };
+
+describe('answers as adapters place them', () => {
+  it('lists the answers in the questions\' order, leaving out fields and unanswered questions', () => {
+    expect(answersIn({ debt_amount: '25000', first_name: 'Jane' }, QUESTIONS)).to.deep.equal([{ name: 'debt_amount', label: 'Total debt', value: '25000' }]);
+    expect(answersIn(LEAD, QUESTIONS).map((answer) => answer.name)).to.deep.equal(['debt_amount', 'owns_home', 'debt_type']);
+  });
+
+  it('puts mapped answers under the destination\'s field, the rest under their own names', () => {
+    expect(answersByField(LEAD, QUESTIONS)).to.deep.equal({ cf_debt_type: 'cc' });
+    expect(answersByName(LEAD, QUESTIONS)).to.deep.equal({ debt_amount: '25000', owns_home: 'Yes' });
+  });
+
+  it('appends one "Label: answer" line per unmapped answer to the description, after a blank line', () => {
+    expect(describeWithAnswers('Call after 5', LEAD, QUESTIONS)).to.equal('Call after 5\n\nTotal debt: 25000\nOwns a home: Yes');
+    expect(describeWithAnswers(undefined, LEAD, QUESTIONS)).to.equal('Total debt: 25000\nOwns a home: Yes');
+  });
+
+  it('leaves the description as it was when there is nothing to add', () => {
+    expect(describeWithAnswers('Call after 5', { first_name: 'Jane' }, QUESTIONS)).to.equal('Call after 5');
+    expect(describeWithAnswers(undefined, LEAD, [])).to.equal(undefined);
+    expect(describeWithAnswers(undefined, LEAD)).to.equal(undefined);
+  });
+});
