@@ -5,9 +5,17 @@
  * backtrack; test/fields/linear-time.test.ts feeds every one 60,000-character pathological values).
  */
 
-/** NFKC folds full-width digits and letters ("１２３") into ASCII, which rules and destinations expect. */
+/** The width variants: full-width ASCII ("１２３", "Ｊａｎｅ"), the ideographic space, half-width kana. */
+const WIDTH_VARIANT = /[\u3000\uFF01-\uFFEE]/g;
+
+/**
+ * Folds full-width digits and letters ("１２３") into the ASCII that rules and destinations expect,
+ * and composes accents typed as separate marks (NFC). Only width is folded, not everything NFKC
+ * folds: NFKC turned "1½ Main St" into "11⁄2 Main St" and "10²" into "102", a value the person did
+ * not mean (issue 16).
+ */
 export function foldWidth(value: string): string {
-  return value.normalize('NFKC');
+  return value.normalize('NFC').replace(WIDTH_VARIANT, (variant) => variant.normalize('NFKC'));
 }
 
 /** One line of text: folded, trimmed, runs of white space made one space. */
@@ -30,9 +38,22 @@ export function multiLine(value: string): string {
     .trim();
 }
 
-/** Emails compare case-insensitively in practice; lowercase the whole address so dedupe works. */
+/** The white space a browser strips from the ends of an email input (ASCII only, as the HTML standard says). */
+const ASCII_SPACE = new Set(['\t', '\n', '\f', '\r', ' ']);
+
+/**
+ * An address as it is sent: the ends trimmed as a browser trims them, and lowercased (addresses
+ * compare case-insensitively in practice, and dedupe needs one form). Nothing else: a space inside,
+ * a full-width letter or an invisible character stays, for the rule to refuse and the one-tap
+ * "Did you mean …?" to offer the clean address (issue 16: "jane doe@example.com" was sent as
+ * "janedoe@example.com", another person's address). The person decides, never this function.
+ */
 export function email(value: string): string {
-  return singleLine(value).replace(/\s/g, '').toLowerCase();
+  let start = 0;
+  let end = value.length;
+  while (start < end && ASCII_SPACE.has(value[start]!)) start++;
+  while (end > start && ASCII_SPACE.has(value[end - 1]!)) end--;
+  return value.slice(start, end).toLowerCase();
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FIELD_CATALOGUE } from './catalogue.js';
+import { EMAIL } from './email.js';
 import type { FieldKey } from './keys.js';
 import * as normalise from './normalise.js';
 import { checkPhone, type PhoneCountry } from './phone.js';
@@ -163,7 +164,7 @@ export function fieldSchema(key: FieldKey, options: RuleOptions): FieldSchema {
     case 'full_name':
       return name();
     case 'email':
-      return text(normalise.email, limitOf('email'), maxLength('email'), z.email({ error: 'email' }));
+      return text(normalise.email, limitOf('email'), maxLength('email'), z.regex(EMAIL, 'email'));
     case 'mobile':
     case 'home_phone':
     case 'business_phone':

@@ -52,6 +52,11 @@ export const FIELD_CASES: readonly FieldCase[] = [
   { field: 'email', input: 'jane@', error: 'email', why: 'no domain' },
   { field: 'email', input: 'jane@example', error: 'email', why: 'no top-level domain' },
   { field: 'email', input: 'jane@@example.com', error: 'email', why: 'two @' },
+  { field: 'email', input: 'jane doe@example.com', error: 'email', why: 'a space inside: refused, never sent as another address' },
+  { field: 'email', input: 'jane@example .com', error: 'email', why: 'a space inside the domain' },
+  { field: 'email', input: 'a@b-.com', error: 'email', why: 'a domain label ending in a hyphen (the HTML standard refuses it)' },
+  { field: 'email', input: `a@${'b'.repeat(64)}.com`, error: 'email', why: 'a domain label over 63 characters' },
+  { field: 'email', input: 'ｊａｎｅ@example.com', error: 'email', why: 'full-width letters: offered folded, never folded unasked' },
   { field: 'email', input: '<script>@x.com', error: 'email', why: 'a script fragment' },
   { field: 'email', input: `${LONG}@example.com`, error: 'too_long', why: 'a 10,000-character string' },
   // phones
@@ -79,6 +84,9 @@ export const FIELD_CASES: readonly FieldCase[] = [
   { field: 'address', input: '1 Main 🏠', error: 'characters', why: 'emoji' },
   { field: 'address', input: LONG, error: 'too_long', why: 'a 10,000-character string' },
   { field: 'address2', input: 'Suite 400', value: 'Suite 400', why: 'a second line' },
+  { field: 'address', input: '1½ Main St', value: '1½ Main St', why: 'a fraction stays a fraction (NFKC made it "11⁄2")' },
+  { field: 'address', input: '１２ Main St', value: '12 Main St', why: 'full-width digits fold to ASCII' },
+  { field: 'last_name', input: 'Nguye\u0302\u0303n', value: 'Nguyễn', why: 'accents typed as separate marks are composed' },
   // city
   { field: 'city', input: 'New York', value: 'New York', why: 'letters and spaces' },
   { field: 'city', input: 'St. Louis', value: 'St Louis', why: 'periods are dropped (Pingtree: letters and spaces only)' },

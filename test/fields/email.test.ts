@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { EMAIL, normaliseEmail } from '../../src/fields/email.js';
+import { EMAIL } from '../../src/fields/email.js';
+import { email as normaliseEmail } from '../../src/fields/normalise.js';
 
-describe('normaliseEmail', () => {
+describe('normalise.email', () => {
   it('trims the ends as a browser does and lowercases', () => {
     expect(normaliseEmail(' \tJane.Doe@Example.COM\n')).to.equal('jane.doe@example.com');
   });
