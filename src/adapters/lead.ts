@@ -49,7 +49,10 @@ export interface LeadEnvelope {
   readonly consent?: ConsentEvidence;
   readonly trustedform?: TrustedFormCertificate;
   readonly jornaya?: JornayaToken;
+  /** The last touch (last non-direct visit within 30 days, else this one) and `page_url`; see src/tracking/touch.ts. */
   readonly tracking?: Readonly<Record<string, string>>;
+  /** The first touch within 30 days, whole. */
+  readonly first_touch?: Readonly<Record<string, string>>;
   readonly bot?: BotSignals;
 }
 

@@ -198,7 +198,6 @@ export class DeliveryController implements ReactiveController {
     const destination = this.options.config().destination;
     const evidence = await this.#collectEvidence();
     const consent = this.options.steps().screen.consent ? await this.#consentRecord() : undefined;
-    const tracking = this.options.tracking.forLead();
     // Sent no sooner than the minimum fill time (the flow holds it back): report when it goes.
     const bot = await botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs());
     return {
@@ -207,7 +206,7 @@ export class DeliveryController implements ReactiveController {
       ...(consent ? { consent } : {}),
       ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}),
       ...(evidence?.jornaya ? { jornaya: evidence.jornaya } : {}),
-      ...(Object.keys(tracking).length > 0 ? { tracking } : {}),
+      ...this.options.tracking.forLead(),
       bot,
     };
   }
@@ -227,7 +226,7 @@ export class DeliveryController implements ReactiveController {
 
   #consentRecord() {
     const config = this.options.config();
-    return this.options.consent.record({ sellers: config.sellers, version: config.consentVersion, pageUrl: location.href, now: new Date() });
+    return this.options.consent.record({ sellers: config.sellers, version: config.consentVersion, pageUrl: this.options.tracking.pageUrl(), now: new Date() });
   }
 
   /** Turns a step's report into events, the second step when it follows at once, or the failure shown. */

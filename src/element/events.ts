@@ -56,7 +56,8 @@ export interface LeadSubmittedDetail {
 }
 export class LeadSubmittedEvent extends CustomEvent<LeadSubmittedDetail> {
   constructor(detail: LeadSubmittedDetail) {
-    super('lead-submitted', { ...INIT, detail });
+    // Cancelable: a page that takes over keeps the widget from going to `success-url`.
+    super('lead-submitted', { ...INIT, cancelable: true, detail });
   }
 }
 
@@ -69,7 +70,8 @@ export interface LeadErrorDetail {
 }
 export class LeadErrorEvent extends CustomEvent<LeadErrorDetail> {
   constructor(detail: LeadErrorDetail) {
-    super('lead-error', { ...INIT, detail });
+    // Cancelable: a page that takes over keeps the widget from going to `rejected-url`.
+    super('lead-error', { ...INIT, cancelable: true, detail });
   }
 }
 

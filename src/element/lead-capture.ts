@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Adapter } from '../adapters/adapter.js';
+import { ConversionsController } from '../conversions/controller.js';
 import type { MessageOverrides } from '../fields/messages/index.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../flow/retry.js';
 import { resolveConfig, type LeadCaptureAttributes, type LeadCaptureConfig } from './config.js';
@@ -20,6 +21,7 @@ const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
   'consent', 'sellers', 'consentVersion', 'consentOptional', 'consentTiming', 'trustedform', 'trustedformSrc',
   'trustedformTimeout', 'jornaya', 'jornayaSrc', 'persist', 'requestTimeout', 'retryPolicy',
   'tracking', 'trackingParams', 'minFillMs', 'challengeField', 'challenge', 'theme', 'layout', 'styleNonce',
+  'datalayer', 'enhancedConversions', 'successUrl', 'rejectedUrl',
 ]);
 
 /**
@@ -32,8 +34,8 @@ const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
  * @event lead-invalid - Submit found bad fields. `detail: { errors, messages }`.
  * @event lead-submit - Valid values are about to be sent. Cancelable. `detail: { envelope, idempotencyKey, evidence }`.
  * @event lead-created - The first step answered. `detail: { outcome, next, reference, idempotencyKey, evidence }`.
- * @event lead-submitted - The lead reached its final outcome. `detail: { outcome, idempotencyKey, evidence, consent }`.
- * @event lead-error - A step failed. `detail: { stage, retryable, message, outcome }`.
+ * @event lead-submitted - The lead reached its final outcome. Cancel it to stay instead of going to `success-url`. `detail: { outcome, idempotencyKey, evidence, consent }`.
+ * @event lead-error - A step failed. Cancel it to stay instead of going to `rejected-url`. `detail: { stage, retryable, message, outcome }`.
  *
  * @cssproperty --lead-capture-font - Font family (default: the system UI font).
  * @cssproperty --lead-capture-font-size - Base font size (default 16px, independent of the page).
@@ -116,6 +118,16 @@ export class LeadCapture extends LitElement {
   @property() tracking = 'on';
   /** More URL parameters to send as tracking, space-separated (`campaign_ref promo`). */
   @property({ attribute: 'tracking-params' }) trackingParams = '';
+  /** `on` (default): push `generate_lead`, `lead_capture_step`, `lead_capture_invalid` to the page's `window.dataLayer`; `off`: never. */
+  @property() datalayer = 'on';
+  /** Add SHA-256 hashes of the email and phone to `generate_lead` as `user_data` (Google Ads enhanced conversions, Meta). */
+  @property({ type: Boolean, attribute: 'enhanced-conversions' }) enhancedConversions = false;
+  /** The thank-you page after a delivered lead: `{event_id}`, `{status}`, `{destination}` are filled in. Default: thanks in place. */
+  @property({ attribute: 'success-url' }) successUrl = '';
+  /** The page after a buyer's rejection (an offer wall), with the same placeholders. Default: stay. */
+  @property({ attribute: 'rejected-url' }) rejectedUrl = '';
+  /** How the widget leaves for `success-url` or `rejected-url` (a router's, a test's); default `location.assign`. */
+  @property({ attribute: false }) navigate: (url: string) => void = (url) => location.assign(url);
   /** A lead is not sent sooner than this after the form appeared (ms); people wait, scripts are caught. */
   @property({ type: Number, attribute: 'min-fill-ms' }) minFillMs = 2000;
   /** The name of an input in the page holding a challenge token (`cf-turnstile-response`, `g-recaptcha-response`). */
@@ -136,6 +148,7 @@ export class LeadCapture extends LitElement {
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
   readonly #consent = new ConsentController(this);
   readonly #tracking = new TrackingController(this);
+  readonly #conversions = new ConversionsController(this);
   readonly #fields: FieldsController = new FieldsController(this, {
     config: () => this.#resolved,
     screen: () => this.#steps.screen,

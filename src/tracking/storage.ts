@@ -1,4 +1,4 @@
-import { extraParameters, type ExtraParameter } from './capture.js';
+import type { ExtraParameter } from './capture.js';
 import { attribute, remember, type Attribution, type Touch } from './touch.js';
 
 /** The touches of the last 30 days on this site (touch.ts), in localStorage. */
@@ -36,16 +36,6 @@ export function captureAttribution(window: Window, options: CaptureOptions): Att
     history = [];
   }
   return attribute(history, visit, options.extras);
-}
-
-/**
- * The element's entry until it carries `first_touch` too: the last touch (with `page_url`) from a
- * page's raw `tracking-params` names. Names that cannot be sent are left out with a warning.
- */
-export function captureTracking(window: Window, names: readonly string[], persist: boolean): Readonly<Record<string, string>> {
-  const { extras, refused } = extraParameters(names);
-  if (refused.length > 0) console.warn(`<lead-capture>: tracking-params: cannot send ${refused.join(', ')}`);
-  return captureAttribution(window, { extras, persist }).tracking;
 }
 
 /** The stored touches, keeping only entries of the right shape (another script may write there). */
