@@ -91,7 +91,8 @@ describe('<lead-capture> consent block', () => {
     expect(consent?.sha256).to.equal(await sha256Hex(visible));
     expect(consent?.sellers).to.deep.equal(['ACME Insurance']);
     expect(consent?.version).to.equal('tcpa-v3');
-    expect(consent?.pageUrl).to.equal(location.href.split('#')[0]);
+    // The page's address without its query (only tracking parameters would be kept; issue 11, item 10).
+    expect(consent?.pageUrl).to.equal(`${location.origin}${location.pathname}`);
     expect(Date.parse(consent?.checkedAt ?? '')).to.be.at.least(before.getTime());
     expect(Date.parse(consent?.submittedAt ?? '')).to.be.at.least(Date.parse(consent?.checkedAt ?? ''));
   });
