@@ -23,8 +23,10 @@ export interface PingtreeSettings {
 
 /**
  * Our lead → Pingtree's snake_case fields: mostly our own names already (the catalogue follows this
- * seed). `mobile` is 10 digits only; `transaction_id` is our idempotency key, so Pingtree's record
- * and ours correlate; TrustedForm goes in the three `xxTrustedForm*` fields Pingtree maps itself.
+ * seed). `mobile` is 10 digits only, and only ever a mobile: a buyer texts it, so a landline is never
+ * sent in its place (a source that requires a mobile answers missingField instead). `transaction_id`
+ * is our idempotency key, so Pingtree's record and ours correlate; TrustedForm goes in the three
+ * `xxTrustedForm*` fields Pingtree maps itself.
  */
 export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string): Record<string, unknown> {
   const { lead, trustedform } = envelope;
@@ -33,7 +35,7 @@ export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string)
     first_name: name.first,
     last_name: name.last,
     email: lead['email'],
-    mobile: tenDigits(lead['mobile'] ?? lead['home_phone']),
+    mobile: tenDigits(lead['mobile']),
     address: lead['address'],
     city: lead['city'],
     state: lead['state'],

@@ -39,6 +39,7 @@ export interface MisconfiguredCase {
  * deduplicates by our key.
  */
 export interface TimeoutCase {
+  readonly name: string;
   readonly expect: 'uncertain' | 'resolved-by-resend';
   readonly config?: ConfigChange;
   /** What else to check once the resend is answered (MLAS: the qualified lead still gets its submit). */
@@ -63,7 +64,7 @@ export interface ContractCases {
   readonly failed: AtLeastOne<ContractCase>;
   /** Failures that may have been delivered to a destination that does not deduplicate. */
   readonly uncertain: AtLeastOne<ContractCase> | { readonly deduplicates: string };
-  readonly timeoutAfterReceipt?: TimeoutCase;
+  readonly timeoutAfterReceipt?: AtLeastOne<TimeoutCase>;
   readonly conditional?: AtLeastOne<ContractCase> | Undocumented;
   readonly misconfigured?: AtLeastOne<MisconfiguredCase>;
 }
@@ -137,27 +138,28 @@ export function adapterContract(destination: string, cases: ContractCases): void
       });
     }
 
-    const timeout = cases.timeoutAfterReceipt;
-    if (timeout) it(`a timeout after ${destination} received the lead: ${timeout.expect === 'uncertain' ? 'uncertain, and the resend makes no second record' : 'the resend resolves it, one record'}`, async () => {
-      const relay = testRelay(compose((file) => ({ ...file, destinationTimeoutMs: SHORT_TIMEOUT_MS }), timeout.config));
-      await script(relay.scenario, { delayMs: HELD_MS });
-      const key = `held-${crypto.randomUUID()}`;
-      const first = await relay.create(destination, { lead: GOOD_LEAD }, { key });
-      if (timeout.expect === 'uncertain') {
-        expect(first.status, JSON.stringify(first.body)).to.equal(201);
-        expect(first.body['outcome']).to.include({ status: 'uncertain', retryable: false });
-      } else {
-        expect(first.status, JSON.stringify(first.body)).to.equal(502);
-        expect(first.body['outcome']).to.include({ status: 'failed', retryable: true });
-      }
-      expect(await storedOnce(relay.scenario), 'the destination stored the held lead').to.have.length(1);
-      // The widget sends the same lead again with the same key, as it does after a failure.
-      const resend = await relay.create(destination, { lead: GOOD_LEAD }, { key });
-      if (timeout.expect === 'uncertain') expect(resend.body).to.deep.equal(first.body);
-      else expect(isDelivered(resend.body['outcome']), JSON.stringify(resend.body)).to.equal(true);
-      expect(await delivered(relay.scenario), 'records at the destination').to.have.length(1);
-      await timeout.then?.(relay, resend);
-    });
+    for (const timeout of cases.timeoutAfterReceipt ?? []) {
+      it(`a timeout after the destination received the lead (${timeout.name}): ${timeout.expect === 'uncertain' ? 'uncertain, and the resend makes no second record' : 'the resend resolves it, one record'}`, async () => {
+        const relay = testRelay(compose((file) => ({ ...file, destinationTimeoutMs: SHORT_TIMEOUT_MS }), timeout.config));
+        await script(relay.scenario, { delayMs: HELD_MS });
+        const key = `held-${crypto.randomUUID()}`;
+        const first = await relay.create(destination, { lead: GOOD_LEAD }, { key });
+        if (timeout.expect === 'uncertain') {
+          expect(first.status, JSON.stringify(first.body)).to.equal(201);
+          expect(first.body['outcome']).to.include({ status: 'uncertain', retryable: false });
+        } else {
+          expect(first.status, JSON.stringify(first.body)).to.equal(502);
+          expect(first.body['outcome']).to.include({ status: 'failed', retryable: true });
+        }
+        expect(await storedOnce(relay.scenario), 'the destination stored the held lead').to.have.length(1);
+        // The widget sends the same lead again with the same key, as it does after a failure.
+        const resend = await relay.create(destination, { lead: GOOD_LEAD }, { key });
+        if (timeout.expect === 'uncertain') expect(resend.body).to.deep.equal(first.body);
+        else expect(isDelivered(resend.body['outcome']), JSON.stringify(resend.body)).to.equal(true);
+        expect(await delivered(relay.scenario), 'records at the destination').to.have.length(1);
+        await timeout.then?.(relay, resend);
+      });
+    }
 
     it('answers a repeated Idempotency-Key with the first answer and calls the destination once', async () => {
       const relay = testRelay();

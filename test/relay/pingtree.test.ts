@@ -4,6 +4,9 @@ import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
 import { script } from '../helpers/standins.js';
 import { adapterContract } from './contract.js';
 
+/** The stand-in's second database source, whose deduplication is off, configured as such. */
+const WITHOUT_DEDUPE = withSettings('pingtree', { sourceId: STANDIN_CREDENTIALS.pingtree.sourceIdWithoutDedupe, dedupe: false });
+
 adapterContract('pingtree', {
   accepted: [
     { name: '201 accept', expect: { httpStatus: 201, status: 'accepted', code: 'accept' } },
@@ -39,7 +42,6 @@ adapterContract('pingtree', {
   failed: [
     {
       name: '500 at a source with deduplication on: a resend cannot store it twice',
-      config: withSettings('pingtree', { dedupe: true }),
       script: [{ mode: 'failing' }],
       expect: { httpStatus: 502, status: 'failed', retryable: true },
     },
@@ -47,9 +49,36 @@ adapterContract('pingtree', {
   uncertain: [
     {
       name: '500 at a source without deduplication: it may be stored, and a resend would store it again',
+      config: WITHOUT_DEDUPE,
       script: [{ mode: 'failing' }],
       expect: { httpStatus: 201, status: 'uncertain', retryable: false },
     },
+  ],
+  timeoutAfterReceipt: [
+    { name: 'a source with deduplication on', expect: 'resolved-by-resend' },
+    { name: 'a source without it, whose resend would store a second lead', config: WITHOUT_DEDUPE, expect: 'uncertain' },
+  ],
+  conditional: [
+    {
+      name: 'mobile is only ever a mobile: a landline is not sent as the number a buyer will text',
+      config: withDestination('pingtree', { required: ['first_name', 'last_name', 'email'] }),
+      envelope: { lead: { first_name: 'Jane', last_name: 'Smith', email: 'jane@example.com', home_phone: '+12125550123' } },
+      expect: { httpStatus: 201, status: 'invalid', code: 'missingField' },
+      sent: ([request]) => expect(request?.body).to.not.have.property('mobile'),
+    },
+    {
+      name: 'the xxTrustedForm* fields only with a certificate',
+      expect: { httpStatus: 201, status: 'accepted' },
+      sent: ([request]) => expect(Object.keys(request?.body as object).filter((key) => key.startsWith('xx'))).to.deep.equal([]),
+    },
+  ],
+  misconfigured: [
+    {
+      name: 'a source id that is not the 24-hex ObjectId',
+      config: withSettings('pingtree', { sourceId: 'my-source' }),
+      refusal: /settings\.sourceId: must be the database source’s 24-hex ObjectId/,
+    },
+    { name: 'dedupe not a boolean', config: withSettings('pingtree', { dedupe: 'yes' }), refusal: /settings\.dedupe: must be true or false/ },
   ],
 });
 

@@ -5,7 +5,8 @@
 export const STANDIN_CREDENTIALS = {
   mlas: { clientId: 'mlas-client', clientSecret: 'mlas-secret-123', scope: 'api://debt-core/.default' },
   ivvy: { apiKey: 'ivvy-key-abc', apiSecret: 'ivvy-secret-xyz' },
-  pingtree: { sourceId: '64f2a1b3c4d5e6f708192a3b', apiKey: 'pt-source-key-789' },
+  /** Two database sources: deduplication on (the first) and off. */
+  pingtree: { sourceId: '64f2a1b3c4d5e6f708192a3b', sourceIdWithoutDedupe: '64f2a1b3c4d5e6f708192a3c', apiKey: 'pt-source-key-789' },
   trackerrms: { username: 'widget@acme.example', password: 'Welcome123', apiKey: 'trk-api-key-456' },
   crmcom: { username: 'mpadministrator', password: '1234', organisation: 'CRMDEMO' },
 } as const;

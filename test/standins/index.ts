@@ -18,7 +18,8 @@ export type { RecordedRequest, ScriptedAnswer } from './recorder.js';
  * - `GET /standins/trustedform/trustedform.js`, `GET /standins/jornaya/campaign/:key`: the consent
  *   recorders' scripts, behaving as the real ones do.
  * - `GET /standins/_log/:scenario`: what the scenario's stand-ins received, oldest first.
- * - `GET /standins/_delivered/:scenario`: the idempotency keys of the leads stored, once per storing.
+ * - `GET /standins/_delivered/:scenario`: one entry per record a destination stored (our key where the
+ *   request carries one, else the record's id): a lead stored twice shows twice.
  * - `POST /standins/_script/:scenario` `{ answers: [...] }`: how to answer the next requests.
  * - `DELETE /standins/_script/:scenario`: forget the answers not yet used.
  * - `DELETE /standins/_log/:scenario`: forget the scenario.

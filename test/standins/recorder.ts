@@ -79,7 +79,7 @@ export class Recorder {
     return memory;
   }
 
-  /** The idempotency keys of the leads a stand-in stored (accepted), in order: a lead stored twice shows twice. */
+  /** One entry per record a stand-in stored, in order (our key where the request carries it, else the record id): a lead stored twice shows twice. */
   delivered(scenario: string): string[] {
     let keys = this.#delivered.get(scenario);
     if (!keys) this.#delivered.set(scenario, (keys = []));

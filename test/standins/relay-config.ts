@@ -46,7 +46,7 @@ export function standinRelayConfig(standinsBase: string, scenario: string, allow
       pingtree: {
         adapter: 'pingtree',
         required: ['first_name', 'last_name', 'email', 'mobile'],
-        settings: { baseUrl: base('pingtree'), sourceId: STANDIN_CREDENTIALS.pingtree.sourceId, apiKey: { env: 'PINGTREE_API_KEY' } },
+        settings: { baseUrl: base('pingtree'), sourceId: STANDIN_CREDENTIALS.pingtree.sourceId, apiKey: { env: 'PINGTREE_API_KEY' }, dedupe: true },
       },
       trackerrms: {
         adapter: 'trackerrms',
