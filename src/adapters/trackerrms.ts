@@ -23,6 +23,8 @@ export interface TrackerRmsSettings {
   readonly notifyDepartment?: boolean;
 }
 
+const DEFAULT_LEAD_NAME = '{source}: {full_name}';
+
 /** Our lead → the `trackerrms.createLead` envelope, credentials inside the body as the seed shows. */
 export function trackerRmsBody(envelope: LeadEnvelope, settings: TrackerRmsSettings): Record<string, unknown> {
   const { lead } = envelope;
@@ -42,7 +44,9 @@ export function trackerRmsBody(envelope: LeadEnvelope, settings: TrackerRmsSetti
           notifydepartment: settings.notifyDepartment ?? false,
         },
         lead: compact({
-          leadname: fillTemplate(settings.leadNameTemplate ?? '{source}: {full_name}', envelope, { source }),
+          // Never empty: a template whose placeholders this lead lacks falls back to the default.
+          leadname:
+            fillTemplate(settings.leadNameTemplate ?? DEFAULT_LEAD_NAME, envelope, { source }) || fillTemplate(DEFAULT_LEAD_NAME, envelope, { source }),
           department: settings.department,
           source,
           description: lead['description'],
@@ -82,29 +86,45 @@ export function buildTrackerRmsRequest(envelope: LeadEnvelope, settings: Tracker
 }
 
 /**
- * Success only when the body's `status` is 0, whatever the HTTP code: 1 user not found and 2 user
- * not active are our credentials (final), 99 invalid request is the lead's, 3 "record found and
- * cannot be overwritten" is a duplicate. Transport failures follow HTTP.
+ * The application status, wherever the body allows it to be read: the seed's own sample answer
+ * is not valid JSON (`"recordName": “”`), so a body that did not parse is read again with its
+ * typographic quotes straightened, and failing that by the `"status": N` pair itself.
+ */
+function statusOf(body: unknown): { status: string | undefined; body: unknown } {
+  if (typeof body !== 'string') return { status: pickText(body, 'status'), body };
+  try {
+    const parsed = JSON.parse(body.replace(/[\u201c\u201d\u2033]/g, '"').replace(/[\u2018\u2019]/g, "'")) as unknown;
+    return { status: pickText(parsed, 'status'), body: parsed };
+  } catch {
+    return { status: /"status"\s*:\s*(\d+)/.exec(body)?.[1], body };
+  }
+}
+
+const OUR_SETTINGS = 'check this destination’s credentials (username and password, oauthToken or apiKey)';
+
+/**
+ * Success only when the body's `status` is 0, whatever the HTTP code. The seed lists 0, 1, 2 and 99
+ * and nothing else: 1 user not found and 2 user not active are our credentials; 99 invalid request
+ * names no field and comes from how we built the request; both are the operator's, final. A status
+ * the seed does not list (3, say) is not taken for success or a duplicate: rejected, its number kept.
  */
 export function readTrackerRmsResponse(response: WireResponse, now: Date): Outcome {
-  const status = pickText(response.body, 'status');
-  const kept = compact({ message: pickText(response.body, 'message') });
-  const recordId = pickText(response.body, 'recordId');
+  const { status, body } = statusOf(response.body);
+  const said = pickText(body, 'message');
+  const recordId = pickText(body, 'recordId');
+  const rejected = (message: string): Outcome => ({ status: 'rejected', retryable: false, code: status ?? 'no_status', message: said ? `${message} (“${said}”)` : message });
   switch (status) {
     case '0':
-      return { status: 'accepted', retryable: false, code: '0', ...kept, ...(recordId && recordId !== '0' ? { destinationId: recordId } : {}) };
+      return { status: 'accepted', retryable: false, code: '0', ...(said ? { message: said } : {}), ...(recordId && recordId !== '0' ? { destinationId: recordId } : {}) };
     case '1':
+      return rejected(`TrackerRMS: user not found: ${OUR_SETTINGS}.`);
     case '2':
-      return { status: 'rejected', retryable: false, code: status, ...kept };
-    case '3':
-      return { status: 'duplicate', retryable: false, code: status, ...kept };
+      return rejected(`TrackerRMS: user not active: ${OUR_SETTINGS}.`);
     case '99':
-      return { status: 'invalid', retryable: false, code: status, ...kept };
+      return rejected('TrackerRMS: invalid request: the createLead envelope was refused, check leadPersonType and the other settings.');
   }
-  const failure = httpFailure(response, now);
-  return response.status >= 200 && response.status < 300
-    ? { status: 'rejected', retryable: false, code: status === undefined ? 'no_status' : `status_${status}`, ...kept }
-    : failure;
+  if (status !== undefined) return rejected(`TrackerRMS answered status ${status}, which its createLead document does not list; the lead may not have been created: check it there.`);
+  return response.status >= 200 && response.status < 300 ? rejected('TrackerRMS answered without a status.') : httpFailure(response, now);
 }
 
 export function trackerRms(settings: TrackerRmsSettings): Adapter {
@@ -121,10 +141,8 @@ export function validateTrackerRmsSettings(settings: Settings): SettingsProblem 
   const credential = (has('username') && has('password')) || has('oauthToken') || has('apiKey');
   return firstProblem(
     httpUrl(settings, 'baseUrl'),
+    has('username') !== has('password') ? { setting: has('username') ? 'password' : 'username', problem: 'username and password go together' } : undefined,
     credential ? undefined : { problem: 'TrackerRMS needs one kind of credential: username with password, oauthToken, or apiKey' },
-    has('username') !== has('password') && !has('oauthToken') && !has('apiKey')
-      ? { setting: has('username') ? 'password' : 'username', problem: 'username and password go together' }
-      : undefined,
     oneOf(settings, 'leadPersonType', ['N', 'R'], 'N contact, R resource (candidate), seed 003'),
     text(settings, 'leadNameTemplate'),
     flag(settings, 'createPersonIfNotExists'),

@@ -1,24 +1,22 @@
 import { expect } from '@open-wc/testing';
 import { GOOD_LEAD, testRelay, withSettings } from '../helpers/relay.js';
+import type { RecordedRequest } from '../standins/index.js';
 import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
 import { adapterContract } from './contract.js';
 
+const API_KEY_ONLY = withSettings('trackerrms', { username: undefined, password: undefined, apiKey: { env: 'TRACKERRMS_API_KEY' } });
+const OAUTH_ONLY = withSettings('trackerrms', { username: undefined, password: undefined, oauthToken: { env: 'TRACKERRMS_OAUTH_TOKEN' } });
+const createLead = (request: RecordedRequest | undefined) => (request?.body as { trackerrms: { createLead: Record<string, Record<string, unknown>> } }).trackerrms.createLead;
+
 adapterContract('trackerrms', {
-  accepted: [{ name: 'status 0 success', expect: { httpStatus: 201, status: 'accepted', code: '0' } }],
-  duplicate: [
-    {
-      name: 'status 3, record found and cannot be overwritten (sibling widget calls)',
-      script: [{ status: 200, body: { status: 3, message: 'record found and cannot be overwritten', count: 0, recordId: 0, recordName: '' } }],
-      expect: { httpStatus: 201, status: 'duplicate', code: '3' },
-    },
+  accepted: [
+    { name: 'status 0 success', expect: { httpStatus: 201, status: 'accepted', code: '0' } },
+    { name: 'status 0 in the seed’s own sample answer, which is not valid JSON (“”)', script: [{ mode: 'seedSample' }], expect: { httpStatus: 201, status: 'accepted', code: '0' } },
   ],
-  invalid: [
-    {
-      name: 'status 99 invalid request',
-      config: withSettings('trackerrms', { leadNameTemplate: '{nothing}' }),
-      expect: { httpStatus: 201, status: 'invalid', code: '99' },
-    },
-  ],
+  duplicate: {
+    undocumented: 'createLead documents status 0, 1, 2 and 99 only; "3 record found and cannot be overwritten" belongs to sibling calls, so it is not taken for a duplicate (see rejected)',
+  },
+  invalid: { undocumented: 'TrackerRMS publishes no field rules: 99 "Invalid request" names no field and comes from how the request was built, so it is rejected for the operator' },
   rejected: [
     {
       name: 'status 1 user not found (wrong password)',
@@ -26,6 +24,12 @@ adapterContract('trackerrms', {
       expect: { httpStatus: 201, status: 'rejected', code: '1' },
     },
     { name: 'status 2 user not active', script: [{ mode: 'inactive' }], expect: { httpStatus: 201, status: 'rejected', code: '2' } },
+    { name: 'status 99 invalid request', script: [{ status: 200, body: { status: 99, message: 'Invalid request', count: 0, recordId: 0, recordName: '' } }], expect: { httpStatus: 201, status: 'rejected', code: '99' } },
+    {
+      name: 'status 3, which the createLead document does not list: not a duplicate, its number kept',
+      script: [{ status: 200, body: { status: 3, message: 'record found and cannot be overwritten', count: 0, recordId: 0, recordName: '' } }],
+      expect: { httpStatus: 201, status: 'rejected', code: '3' },
+    },
   ],
   failed: [
     {
@@ -35,6 +39,35 @@ adapterContract('trackerrms', {
     },
   ],
   uncertain: [{ name: 'HTTP 500: it may be stored, and TrackerRMS creates a lead on every call', script: [{ mode: 'failing' }], expect: { httpStatus: 201, status: 'uncertain', retryable: false } }],
+  timeoutAfterReceipt: [{ name: 'nothing deduplicates a lead', expect: 'uncertain' }],
+  conditional: [
+    {
+      name: 'an API key alone is a credential',
+      config: API_KEY_ONLY,
+      expect: { httpStatus: 201, status: 'accepted', code: '0' },
+      sent: ([request]) => expect(createLead(request)['credentials']).to.deep.equal({ apikey: STANDIN_CREDENTIALS.trackerrms.apiKey }),
+    },
+    {
+      name: 'an OAuth token goes in the body and as a Bearer header',
+      config: OAUTH_ONLY,
+      expect: { httpStatus: 201, status: 'accepted', code: '0' },
+      sent: ([request]) => {
+        expect(createLead(request)['credentials']).to.deep.equal({ oauthtoken: STANDIN_CREDENTIALS.trackerrms.oauthToken });
+        expect(request?.headers['authorization']).to.equal(`Bearer ${STANDIN_CREDENTIALS.trackerrms.oauthToken}`);
+      },
+    },
+    {
+      name: 'leadname never empty: a template whose placeholders the lead lacks falls back to the default',
+      config: withSettings('trackerrms', { leadNameTemplate: '{company}' }),
+      expect: { httpStatus: 201, status: 'accepted', code: '0' },
+      sent: ([request]) => expect(createLead(request)['lead']?.['leadname']).to.equal("Website: Jane O'Neil"),
+    },
+  ],
+  misconfigured: [
+    { name: 'no credential at all', config: withSettings('trackerrms', { username: undefined, password: undefined }), refusal: /TrackerRMS needs one kind of credential/ },
+    { name: 'a username without its password', config: withSettings('trackerrms', { password: undefined }), refusal: /settings\.password: username and password go together/ },
+    { name: 'a lead person type the seed does not list', config: withSettings('trackerrms', { leadPersonType: 'C' }), refusal: /settings\.leadPersonType: "C" is not one of N, R/ },
+  ],
 });
 
 describe('trackerrms on the wire', () => {

@@ -7,7 +7,7 @@ export const STANDIN_CREDENTIALS = {
   ivvy: { apiKey: 'ivvy-key-abc', apiSecret: 'ivvy-secret-xyz' },
   /** Two database sources: deduplication on (the first) and off. */
   pingtree: { sourceId: '64f2a1b3c4d5e6f708192a3b', sourceIdWithoutDedupe: '64f2a1b3c4d5e6f708192a3c', apiKey: 'pt-source-key-789' },
-  trackerrms: { username: 'widget@acme.example', password: 'Welcome123', apiKey: 'trk-api-key-456' },
+  trackerrms: { username: 'widget@acme.example', password: 'Welcome123', apiKey: 'trk-api-key-456', oauthToken: '1bc7ca1e-8b9a-11e9-bc42-526af7764f64' },
   crmcom: { username: 'mpadministrator', password: '1234', organisation: 'CRMDEMO' },
 } as const;
 
@@ -19,5 +19,7 @@ export const STANDIN_ENV: Readonly<Record<string, string>> = {
   IVVY_API_SECRET: STANDIN_CREDENTIALS.ivvy.apiSecret,
   PINGTREE_API_KEY: STANDIN_CREDENTIALS.pingtree.apiKey,
   TRACKERRMS_PASSWORD: STANDIN_CREDENTIALS.trackerrms.password,
+  TRACKERRMS_API_KEY: STANDIN_CREDENTIALS.trackerrms.apiKey,
+  TRACKERRMS_OAUTH_TOKEN: STANDIN_CREDENTIALS.trackerrms.oauthToken,
   CRMCOM_PASSWORD: STANDIN_CREDENTIALS.crmcom.password,
 };
