@@ -1,12 +1,19 @@
-import type { FieldKey } from './keys.js';
+import { answerSchema } from './answers.js';
+import { isFieldKey, type FieldKey } from './keys.js';
+import { isRequiredQuestion, type Question } from './questions.js';
 import { fieldSchema, type FieldErrorCode, type FieldSchema, type RuleOptions } from './rules.js';
 
 /** What a page asks for and what it insists on, plus the options the rules run under. */
 export interface LeadRules extends RuleOptions {
-  /** The fields the form shows; a lead may carry these and no others. */
+  /** The catalogue fields the form shows; a lead may carry these, its questions' answers, and no others. */
   readonly fields: readonly FieldKey[];
-  /** The fields that must be filled. */
-  readonly required: readonly FieldKey[];
+  /** The fields (and questions) that must be filled. */
+  readonly required: readonly string[];
+  /**
+   * The page's own questions (questions.ts), each adding one key with the rule built from its
+   * definition: the catalogue keys stay closed, and a question's name is the only way to add one.
+   */
+  readonly questions?: readonly Question[];
 }
 
 export type FieldErrors = Readonly<Partial<Record<string, FieldErrorCode>>>;
@@ -21,8 +28,8 @@ export type LeadValidation =
 
 export interface LeadValidator {
   readonly rules: LeadRules;
-  /** One field: an empty optional field is valid with no value; an empty required one is not. */
-  field(key: FieldKey, raw: unknown): FieldResult;
+  /** One field or answer: an empty optional one is valid with no value; an empty required one is not. */
+  field(key: string, raw: unknown): FieldResult;
   /** The whole lead: normalised values of the filled fields, or the first problem of each bad field. */
   lead(raw: Readonly<Record<string, unknown>>): LeadValidation;
 }
@@ -43,25 +50,32 @@ function firstError(schema: FieldSchema, raw: string): FieldResult {
  * five fields never pays for the other twelve.
  */
 export function createLeadValidator(rules: LeadRules): LeadValidator {
-  const built = new Map<FieldKey, FieldSchema>();
-  const schemaOf = (key: FieldKey): FieldSchema => {
-    let schema = built.get(key);
-    if (!schema) built.set(key, (schema = fieldSchema(key, rules)));
+  const questions = new Map((rules.questions ?? []).map((question) => [question.name, question]));
+  const keys: readonly string[] = [...rules.fields, ...questions.keys()];
+  const built = new Map<string, FieldSchema>();
+  const schemaOf = (key: FieldKey | Question): FieldSchema => {
+    const name = typeof key === 'string' ? key : key.name;
+    let schema = built.get(name);
+    if (!schema) built.set(name, (schema = typeof key === 'string' ? fieldSchema(key, rules) : answerSchema(key)));
     return schema;
   };
-  const field = (key: FieldKey, raw: unknown): FieldResult => {
-    if (isBlank(raw)) return rules.required.includes(key) ? { ok: false, error: 'required' } : { ok: true, value: undefined };
+  const field = (key: string, raw: unknown): FieldResult => {
+    const question = questions.get(key);
+    const rule = question ?? (isFieldKey(key) ? key : undefined);
+    if (rule === undefined) return { ok: false, error: 'unknown_field' };
+    const required = question ? isRequiredQuestion(question, rules.required) : rules.required.includes(key);
+    if (isBlank(raw)) return required ? { ok: false, error: 'required' } : { ok: true, value: undefined };
     // A number or an object where text belongs: say so rather than guess at a string form.
     if (typeof raw !== 'string') return { ok: false, error: 'characters' };
-    return firstError(schemaOf(key), raw);
+    return firstError(schemaOf(rule), raw);
   };
   const lead = (raw: Readonly<Record<string, unknown>>): LeadValidation => {
     const values: Record<string, string> = {};
     const errors: Partial<Record<string, FieldErrorCode>> = {};
     for (const key of Object.keys(raw)) {
-      if (!(rules.fields as readonly string[]).includes(key)) errors[key] = 'unknown_field';
+      if (!keys.includes(key)) errors[key] = 'unknown_field';
     }
-    for (const key of rules.fields) {
+    for (const key of keys) {
       const result = field(key, raw[key]);
       if (!result.ok) errors[key] = result.error;
       else if (result.value !== undefined) values[key] = result.value;
