@@ -4,8 +4,8 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Adapter } from './adapter.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
-import { compact, fillTemplate, personName } from './lead-mapping.js';
-import { firstProblem, httpUrl, text, wholeNumber, type Settings, type SettingsProblem } from './settings-check.js';
+import { compact, describeWith, fillTemplate, personName, unplacedLines } from './lead-mapping.js';
+import { firstProblem, httpUrl, templateMap, text, wholeNumber, type Settings, type SettingsProblem } from './settings-check.js';
 
 /**
  * iVvy CRM (seed 001): `contact?action=addOrUpdateLead`, every request HMAC-SHA1 signed
@@ -21,14 +21,24 @@ export interface IvvySettings {
   readonly typeId: number;
   readonly stageId: number;
   readonly qualityId: number;
-  /** Required when the lead belongs to a contact and is being created. */
-  readonly industryId?: number;
+  /**
+   * "Required when lead belongs to contact and id parameter is missing" (seed 001): every lead we
+   * send is a new contact-type lead, so the relay requires it.
+   */
+  readonly industryId: number;
+  /** The lead's subtype, where the account uses subtypes (the vendor's current page). */
+  readonly subtypeId?: number;
   readonly channelId?: number;
   readonly ownerUserId?: number;
   /** The lead's `name`; default `"{source}: {full_name}"`. */
   readonly nameTemplate?: string;
   /** Fills `{source}` in the name template; default "Web lead". */
   readonly sourceName?: string;
+  /**
+   * Custom fields, "may be required, depending on account configuration" (DESTINATIONS.md): iVvy's
+   * field id → a template of the lead's fields and tracking, `{ "12": "{utm_campaign}" }`.
+   */
+  readonly customFields?: Readonly<Record<string, string>>;
 }
 
 export const IVVY_PATH = '/api/1.0/contact?action=addOrUpdateLead';
@@ -69,24 +79,37 @@ export function ivvySignature(secret: string, stringToSign: string): string {
   return bytesToHex(hmac(sha1, utf8ToBytes(secret), utf8ToBytes(stringToSign)));
 }
 
-/** Our lead → addOrUpdateLead's body; `id` present means update, absent means add (the seed). */
+/** Our fields the inline contact carries (addOrUpdateContact's parameters); the rest go to `description`. */
+const CONTACT_FIELDS = { firstName: 'first_name', lastName: 'last_name', email: 'email', phone: 'mobile' } as const;
+
+/**
+ * Our lead → addOrUpdateLead's body; `id` present means update, absent means add (the seed). The ids
+ * come from settings; the person is a contact given inline; what the lead has no iVvy field for
+ * (company, job title, address, birth date, other phones) is written into `description`, after the
+ * person's own text, so nothing they gave is dropped.
+ */
 export function ivvyLeadBody(envelope: LeadEnvelope, settings: IvvySettings, id?: number): Record<string, unknown> {
   const { lead } = envelope;
   const name = personName(lead);
-  const phone = lead['mobile'] ?? lead['home_phone'] ?? lead['business_phone'];
+  const phoneKey = (['mobile', 'home_phone', 'business_phone'] as const).find((key) => lead[key] !== undefined);
+  const customFields = Object.entries(settings.customFields ?? {})
+    .map(([fieldId, template]) => ({ fieldId: Number(fieldId), fieldValue: fillTemplate(template, envelope) }))
+    .filter((field) => field.fieldValue !== '');
   return compact({
     id,
     qualityId: settings.qualityId,
     sourceId: settings.sourceId,
     typeId: settings.typeId,
+    subtypeId: settings.subtypeId,
     stageId: settings.stageId,
     industryId: settings.industryId,
     channelId: settings.channelId,
     ownerUserId: settings.ownerUserId,
     name: fillTemplate(settings.nameTemplate ?? '{source}: {full_name}', envelope, { source: settings.sourceName ?? 'Web lead' }),
-    description: lead['description'],
-    // A contact-type lead with its contact given inline (addOrUpdateContact's parameters).
-    contact: compact({ firstName: name.first, lastName: name.last, email: lead['email'], phone }),
+    description: describeWith(lead['description'], unplacedLines(lead, [...Object.values(CONTACT_FIELDS), phoneKey ?? 'mobile'])),
+    // A contact-type lead with its contact given inline.
+    contact: compact({ firstName: name.first, lastName: name.last, email: lead['email'], phone: phoneKey && lead[phoneKey] }),
+    customFields: customFields.length > 0 ? customFields : undefined,
   });
 }
 
@@ -121,28 +144,50 @@ export function buildIvvyRequest(envelope: LeadEnvelope, settings: IvvySettings,
   };
 }
 
-/** Specific codes that mean the lead itself is wrong (the seed, plus the generic 23016/23017). */
-const INVALID_LEAD_CODES = new Set(['23016', '23017', '24215', '24218']);
+/** The contact's parameters, by name, as our field keys: a refusal naming one of them is the person's. */
+const CONTACT_PARAMETER_FIELDS: Readonly<Record<string, string>> = { ...Object.fromEntries(Object.entries(CONTACT_FIELDS)), 'contact.firstName': 'first_name', 'contact.lastName': 'last_name', 'contact.email': 'email', 'contact.phone': 'mobile' };
+
+/** The parameter a 23016/23017 names: `'sourceId' does not validate`. */
+function parameterOf(message: string | undefined): string | undefined {
+  return message === undefined ? undefined : /'([\w.]+)'/.exec(message)?.[1];
+}
 
 /**
  * `{success, id}` on 200; errors as `{errorCode, message, specificCode, additionalMessages}` with an
- * HTTP error status. 429 and 5xx are retryable; 401/403/462/463 are our credentials, final.
+ * HTTP error status. A parameter that is missing or does not validate (23017, 23016) is the person's
+ * only when it is one of the contact's (their email, say); any other is a setting or our request, as
+ * are 24215 "request is empty" and 24216 "lead does not exist": rejected, with a message for the
+ * operator. 24218 "lead details are invalid" is the lead's. 401/403/462/463 are our credentials;
+ * 429 and 5xx are failures (`resendPolicy` decides whether they may be sent again).
  */
 export function readIvvyResponse(response: WireResponse, now: Date): Outcome {
   if (response.status === 200) {
     const id = pickText(response.body, 'id');
     if (pick(response.body, 'success') === true) return { status: 'accepted', retryable: false, ...(id ? { destinationId: id } : {}) };
-    return { status: 'rejected', retryable: false, code: 'success_false' };
+    return { status: 'rejected', retryable: false, code: 'success_false', message: 'iVvy answered success: false without saying why.' };
   }
   const specificCode = pickText(response.body, 'specificCode');
   const additional = pick(response.body, 'additionalMessages');
-  const message = [pickText(response.body, 'message'), ...(Array.isArray(additional) ? additional.filter((m) => typeof m === 'string') : [])]
-    .filter(Boolean)
-    .join(' ');
-  const kept = compact({ code: specificCode ?? pickText(response.body, 'errorCode'), message });
-  if (specificCode !== undefined && INVALID_LEAD_CODES.has(specificCode)) return { status: 'invalid', retryable: false, ...kept };
-  if (specificCode === '24216') return { status: 'rejected', retryable: false, ...kept };
-  return { ...httpFailure(response, now), ...kept };
+  const said = pickText(response.body, 'message');
+  const message = [said, ...(Array.isArray(additional) ? additional.filter((m) => typeof m === 'string') : [])].filter(Boolean).join(' ');
+  const code = specificCode ?? pickText(response.body, 'errorCode') ?? `http_${response.status}`;
+  const operator = (why: string): Outcome => ({ status: 'rejected', retryable: false, code, message: `iVvy refused our request (${code}: ${message || 'no message'}): ${why}.` });
+  switch (specificCode) {
+    case '23016':
+    case '23017': {
+      const field = CONTACT_PARAMETER_FIELDS[parameterOf(said) ?? ''];
+      if (field !== undefined) return { status: 'invalid', retryable: false, code, ...(message ? { message } : {}), fieldErrors: { [field]: message || code } };
+      return operator('check this destination’s ids and customFields in the relay config');
+    }
+    case '24215':
+      return operator('the body was empty, which is a fault of ours, not the person’s');
+    case '24216':
+      return operator('it names a lead that does not exist, and we only ever add leads');
+    case '24218':
+      return { status: 'invalid', retryable: false, code, ...(message ? { message } : {}) };
+  }
+  if ([401, 403, 462, 463].includes(response.status)) return operator('check apiKey and apiSecret, and that the key is not revoked');
+  return { ...httpFailure(response, now), code, ...(message ? { message } : {}) };
 }
 
 /** The `ivvy` adapter: one signed call; add without `id` (updates are `buildIvvyRequest(…, id)`). */
@@ -155,7 +200,8 @@ export function ivvy(settings: IvvySettings): Adapter {
 export function validateIvvySettings(settings: Settings): SettingsProblem | undefined {
   return firstProblem(
     httpUrl(settings, 'baseUrl'),
-    ...['sourceId', 'typeId', 'stageId', 'qualityId', 'industryId', 'channelId', 'ownerUserId'].map((name) => wholeNumber(settings, name)),
+    ...['sourceId', 'typeId', 'stageId', 'qualityId', 'industryId', 'subtypeId', 'channelId', 'ownerUserId'].map((name) => wholeNumber(settings, name)),
+    templateMap(settings, 'customFields', /^[1-9]\d*$/, 'an iVvy custom field id (a whole number)'),
     text(settings, 'nameTemplate'),
     text(settings, 'sourceName'),
   );

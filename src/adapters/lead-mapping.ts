@@ -64,3 +64,43 @@ export function countryName(code: string | undefined): string | undefined {
 export function compact<T extends Record<string, unknown>>(record: T): Partial<T> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== '')) as Partial<T>;
 }
+
+/** The address fields, written as one line where a destination has no address of its own. */
+const ADDRESS_FIELDS = ['address', 'address2', 'city', 'state', 'zip_code', 'country'] as const;
+
+/** Labels for the person fields a destination may have no place for, in the order they are written. */
+const UNPLACED_LABELS: readonly (readonly [string, string])[] = [
+  ['company', 'Company'],
+  ['job_title', 'Job title'],
+  ['address', 'Address'],
+  ['date_of_birth', 'Date of birth'],
+  ['mobile', 'Mobile'],
+  ['home_phone', 'Home phone'],
+  ['business_phone', 'Business phone'],
+];
+
+/**
+ * `Label: value` lines for the person's fields that the destination's mapping did not place
+ * (`placed` lists our keys it did), so nothing the person gave is dropped: the address as one line
+ * ("350 Fifth Avenue, New York, NY 10118").
+ */
+export function unplacedLines(lead: LeadFields, placed: readonly string[]): string[] {
+  return UNPLACED_LABELS.flatMap(([key, label]) => {
+    if (placed.includes(key)) return [];
+    const value = key === 'address' ? addressLine(lead, placed) : lead[key];
+    return value === undefined || value === '' ? [] : [`${label}: ${value}`];
+  });
+}
+
+function addressLine(lead: LeadFields, placed: readonly string[]): string | undefined {
+  const part = (key: (typeof ADDRESS_FIELDS)[number]) => (placed.includes(key) ? undefined : lead[key]);
+  const stateZip = [part('state'), part('zip_code')].filter(Boolean).join(' ');
+  const line = [part('address'), part('address2'), part('city'), stateZip, part('country')].filter(Boolean).join(', ');
+  return line === '' ? undefined : line;
+}
+
+/** A description with lines added after the person's own text, a blank line between. */
+export function describeWith(description: string | undefined, lines: readonly string[]): string | undefined {
+  if (lines.length === 0) return description;
+  return [description, lines.join('\n')].filter((part) => part !== undefined && part !== '').join('\n\n');
+}

@@ -20,7 +20,14 @@ export interface ContractCase {
   readonly before?: (relay: Relay) => Promise<void>;
   /** Changes to the relay's configuration for this case (wrong credentials, say). */
   readonly config?: ConfigChange;
-  readonly expect: { readonly httpStatus: number; readonly status: OutcomeStatus; readonly code?: string; readonly retryable?: boolean };
+  readonly expect: {
+    readonly httpStatus: number;
+    readonly status: OutcomeStatus;
+    readonly code?: string;
+    readonly retryable?: boolean;
+    /** The fields blamed on the person, by our names; none unless listed. */
+    readonly fieldErrors?: readonly string[];
+  };
   /** What the destination must (or must not) have been sent, read from the stand-in's log. */
   readonly sent?: (requests: readonly RecordedRequest[]) => void;
 }
@@ -111,6 +118,7 @@ function runCase(destination: string, kind: string, testCase: ContractCase): voi
     expect(answer.body['outcome']?.status, JSON.stringify(answer.body)).to.equal(testCase.expect.status);
     if (testCase.expect.code !== undefined) expect(answer.body['outcome']?.code).to.equal(testCase.expect.code);
     if (testCase.expect.retryable !== undefined) expect(answer.body['outcome']?.retryable).to.equal(testCase.expect.retryable);
+    expect(Object.keys(answer.body['outcome']?.fieldErrors ?? {}), 'fields blamed on the person').to.deep.equal(testCase.expect.fieldErrors ?? []);
     const text = JSON.stringify(answer.body);
     for (const secret of SECRETS) expect(text, 'a credential reached the browser').to.not.contain(secret);
     expect(answer.body['outcome'], 'the destination’s raw message reached the browser').to.not.have.property('message');

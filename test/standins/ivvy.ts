@@ -7,8 +7,11 @@ import { receive, type Recorder } from './recorder.js';
  * iVvy `contact?action=addOrUpdateLead` (seed 001), as documented: every request signed
  * (Content-MD5, IVVY-Date no older than 5 minutes, `X-Api-Authorization: IWS key:signature`), checked
  * here with Node's own crypto, independently of the adapter's signer. Add without `id`, update with
- * it; errors `{errorCode, message, specificCode, additionalMessages}`. Modes: `invalid` (24218),
- * `rateLimited` (429), `failing` (500).
+ * it; errors `{errorCode, message, specificCode, additionalMessages}`. On create, `industryId` is
+ * required for a contact-type lead (no company given), as the seed says. Nothing deduplicates: each
+ * add is a new lead. Modes: `invalid` (24218), `rateLimited` (429), `failing` (500),
+ * `customFieldRequired` (an account whose configuration requires custom field 12: "may be required,
+ * depending on account configuration").
  */
 function error(status: number, message: string, specificCode?: number, additionalMessages: string[] = []) {
   return { status, body: { errorCode: status, message, ...(specificCode ? { specificCode } : {}), additionalMessages } };
@@ -28,7 +31,8 @@ function signatureProblem(headers: Record<string, string>, rawBody: string, path
   return match[2] === expected ? undefined : 'Signature does not match';
 }
 
-const WHOLE_NUMBER_FIELDS = ['id', 'qualityId', 'sourceId', 'typeId', 'stageId', 'industryId', 'channelId', 'ownerUserId'];
+const WHOLE_NUMBER_FIELDS = ['id', 'qualityId', 'sourceId', 'typeId', 'subtypeId', 'stageId', 'industryId', 'channelId', 'ownerUserId'];
+const REQUIRED_CUSTOM_FIELD = 12;
 
 export function ivvyStandin(recorder: Recorder): Hono {
   const app = new Hono();
@@ -62,12 +66,23 @@ export function ivvyStandin(recorder: Recorder): Hono {
     for (const field of requiredOnCreate) {
       if (lead[field] === undefined || lead[field] === '') return reply(error(400, `'${field}' is required`, 23017));
     }
+    const customFields = lead['customFields'];
+    if (customFields !== undefined) {
+      const wellFormed = Array.isArray(customFields) && customFields.every((field) => Number.isInteger(field?.fieldId) && field?.fieldValue !== undefined);
+      if (!wellFormed) return reply(error(400, "'customFields' does not validate", 23016, ['Each custom field is {fieldId, fieldValue}']));
+    }
+    const hasRequired = Array.isArray(customFields) && customFields.some((field) => field.fieldId === REQUIRED_CUSTOM_FIELD && field.fieldValue !== '');
+    if (answer.mode === 'customFieldRequired' && !hasRequired) return reply(error(400, "'customFields' is required", 23017, [`Custom field ${REQUIRED_CUSTOM_FIELD} is required`]));
     const contact = lead['contact'] as Record<string, unknown> | undefined;
     if (contactType && lead['contactId'] === undefined && !contact) return reply(error(400, "'contactId' is required", 23017));
-    const contactValid = !contact || (contact['firstName'] && contact['lastName'] && /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(String(contact['email'] ?? '')));
-    if (answer.mode === 'invalid' || !contactValid) return reply(error(400, 'The lead details are invalid', 24218, ['contact: firstName, lastName and a valid email are required']));
+    if (contact && !/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(String(contact['email'] ?? ''))) {
+      return reply(error(400, "'email' does not validate", 23016, ['Value must be a valid email address']));
+    }
+    const contactValid = !contact || (contact['firstName'] && contact['lastName']);
+    if (answer.mode === 'invalid' || !contactValid) return reply(error(400, 'The lead details are invalid', 24218, ['contact: firstName and lastName are required']));
     const id = leads.size + 1001;
     leads.set(`lead:${id}`, lead);
+    recorder.delivered(scenario).push(String(id));
     return c.json({ success: true, id });
   });
   return app;
