@@ -2,9 +2,9 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
 import { suggestEmail } from '../fields/email-typos.js';
 import { isFieldKey, type FieldKey } from '../fields/keys.js';
-import { fieldMessages, type FieldMessages } from '../fields/messages/index.js';
+import { errorMessage, fieldMessages, type FieldMessages } from '../fields/messages/index.js';
 import { formatPhoneAsYouType } from '../fields/phone.js';
-import { isFieldErrorCode, type FieldErrorCode } from '../fields/rules.js';
+import type { FieldErrorCode } from '../fields/rules.js';
 import { createLeadValidator, localIsoDate, type LeadValidation, type LeadValidator } from '../fields/validate.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
@@ -111,11 +111,7 @@ export class FieldsController implements ReactiveController {
     const config = this.options.config();
     const strings = UI_STRINGS[config.locale];
     if (key === CONSENT) return config.sellers.length > 1 ? strings.consentRequiredSellers : strings.consentRequired;
-    const label = isFieldKey(key) ? this.#messages.labels[key] : key;
-    const maxLength = isFieldKey(key) ? FIELD_CATALOGUE[key].maxLength : 0;
-    // A select is chosen, not typed: "Choose a state.", not "Enter your state."
-    const chosen = code === 'required' && isFieldKey(key) && FIELD_CATALOGUE[key].control === 'select' && isFieldErrorCode(key);
-    return this.#messages.errors[chosen ? (key as FieldErrorCode) : code]({ label, maxLength, minAge: config.minAge });
+    return errorMessage(this.#messages, key, code, { minAge: config.minAge, country: config.country });
   }
 
   #validateOne(key: FieldKey): void {
@@ -181,7 +177,7 @@ export class FieldsController implements ReactiveController {
         id: `${idPrefix}-${key}`,
         label: this.#messages.labels[key],
         required: screen.required.includes(key),
-        requiredMark: strings.requiredMark,
+        requiredMark: this.#messages.requiredMark(key),
         chooseLabel: strings.choose,
         value: this.host.values[key] ?? '',
         error: this.errorFor(key),

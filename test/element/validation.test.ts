@@ -188,4 +188,18 @@ describe('<lead-capture> words', () => {
     await element.submit();
     expect(errorText(element, 'zip_code')).to.equal('Enter your ZIP code');
   });
+
+  it('agrees the Spanish required mark with the label: "Ciudad (obligatoria)", "Correo electrónico (obligatorio)"', async () => {
+    const element = await formWith('email city', 'email city', { locale: 'es' });
+    const mark = (name: string) => element.querySelector(`label[for$="-${name}"] .lc-required`)?.textContent;
+    expect(mark('city')).to.equal('(obligatoria)');
+    expect(mark('email')).to.equal('(obligatorio)');
+  });
+
+  it('gives a phone example from the form\'s own country: a Canadian number for country="CA"', async () => {
+    const element = await formWith('mobile', 'mobile', { country: 'CA' });
+    await fill(element, { mobile: '12' });
+    await element.submit();
+    expect(errorText(element, 'mobile')).to.contain('(416) 555-0123');
+  });
 });

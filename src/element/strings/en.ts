@@ -4,7 +4,6 @@ export const en: UiStrings = {
   submit: 'Submit',
   sending: 'Sending…',
   retry: 'Try again',
-  requiredMark: '(required)',
   choose: 'Choose…',
   successTitle: 'Thank you!',
   successBody: 'We have your details and will be in touch soon.',

@@ -4,7 +4,6 @@ export const es: UiStrings = {
   submit: 'Enviar',
   sending: 'Enviando…',
   retry: 'Intentar de nuevo',
-  requiredMark: '(obligatorio)',
   choose: 'Elija…',
   successTitle: '¡Gracias!',
   successBody: 'Recibimos sus datos y nos pondremos en contacto pronto.',

@@ -3,7 +3,6 @@ export interface UiStrings {
   readonly submit: string;
   readonly sending: string;
   readonly retry: string;
-  readonly requiredMark: string;
   readonly choose: string;
   readonly successTitle: string;
   readonly successBody: string;
