@@ -7,6 +7,15 @@ import { parseSellers } from '../consent/record.js';
 /** The fields a form asks for when the page names none. */
 export const DEFAULT_FIELDS: readonly FieldKey[] = ['first_name', 'last_name', 'email', 'mobile', 'zip_code'];
 
+/** The element's properties that make up the configuration (`config`); a change to any rebuilds what depends on it. */
+export const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
+  'endpoint', 'adapter', 'destination', 'fields', 'required', 'locale', 'country', 'minAge', 'submitLabel', 'messages',
+  'consent', 'sellers', 'consentVersion', 'consentOptional', 'consentTiming', 'trustedform', 'trustedformSrc',
+  'trustedformTimeout', 'jornaya', 'jornayaSrc', 'persist', 'requestTimeout', 'retryPolicy',
+  'tracking', 'trackingParams', 'minFillMs', 'challengeField', 'challenge', 'theme', 'layout', 'styleNonce',
+  'datalayer', 'enhancedConversions', 'successUrl', 'rejectedUrl',
+]);
+
 /** The whole configuration as one object: the attributes' twin (`element.config`). */
 export interface LeadCaptureConfig {
   /** Relay base URL, or the webhook URL with `adapter: 'webhook'`. */
@@ -41,7 +50,7 @@ export interface LeadCaptureConfig {
   readonly jornayaSrc: string | undefined;
 }
 
-/** The attributes as the element holds them (strings, as HTML gives them). */
+/** The attributes as the element holds them (strings, as HTML gives them); the element itself is one. */
 export interface LeadCaptureAttributes {
   readonly endpoint: string;
   readonly adapter: string | Adapter;

@@ -4,7 +4,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import { ConversionsController } from '../conversions/controller.js';
 import type { MessageOverrides } from '../fields/messages/index.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../flow/retry.js';
-import { resolveConfig, type LeadCaptureAttributes, type LeadCaptureConfig } from './config.js';
+import { CONFIG_PROPERTIES, resolveConfig, type LeadCaptureConfig } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import { DELIVERY_PROPERTIES, DeliveryController } from './delivery-controller.js';
 import { CONSENT, FieldsController } from './fields-controller.js';
@@ -15,15 +15,6 @@ import { TrackingController } from './tracking-controller.js';
 
 let instances = 0;
 
-/** The properties that make up the configuration; a change to any rebuilds what depends on it. */
-const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
-  'endpoint', 'adapter', 'destination', 'fields', 'required', 'locale', 'country', 'minAge', 'submitLabel', 'messages',
-  'consent', 'sellers', 'consentVersion', 'consentOptional', 'consentTiming', 'trustedform', 'trustedformSrc',
-  'trustedformTimeout', 'jornaya', 'jornayaSrc', 'persist', 'requestTimeout', 'retryPolicy',
-  'tracking', 'trackingParams', 'minFillMs', 'challengeField', 'challenge', 'theme', 'layout', 'styleNonce',
-  'datalayer', 'enhancedConversions', 'successUrl', 'rejectedUrl',
-]);
-
 /**
  * A consent-aware lead form that validates every field and delivers the lead through an adapter.
  *
@@ -31,14 +22,14 @@ const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
  *
  * @slot consent - A `<template slot="consent">` with the disclosure; links and emphasis are kept, scripts never.
  *
- * @event lead-invalid - Submit found bad fields. `detail: { errors, messages }`.
- * @event lead-submit - Valid values are about to be sent. Cancelable. `detail: { envelope, idempotencyKey, evidence }`.
- * @event lead-created - The first step answered. `detail: { outcome, next, reference, idempotencyKey, evidence }`.
- * @event lead-submitted - The lead reached its final outcome. Cancel it to stay instead of going to `success-url`. `detail: { outcome, idempotencyKey, evidence, consent }`.
- * @event lead-error - A step failed. Cancel it to stay instead of going to `rejected-url`. `detail: { stage, retryable, message, outcome }`.
+ * @event {LeadInvalidEvent} lead-invalid - Submit found bad fields. `detail: { errors: {field: code}, messages: {field: text} }`
+ * @event {LeadSubmitEvent} lead-submit - Valid values are about to be sent; cancel it to stop them. `detail: { envelope, idempotencyKey, evidence }`
+ * @event {LeadCreatedEvent} lead-created - The first step answered. `detail: { outcome, next, reference, idempotencyKey, evidence }`
+ * @event {LeadSubmittedEvent} lead-submitted - The lead reached its final, delivered outcome; cancel it to stay instead of going to `success-url`. `detail: { outcome, idempotencyKey, evidence, consent }`
+ * @event {LeadErrorEvent} lead-error - A step failed; cancel it to stay instead of going to `rejected-url`. `detail: { stage, retryable, message, outcome }`
  *
- * @cssproperty --lead-capture-font - Font family (default: the system UI font).
- * @cssproperty --lead-capture-font-size - Base font size (default 16px, independent of the page).
+ * @cssproperty --lead-capture-font - Font family (the system UI font).
+ * @cssproperty --lead-capture-font-size - Base font size, independent of the page's.
  * @cssproperty --lead-capture-color - Text colour.
  * @cssproperty --lead-capture-background - The widget's background.
  * @cssproperty --lead-capture-muted - Secondary text, such as "(required)".
@@ -63,14 +54,14 @@ const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
  * @cssproperty --lead-capture-button-radius - Corner radius of the button.
  * @cssproperty --lead-capture-gap - Space between fields.
  * @cssproperty --lead-capture-padding - Space inside the widget.
- * @cssproperty --lead-capture-max-width - The widget's maximum width (default 40rem).
- * @cssproperty --lead-capture-field-min-width - Narrowest a field column may get before fields wrap (default 14em).
- * @cssproperty --lead-capture-consent-font-size - Size of the consent text (default 0.875em).
+ * @cssproperty --lead-capture-max-width - The widget's maximum width.
+ * @cssproperty --lead-capture-field-min-width - Narrowest a field column may get before fields wrap.
+ * @cssproperty --lead-capture-consent-font-size - Size of the consent text.
  */
 export class LeadCapture extends LitElement {
   /** Relay base URL (`https://relay.example.com/v1`), or the webhook URL with `adapter="webhook"`. */
   @property() endpoint = '';
-  /** `relay` (default), `webhook`, or (as a property) a partner's own `Adapter` object. */
+  /** `relay`, `webhook`, or (as a property) a partner's own `Adapter` object. */
   @property() adapter: string | Adapter = 'relay';
   /** The destination the relay forwards to, e.g. `pingtree`. */
   @property() destination = '';
@@ -78,15 +69,15 @@ export class LeadCapture extends LitElement {
   @property() fields = '';
   /** The fields that must be filled, space-separated. */
   @property() required = '';
-  /** `en` (default) or `es`. */
+  /** `en` or `es`. */
   @property() locale = 'en';
-  /** The phone numbering country, ISO 3166 alpha-2: `US` (default), `CA`, `PR`, … */
+  /** The phone numbering country, ISO 3166 alpha-2: `US`, `CA`, `PR`, … */
   @property() country = 'US';
   /** Date of birth must make the person at least this old. */
   @property({ type: Number, attribute: 'min-age' }) minAge = 18;
   /** The submit button's text, when not the locale's "Submit". */
   @property({ attribute: 'submit-label' }) submitLabel: string | undefined = undefined;
-  /** Overrides for any label or message: `{ labels: { email: '…' }, errors: { required: '…' } }`. */
+  /** Overrides for any label or message (JSON in the attribute): `{ labels: { email: '…' }, errors: { required: '…' } }`. */
   @property({ type: Object }) messages: MessageOverrides | undefined = undefined;
   /** The consent disclosure; `{sellers}` is replaced by the sellers' names. */
   @property() consent = '';
@@ -96,29 +87,29 @@ export class LeadCapture extends LitElement {
   @property({ attribute: 'consent-version' }) consentVersion: string | undefined = undefined;
   /** Let a lead go without consent (the record then says the box was not checked). */
   @property({ type: Boolean, attribute: 'consent-optional' }) consentOptional = false;
-  /** `create` (default): consent on the form. `submit`: a consent step after create, for two-step destinations. */
-  @property({ attribute: 'consent-timing' }) consentTiming = '';
+  /** `create`: consent on the form. `submit`: a consent step after create, for two-step destinations. */
+  @property({ attribute: 'consent-timing' }) consentTiming = 'create';
   /** Load TrustedForm and send its certificate with the lead. */
   @property({ type: Boolean }) trustedform = false;
   /** TrustedForm's script URL, when not TrustedForm's own (a proxy, a test stand-in). */
   @property({ attribute: 'trustedform-src' }) trustedformSrc: string | undefined = undefined;
-  /** How long Submit waits for the TrustedForm certificate (and Jornaya token), in ms; default 3000. */
+  /** How long Submit waits for the TrustedForm certificate (and Jornaya token), in ms. */
   @property({ type: Number, attribute: 'trustedform-timeout' }) trustedformTimeout = 3000;
   /** A Jornaya LeadiD campaign key: load its script and send the token with the lead. */
   @property() jornaya = '';
   /** Jornaya's script URL, when not Jornaya's own. */
   @property({ attribute: 'jornaya-src' }) jornayaSrc: string | undefined = undefined;
-  /** `local` (default): keep unsent leads on this device until delivered (7 days at most); `none`: never store them. */
+  /** `local`: keep unsent leads on this device until delivered (7 days at most); `none`: never store them. */
   @property() persist = 'local';
-  /** How long one send may take before it is abandoned and retried, in ms; default 15000. */
+  /** How long one send may take before it is abandoned and retried, in ms. */
   @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = 15_000;
   /** How transient failures are retried: `{ maxAttempts, baseDelayMs, maxDelayMs, budgetMs }`. */
   @property({ attribute: false }) retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY;
-  /** `on` (default): send UTM tags, click ids, sub-ids, referrer and landing page; `off`: none. */
+  /** `on`: send UTM tags, click ids, sub-ids, referrer and landing page; `off`: none. */
   @property() tracking = 'on';
   /** More URL parameters to send as tracking, space-separated (`campaign_ref promo`). */
   @property({ attribute: 'tracking-params' }) trackingParams = '';
-  /** `on` (default): push `generate_lead`, `lead_capture_step`, `lead_capture_invalid` to the page's `window.dataLayer`; `off`: never. */
+  /** `on`: push `generate_lead`, `lead_capture_step`, `lead_capture_invalid` to the page's `window.dataLayer`; `off`: never. */
   @property() datalayer = 'on';
   /** Add SHA-256 hashes of the email and phone to `generate_lead` as `user_data` (Google Ads enhanced conversions, Meta). */
   @property({ type: Boolean, attribute: 'enhanced-conversions' }) enhancedConversions = false;
@@ -134,9 +125,9 @@ export class LeadCapture extends LitElement {
   @property({ attribute: 'challenge-field' }) challengeField = '';
   /** A function giving the page's challenge token (Turnstile, reCAPTCHA) when the lead is sent. */
   @property({ attribute: false }) challenge: (() => string | undefined | Promise<string | undefined>) | undefined = undefined;
-  /** `light` (default), `dark`, or `auto` (follows the visitor's system setting). */
+  /** `light`, `dark`, or `auto` (follows the visitor's system setting). */
   @property({ reflect: true }) theme = 'light';
-  /** `grid` (default: as many columns as fit), `stacked` (one column) or `inline` (fields and button in a row). */
+  /** `grid` (as many columns as fit), `stacked` (one column) or `inline` (fields and button in a row). */
   @property({ reflect: true }) layout = 'grid';
   /** A nonce for a `<style>` element, for pages whose CSP forbids constructable stylesheets. */
   @property({ attribute: 'style-nonce' }) styleNonce: string | undefined = undefined;
@@ -144,7 +135,7 @@ export class LeadCapture extends LitElement {
   @property({ attribute: false }) values: Record<string, string> = {};
 
   readonly #uid = `lc-${++instances}`;
-  #resolved: LeadCaptureConfig = resolveConfig(this.#attributes()).config;
+  #resolved: LeadCaptureConfig = resolveConfig(this).config;
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
   readonly #consent = new ConsentController(this);
   readonly #tracking = new TrackingController(this);
@@ -193,7 +184,7 @@ export class LeadCapture extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const configChanged = [...changed.keys()].some((key) => CONFIG_PROPERTIES.has(key as string));
     if (!configChanged && this.hasUpdated) return;
-    const { config, warnings } = resolveConfig(this.#attributes());
+    const { config, warnings } = resolveConfig(this);
     for (const warning of warnings) console.warn(`<lead-capture>: ${warning}`);
     this.#resolved = config;
     this.#delivery.configure(config, DELIVERY_PROPERTIES.some((key) => changed.has(key as keyof LeadCapture)));
@@ -205,31 +196,6 @@ export class LeadCapture extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('trustedform') || changed.has('jornaya')) this.#delivery.startRecorders();
-  }
-
-  #attributes(): LeadCaptureAttributes {
-    return {
-      endpoint: this.endpoint,
-      adapter: this.adapter,
-      destination: this.destination,
-      fields: this.fields,
-      required: this.required,
-      locale: this.locale,
-      country: this.country,
-      minAge: this.minAge,
-      submitLabel: this.submitLabel,
-      messages: this.messages,
-      consent: this.consent,
-      sellers: this.sellers,
-      consentVersion: this.consentVersion,
-      consentOptional: this.consentOptional,
-      consentTiming: this.consentTiming,
-      trustedform: this.trustedform,
-      trustedformSrc: this.trustedformSrc,
-      trustedformTimeout: this.trustedformTimeout,
-      jornaya: this.jornaya,
-      jornayaSrc: this.jornayaSrc,
-    };
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {

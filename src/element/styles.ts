@@ -21,7 +21,10 @@ export const SCOPE = 'lead-capture:not(#lc-a):not(#lc-b)';
 
 const S = SCOPE;
 
-/** The design tokens: each public `--lead-capture-*` property, or the theme's default. */
+/**
+ * The design tokens: each public `--lead-capture-*` property, or the theme's default. The manifest's
+ * defaults (and so the README's) are read from here and SHAPES (custom-elements-manifest.config.mjs).
+ */
 const TOKENS = {
   light: {
     color: '#1f2328', background: '#ffffff', muted: '#57606a', border: '#6e7781', 'frame-border': '1px solid #d0d7de',
@@ -40,7 +43,8 @@ const TOKENS = {
 /** Sizes and shapes, the same in every theme. */
 const SHAPES = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  'font-size': '16px', radius: '8px', 'input-radius': '6px', 'button-radius': '6px', gap: '16px', padding: '20px',
+  'font-size': '16px', 'input-border-width': '1px', radius: '8px', 'input-radius': '6px', 'button-radius': '6px',
+  gap: '16px', padding: '20px',
   'max-width': '40rem', 'field-min-width': '14em', 'consent-font-size': '0.875em',
 } as const;
 
@@ -50,6 +54,41 @@ function tokens(values: Readonly<Record<string, string>>): string {
     .join(' ');
 }
 
+/**
+ * The sheet. Besides the custom properties, these class hooks are stable, for pages to style (the
+ * manifest lists them, read from here by custom-elements-manifest.config.mjs):
+ *
+ * @cssclass lc-form - The form.
+ * @cssclass lc-fields - The fields' container (a grid, a column or a row, by `layout`).
+ * @cssclass lc-field - One field: label, control, error and hint.
+ * @cssclass lc-field--<name> - One field by its key, e.g. `.lc-field--email`.
+ * @cssclass lc-field--wide - A field that takes a whole row (address lines, message).
+ * @cssclass lc-label - A field's label.
+ * @cssclass lc-required - The "(required)" mark in a label.
+ * @cssclass lc-input - Every text input, select and textarea.
+ * @cssclass lc-select - A select (also `.lc-input`).
+ * @cssclass lc-textarea - A textarea (also `.lc-input`).
+ * @cssclass lc-error - The message under a field or the consent; empty when there is none.
+ * @cssclass lc-hint - The suggestion under a field ("Did you mean …?").
+ * @cssclass lc-link-button - A button that reads as a link (the suggestion's "Use it").
+ * @cssclass lc-consent - The consent block (a fieldset with several sellers).
+ * @cssclass lc-consent-row - A checkbox with its label.
+ * @cssclass lc-checkbox - A consent checkbox.
+ * @cssclass lc-consent-text - The disclosure.
+ * @cssclass lc-seller - A seller's name beside its own checkbox.
+ * @cssclass lc-seller-names - The sellers' names where `{sellers}` stood in the disclosure.
+ * @cssclass lc-step - The heading of a step after the form (the consent step).
+ * @cssclass lc-step-title - The step's title; it takes focus when the step appears.
+ * @cssclass lc-step-intro - The step's introduction.
+ * @cssclass lc-status - The polite status line: progress, error summaries.
+ * @cssclass lc-alert - A failed delivery, announced at once.
+ * @cssclass lc-success - The thank-you message.
+ * @cssclass lc-success-title - The thank-you message's title.
+ * @cssclass lc-actions - The button row.
+ * @cssclass lc-button - The button.
+ * @cssclass lc-submit - The submit button (also `.lc-button`).
+ * @cssclass lc-retry - The submit button while it reads "Try again".
+ */
 export const CSS = `
 ${S} { ${tokens(SHAPES)} ${tokens(TOKENS.light)} }
 ${S}[theme="dark"] { ${tokens(TOKENS.dark)} }
@@ -119,7 +158,7 @@ ${S} .lc-input {
   min-block-size: 44px;
   margin: 0;
   padding: 8px 12px;
-  border: var(--lead-capture-input-border-width, 1px) solid var(--lc-border);
+  border: var(--lc-input-border-width) solid var(--lc-border);
   border-radius: var(--lc-input-radius);
   background: var(--lc-input-background);
   color: var(--lc-input-color);
