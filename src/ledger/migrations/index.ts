@@ -1,0 +1,13 @@
+import { schema } from './001-schema.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * Every migration, oldest first. A migration once released is never edited: a change is a new file
+ * with the next version, so every database reaches the same schema by the same steps.
+ */
+export const MIGRATIONS: readonly Migration[] = [schema];
