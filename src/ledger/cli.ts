@@ -92,7 +92,13 @@ async function run(command: Exclude<LeadsCommand, { command: 'help' }>, engine: 
 }
 
 /** Runs one CLI command against the ledger the environment names; answers the exit code. */
-export async function runLeadsCli(argv: readonly string[], env: CliEnvironment, io: CliIo, now: () => Date = () => new Date()): Promise<number> {
+export async function runLeadsCli(
+  argv: readonly string[],
+  env: CliEnvironment,
+  io: CliIo,
+  now: () => Date = () => new Date(),
+  open: (env: LedgerEnvironment) => Promise<Engine> = openLedger,
+): Promise<number> {
   let command: LeadsCommand;
   try {
     command = parseLeadsCommand(argv);
@@ -107,7 +113,7 @@ export async function runLeadsCli(argv: readonly string[], env: CliEnvironment, 
   }
   let engine: Engine | undefined;
   try {
-    engine = await openLedger(env);
+    engine = await open(env);
     await run(command, engine, env, io, now());
     return 0;
   } catch (error) {

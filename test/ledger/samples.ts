@@ -47,12 +47,12 @@ export const NOT_DELIVERED: Outcome = { status: 'failed', retryable: true, deliv
 export const ACCEPTED: Outcome = { status: 'accepted', retryable: false, destinationId: 'pt-1' };
 
 /** A lead received at `now` whose synchronous try failed with `outcome`: queued (or settled) as the relay leaves it. */
-export async function receivedAndTried(engine: Engine, outcome: Outcome, now = T0, delivery = DEFAULT_DELIVERY): Promise<IncomingLead> {
+export async function receivedAndTried(engine: Engine, outcome: Outcome, now = T0, delivery = DEFAULT_DELIVERY): Promise<IncomingLead & { key: string }> {
   const { request, lead } = createRequest(undefined, now);
   await receive(engine, request, lead);
   const decision = afterAttempt(outcome, { attempts: 1, receivedAt: now, now }, delivery);
   await settle(engine, { leadId: lead.id, claimToken: lead.claimToken, decision, outcome: summarise(outcome), attempt: 1, actor: 'relay', now });
-  return lead;
+  return { ...lead, key: request.key };
 }
 
 export async function stateOf(engine: Engine, leadId: string): Promise<{ state: string; attempts: number; envelope: unknown }> {
