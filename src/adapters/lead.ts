@@ -90,6 +90,8 @@ export interface Outcome {
   readonly code?: string;
   readonly message?: string;
   readonly destinationId?: string;
+  /** The system inside the destination that holds the record, when it says (MLAS submitLead's `crm`: SALESFORCE, SIGMA, AFS). */
+  readonly destinationSystem?: string;
   /** Field-level problems the destination reported, keyed by our field names where known. */
   readonly fieldErrors?: Readonly<Record<string, string>>;
   /** Seconds the destination asked us to wait before trying again (HTTP Retry-After). */

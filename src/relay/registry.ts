@@ -52,7 +52,7 @@ export const ADAPTER_KINDS = {
   webhook: kind<WebhookSettings>(webhook, { url: true, headers: true }, ['url'], [], validateWebhookSettings),
   mlas: kind<MlasSettings>(
     mlas,
-    { graphqlUrl: true, tokenUrl: true, clientId: true, clientSecret: true, scope: true, manualSubmit: true },
+    { graphqlUrl: true, tokenUrl: true, clientId: true, clientSecret: true, scope: true, manualSubmit: true, timeoutMs: true, pollIntervalMs: true, pollForMs: true },
     ['graphqlUrl', 'tokenUrl', 'clientId', 'clientSecret', 'scope'],
     ['clientSecret'],
     validateMlasSettings,

@@ -1,18 +1,49 @@
 import { expect } from '@open-wc/testing';
+import { mlas, readMlasSubmitResponse } from '../../src/adapters/mlas.js';
 import { CERT_URL, GOOD_LEAD, testRelay, withDestination, withSettings } from '../helpers/relay.js';
 import { script } from '../helpers/standins.js';
+import { sha256Hex } from '../../src/consent/record.js';
 import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
+import type { RecordedRequest } from '../standins/index.js';
 import { adapterContract } from './contract.js';
 
 const CERT_ID = '981eef90ec965dd5a139170a4ad935b8b057baae';
+
+const input = (request: RecordedRequest | undefined) => (request?.body as { variables: { input: Record<string, unknown> } }).variables.input;
+const graphqlCalls = (requests: readonly RecordedRequest[]) => requests.filter((request) => request.path.endsWith('/graphql'));
+const QUICK_POLL = withSettings('mlas', { pollIntervalMs: 50, pollForMs: 300 });
+const CONSENT_TEXT = 'By clicking Submit I agree that ACME may call me at the number I gave.';
+/** Consent given by pressing the button under the disclosure: no box, so no time it was ticked. */
+const BUTTON_CONSENT = {
+  text: CONSENT_TEXT,
+  sha256: await sha256Hex(CONSENT_TEXT),
+  sellers: ['ACME'],
+  checkedAt: null,
+  submittedAt: new Date().toISOString(),
+  pageUrl: 'https://lp.example.com/quote',
+};
 
 adapterContract('mlas', {
   accepted: [
     { name: '1001 unique, processing complete', script: [{ mode: 'unique' }], expect: { httpStatus: 201, status: 'accepted', code: '1001' } },
     { name: '1020 duplicate re-purchased', script: [{ mode: 'repurchased' }], expect: { httpStatus: 201, status: 'accepted', code: '1020' } },
     { name: '1013 qualified', expect: { httpStatus: 201, status: 'qualified', code: '1013' } },
+    {
+      name: '1000 Processing is pending: getLeadStatus is polled until the result (qualified)',
+      config: QUICK_POLL,
+      script: [{ mode: 'processing' }],
+      expect: { httpStatus: 201, status: 'qualified', code: '1013' },
+      sent: (requests) => expect(graphqlCalls(requests).map((request) => (request.body as { query: string }).query.match(/\{\s*(\w+)\(/)?.[1])).to.deep.equal(['createLead', 'getLeadStatus']),
+    },
   ],
-  duplicate: [{ name: '1003 duplicate lead', script: [{ mode: 'duplicate' }], expect: { httpStatus: 201, status: 'duplicate', code: '1003' } }],
+  duplicate: [
+    { name: '1003 for another partner’s lead (getLeadStatus names another leadId)', script: [{ mode: 'duplicate' }], expect: { httpStatus: 201, status: 'duplicate', code: '1003' } },
+    {
+      name: '1003 for the same person sent again under a new key',
+      before: async (relay) => void (await relay.create('mlas', { lead: GOOD_LEAD })),
+      expect: { httpStatus: 201, status: 'duplicate', code: '1003' },
+    },
+  ],
   invalid: [
     {
       name: 'a GraphQL validation error (BAD_USER_INPUT)',
@@ -33,8 +64,58 @@ adapterContract('mlas', {
   failed: [
     { name: '9999 processing error', script: [{ mode: 'error' }], expect: { httpStatus: 502, status: 'failed', code: '9999', retryable: true } },
     { name: 'HTTP 503', script: [{ status: 503 }], expect: { httpStatus: 502, status: 'failed', retryable: true } },
+    {
+      name: '1000 for longer than the poll: MLAS holds the lead, and a resend is answered 1003 and resolved',
+      config: QUICK_POLL,
+      script: [{ mode: 'processingLong' }],
+      expect: { httpStatus: 502, status: 'failed', code: '1000', retryable: true },
+    },
+    {
+      name: 'the token endpoint down: nothing was sent',
+      config: withSettings('mlas', { tokenUrl: 'http://127.0.0.1:9/token' }),
+      expect: { httpStatus: 502, status: 'failed', code: 'token_unavailable', retryable: true },
+    },
   ],
   uncertain: { deduplicates: 'MLAS deduplicates by our leadId: a resend answers 1003 with the first record’s id' },
+  timeoutAfterReceipt: [
+    {
+      name: 'createLead held past the bound, the lead qualified meanwhile',
+      config: withSettings('mlas', { timeoutMs: 400, pollForMs: 200 }),
+      expect: 'resolved-by-resend',
+      then: async (relay, resend) => {
+        // The resend's 1003 was resolved through getLeadStatus into the lead's real result …
+        expect(resend.body['outcome']).to.include({ status: 'qualified', code: '1013' });
+        expect(resend.body['next']).to.equal('submit');
+        // … so the qualified lead still gets its submitLead.
+        const submitted = await relay.submit(resend.body['id'], {});
+        expect(submitted.body['outcome']).to.include({ status: 'accepted', code: '200' });
+      },
+    },
+  ],
+  conditional: [
+    {
+      name: 'termsConsent true when consent came by the button, with no box',
+      envelope: { lead: GOOD_LEAD, consent: BUTTON_CONSENT },
+      expect: { httpStatus: 201, status: 'qualified' },
+      sent: (requests) => expect(input(graphqlCalls(requests)[0])).to.include({ termsConsent: true }),
+    },
+    {
+      name: 'termsConsent left out without consent evidence, never a false the person did not say',
+      expect: { httpStatus: 201, status: 'qualified' },
+      sent: (requests) => expect(input(graphqlCalls(requests)[0])).to.not.have.property('termsConsent'),
+    },
+    {
+      name: 'homePhone, which MLAS requires, from the home phone when there is one; cellPhone only from a mobile',
+      envelope: { lead: { ...GOOD_LEAD, home_phone: '+13125550188' } },
+      expect: { httpStatus: 201, status: 'qualified' },
+      sent: (requests) => expect(input(graphqlCalls(requests)[0])).to.include({ homePhone: '3125550188', cellPhone: '2125550123' }),
+    },
+  ],
+  misconfigured: [
+    { name: 'a poll longer than the step’s bound', config: withSettings('mlas', { timeoutMs: 30000, pollForMs: 30000 }), refusal: /settings\.pollForMs: must be shorter than timeoutMs/ },
+    { name: 'a timeout that is not a number', config: withSettings('mlas', { timeoutMs: '60s' }), refusal: /settings\.timeoutMs: must be a number of milliseconds/ },
+    { name: 'a GraphQL endpoint that is not a URL', config: withSettings('mlas', { graphqlUrl: 'leads.alleviate.com/graphql' }), refusal: /settings\.graphqlUrl: must be an http\(s\) URL/ },
+  ],
 });
 
 describe('mlas on the wire', () => {
@@ -174,5 +255,26 @@ describe('mlas on the wire', () => {
     expect(badMobile.body['codes']).to.deep.equal({ mobile: 'phone_length' });
     const badCertificate = await relay.submit(created.body['id'], { trustedform: { certUrl: 'https://evil.example/x' } });
     expect(badCertificate.status).to.equal(422);
+  });
+
+  it('the seed’s own submitLead answer (statusCode 1021, crm AFS) is success, its CRM record kept', async () => {
+    const relay = testRelay();
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    await script(relay.scenario, { mode: 'seedExample' });
+    const submitted = await relay.submit(created.body['id'], {});
+    expect(submitted.body['outcome']).to.include({ status: 'accepted', code: '1021', destinationId: '3rb1h2o3gql' });
+  });
+
+  it('keeps the CRM submitLead names (crm) with the outcome', () => {
+    const outcome = readMlasSubmitResponse(
+      { status: 200, headers: {}, body: { data: { submitLead: { leadId: 'lead_abc123def456', statusCode: 1021, crmRecordId: '3rb1h2o3gql', crm: 'AFS', partnerLeadId: 'PARTNER-LEAD-12345' } } } },
+      new Date(),
+    );
+    expect(outcome).to.deep.equal({ status: 'accepted', retryable: false, code: '1021', destinationId: '3rb1h2o3gql', destinationSystem: 'AFS' });
+  });
+
+  it('asks for a longer bound than the relay’s default: createLead blocks until the workflow completes', () => {
+    expect(mlas({ graphqlUrl: 'https://x', tokenUrl: 'https://y', clientId: 'c', clientSecret: 's', scope: 'api://z/.default' }).timeoutMs).to.equal(60_000);
+    expect(mlas({ graphqlUrl: 'https://x', tokenUrl: 'https://y', clientId: 'c', clientSecret: 's', scope: 'api://z/.default', timeoutMs: 90_000 }).timeoutMs).to.equal(90_000);
   });
 });

@@ -4,17 +4,26 @@ import { receive, type Recorder } from './recorder.js';
 
 /**
  * Alleviate MLAS (seed 000), as documented: an Entra ID client-credentials token endpoint and a
- * GraphQL endpoint with `createLead` (blocks, answers a resultCode) and `submitLead` (statusCode
- * 200/208/400/422/500/503). Modes for `createLead`: `unique` (1001), `duplicate` (1003), `repurchased`
- * (1020), `error` (9999), `unknownCode` (1018), `pingPost` (qualified, TrustedForm deferred to submit),
- * `unauthorised` (401); default qualified (1013). For `submitLead`: `certFails` (422), `tfDown` (503),
- * `serverError` (500). `expireToken` revokes every token first, so the caller must fetch a new one.
+ * GraphQL endpoint with `createLead` (blocks, answers a resultCode), `getLeadStatus` (`{ id,
+ * resultCode, updatedAt, partnerLeadId, bidValue }`, null for an unknown id) and `submitLead`
+ * (statusCode 200/208/400/422/500/503). The dedupe check answers 1003 with the id of the lead it
+ * matched, by the partner's leadId (our own resend) or by email (another submission), and stores
+ * nothing. Modes for `createLead`: `unique` (1001), `duplicate` (1003, another partner's lead),
+ * `repurchased` (1020), `error` (9999), `unknownCode` (1018), `pingPost` (qualified, TrustedForm
+ * deferred to submit), `processing` (1000, then qualified at the first getLeadStatus),
+ * `processingLong` (1000 for good), `unauthorised` (401); default qualified (1013). For `submitLead`:
+ * `certFails` (422), `tfDown` (503), `serverError` (500), `seedExample` (the seed's own answer:
+ * statusCode 1021, crm AFS). `expireToken` revokes every token first, so the caller must fetch a new one.
  */
 interface StoredLead {
   readonly id: string;
   readonly partnerLeadId: string | undefined;
+  readonly email: string;
   readonly certificate: string | undefined;
   readonly pingPost: boolean;
+  resultCode: number;
+  /** getLeadStatus calls still answered 1000, for a lead that is processing (Infinity: for good). */
+  processingFor: number;
   crmRecordId?: string;
 }
 
@@ -83,39 +92,70 @@ export function mlasStandin(recorder: Recorder): Hono {
     const bearer = (recorded.headers['authorization'] ?? '').replace(/^Bearer /, '');
     if (answer.mode === 'unauthorised' || !tokens.has(bearer)) return c.json({ error: 'invalid_token' }, 401);
 
-    const { query, variables } = (recorded.body ?? {}) as { query?: string; variables?: { input?: Record<string, unknown> } };
+    const { query, variables } = (recorded.body ?? {}) as { query?: string; variables?: { input?: Record<string, unknown>; id?: unknown } };
     const input = variables?.input ?? {};
     const leads = leadsOf(scenario);
 
     if (query?.includes('createLead(')) {
       const problem = leadInputProblem(input);
       if (problem) return c.json(badInput(problem));
-      const duplicate = [...leads.values()].some((lead) => lead.partnerLeadId !== undefined && lead.partnerLeadId === input['leadId']);
+      const createLead = (id: string, resultCode: number, partnerLeadId: unknown) =>
+        c.json({
+          data: {
+            createLead: {
+              id,
+              resultCode,
+              note: resultCode === 9999 ? 'Processing error' : resultCode === 1000 ? 'Processing' : resultCode === 1003 ? 'Duplicate lead' : 'Lead processing complete',
+              partnerLeadId: partnerLeadId ?? null,
+              bidValue: resultCode >= 1013 && resultCode <= 1017 ? '$25.00' : null,
+            },
+          },
+        });
+      if (answer.mode === 'duplicate') {
+        // Another partner's earlier lead for this person.
+        const other: StoredLead = { id: crypto.randomUUID(), partnerLeadId: 'another-partner-lead', email: String(input['email']), certificate: undefined, pingPost: false, resultCode: 1001, processingFor: 0 };
+        leads.set(other.id, other);
+        return createLead(other.id, 1003, input['leadId']);
+      }
+      const matched = [...leads.values()].find((lead) => (lead.partnerLeadId !== undefined && lead.partnerLeadId === input['leadId']) || lead.email === input['email']);
+      if (matched) return createLead(matched.id, 1003, input['leadId']);
       const resultCode =
         answer.mode === 'unique' ? 1001
-        : answer.mode === 'duplicate' || duplicate ? 1003
         : answer.mode === 'repurchased' ? 1020
         : answer.mode === 'error' ? 9999
         : answer.mode === 'unknownCode' ? 1018
         : 1013;
       const id = crypto.randomUUID();
-      if (resultCode !== 1003 && resultCode !== 9999) {
+      const processingFor = answer.mode === 'processingLong' ? Infinity : 0;
+      const processing = answer.mode === 'processing' || answer.mode === 'processingLong';
+      if (resultCode !== 9999) {
         leads.set(id, {
           id,
           partnerLeadId: input['leadId'] as string | undefined,
+          email: String(input['email']),
           certificate: input['trustedformCertificateID'] as string | undefined,
           pingPost: answer.mode === 'pingPost',
+          resultCode,
+          processingFor,
         });
+        recorder.delivered(scenario).push(String(input['leadId'] ?? id));
       }
-      const qualified = resultCode >= 1013 && resultCode <= 1017;
+      return createLead(id, processing ? 1000 : resultCode, input['leadId']);
+    }
+
+    if (query?.includes('getLeadStatus(')) {
+      const lead = leads.get(String(variables?.['id'] ?? ''));
+      if (!lead) return c.json({ data: { getLeadStatus: null } });
+      const processing = lead.processingFor > 0;
+      if (processing) lead.processingFor -= 1;
       return c.json({
         data: {
-          createLead: {
-            id,
-            resultCode,
-            note: resultCode === 9999 ? 'Processing error' : 'Lead processing complete',
-            partnerLeadId: input['leadId'] ?? null,
-            bidValue: qualified ? '$25.00' : null,
+          getLeadStatus: {
+            id: lead.id,
+            resultCode: processing ? 1000 : lead.resultCode,
+            updatedAt: new Date().toISOString(),
+            partnerLeadId: lead.partnerLeadId ?? null,
+            bidValue: !processing && lead.resultCode >= 1013 && lead.resultCode <= 1017 ? '$25.00' : null,
           },
         },
       });
@@ -140,6 +180,10 @@ export function mlasStandin(recorder: Recorder): Hono {
           },
         });
       if (lead.crmRecordId) return respond(208, 'Lead was already submitted');
+      if (answer.mode === 'seedExample') {
+        lead.crmRecordId = '3rb1h2o3gql';
+        return c.json({ data: { submitLead: { leadId: lead.id, statusCode: 1021, crmRecordId: lead.crmRecordId, crm: 'AFS', partnerLeadId: lead.partnerLeadId ?? null } } });
+      }
       if (answer.mode === 'tfDown') return respond(503, 'TrustedForm verification is temporarily unavailable');
       if (answer.mode === 'serverError') return respond(500, 'Salesforce connection reset');
       const certificate = (input['trustedformCertificateID'] as string | undefined) ?? lead.certificate;
