@@ -3,6 +3,7 @@
 // against, never asserted (DESIGN.md, "Budgets").
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { keystrokeCosts } from './keystrokes.js';
+import { ledgerBench } from './ledger.js';
 import { relayCpu } from './relay-cpu.js';
 import { relayLoad } from './relay.js';
 import { renderTimes } from './render.js';
@@ -24,6 +25,7 @@ const keystrokes = keystrokeCosts(quick ? 20 : 200);
 const render = await renderTimes(quick ? 3 : 7);
 const cpu = await relayCpu(quick ? 1000 : 5000);
 const relay = await relayLoad(quick ? 3 : 10);
+const ledger = await ledgerBench(quick ? 200 : 1000);
 
 const classic = sizes.find((size) => size.file === 'lead-capture.classic.js');
 const widgetRender = render.find((result) => result.page.includes('classic'));
@@ -42,10 +44,12 @@ const output = [
   table('Per keystroke (Node, no slowdown)', ['work', 'keystrokes', 'median', 'p99'], keystrokes.map((k) => [k.work, k.keystrokes, `${k.medianUs.toFixed(1)} µs`, `${k.p99Us.toFixed(1)} µs`])),
   table('Relay over a stand-in on loopback (autocannon, 20 connections)', ['run', 'requests', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'], relay.map((r) => [r.run, r.requests, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors, r.non2xx])),
   table('The relay’s own work per lead (in-process, destination answering at once)', ['leads', 'median', 'p99'], [[cpu.leads, `${cpu.medianUs.toFixed(0)} µs`, `${cpu.p99Us.toFixed(0)} µs`]]),
+  table('The lead ledger’s two transactions per lead (in-process, sequential)', ['engine', 'leads', 'median', 'p99', 'note'], ledger.costs.map((cost) => [cost.engine, cost.leads, `${cost.medianMs.toFixed(2)} ms`, `${cost.p99Ms.toFixed(2)} ms`, cost.note ?? ''])),
+  table('Ledger start', ['run', 'time'], ledger.starts.map((start) => [start.run, `${start.ms.toFixed(0)} ms`])),
   table('Targets (reported, not asserted)', ['target', 'budget', 'measured', ''], targets),
 ].join('\n');
 
 console.log(output);
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench.json', JSON.stringify({ at: new Date().toISOString(), sizes, shares, render, keystrokes, relayCpu: cpu, relay, targets }, null, 2));
+writeFileSync('bench-results/bench.json', JSON.stringify({ at: new Date().toISOString(), sizes, shares, render, keystrokes, relayCpu: cpu, relay, ledger, targets }, null, 2));
 console.log('\nwritten: bench-results/bench.json');

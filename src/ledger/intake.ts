@@ -212,3 +212,23 @@ export async function settle(engine: Engine, settlement: Settlement): Promise<bo
     return held;
   });
 }
+
+/**
+ * Waits for the answer of a key another request is working on (here or on another instance), looking
+ * every `pollMs` until `deadline`. Answers the key's receipt as it then stands: `answered`, or still
+ * `pending` (the caller answers 409 `in_progress` with Retry-After and the browser retries).
+ */
+export async function awaitAnswer(
+  engine: Engine,
+  request: Pick<KeyedRequest, 'scope' | 'key' | 'requestHash'>,
+  deadline: number,
+  options: { readonly pollMs?: number; readonly clock?: () => number } = {},
+): Promise<Receipt | undefined> {
+  const pollMs = options.pollMs ?? 100;
+  const clock = options.clock ?? Date.now;
+  for (;;) {
+    const receipt = await lookup(engine, request.scope, request.key, request.requestHash);
+    if (receipt?.kind !== 'pending' || clock() + pollMs > deadline) return receipt;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}

@@ -2,7 +2,7 @@
 // destination is called; a unique constraint deciding races; the answer and state in a second one.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { lookup, receive, settle } from '../../src/ledger/intake.js';
+import { awaitAnswer, lookup, receive, settle } from '../../src/ledger/intake.js';
 import { summarise } from '../../src/ledger/states.js';
 import { onEachEngine } from './engines.js';
 import { ACCEPTED, CERT_URL, CONSENT_SHA256, createRequest, seconds, stateOf, T0 } from './samples.js';
@@ -91,5 +91,24 @@ onEachEngine('ledger intake', ({ engine, another }) => {
     const stored = JSON.stringify(await engine().query('SELECT l.outcome, e.outcome AS event FROM ledger_leads l JOIN ledger_events e ON e.lead_id = l.id'));
     assert.equal(stored.includes('jane.doe'), false);
     assert.match(stored, /pt-1/);
+  });
+
+  it('lets a request waiting on the same key get the first answer as soon as it is written', async () => {
+    const { request, lead } = createRequest();
+    await receive(engine(), request, lead);
+    const answer = { status: 201, body: { id: 'signed-id', outcome: { status: 'accepted' }, next: null } };
+    const waiting = awaitAnswer(engine(), request, Date.now() + 10_000, { pollMs: 20 });
+    await settle(engine(), {
+      leadId: lead.id, claimToken: lead.claimToken, decision: { state: 'delivered' }, outcome: summarise(ACCEPTED), attempt: 1, actor: 'relay',
+      now: T0, answer: { scope: request.scope, key: request.key, answer },
+    });
+    assert.deepEqual(await waiting, { kind: 'answered', answer, leadId: lead.id });
+  });
+
+  it('stops waiting at the deadline with the key still pending', async () => {
+    const { request, lead } = createRequest();
+    await receive(engine(), request, lead);
+    const receipt = await awaitAnswer(engine(), request, Date.now() + 100, { pollMs: 20 });
+    assert.equal(receipt?.kind, 'pending');
   });
 });
