@@ -2,6 +2,7 @@
 // consent evidence kept consentDays; one count per client across every instance.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { LedgerAnswerStore } from '../../src/ledger/answer-store.js';
 import { lookup } from '../../src/ledger/intake.js';
 import { SharedRateLimiter } from '../../src/ledger/rate-limit.js';
 import { purge } from '../../src/ledger/retention.js';
@@ -47,5 +48,19 @@ onEachEngine('retention', ({ engine, another }) => {
     assert.deepEqual(waits, [0, 0, 0, 50, 50], 'the fourth request waits until the window ends, 50 s later');
     assert.equal(await limiters[0]!.take('198.51.100.1', now), 0, 'another client has its own count');
     assert.equal(await limiters[1]!.take('203.0.113.7', now + 50_000), 0);
+  });
+});
+
+onEachEngine('the answer store', ({ engine, another }) => {
+  it('remembers an answer for every instance, replaces it when asked, and lets retention take it after leadDays', async () => {
+    const here = new LedgerAnswerStore(engine(), () => T0);
+    const there = new LedgerAnswerStore(another ? await another() : engine(), () => T0);
+    assert.equal(await there.get('submit:mlas:k1'), undefined);
+    await here.set('submit:mlas:k1', { status: 201, body: { outcome: { status: 'invalid' } }, requestHash: 'a' }, 3600);
+    assert.deepEqual(await there.get('submit:mlas:k1'), { status: 201, body: { outcome: { status: 'invalid' } }, requestHash: 'a' });
+    await there.set('submit:mlas:k1', { status: 201, body: { outcome: { status: 'accepted' } }, requestHash: 'b' }, 3600);
+    assert.equal((await here.get('submit:mlas:k1'))?.requestHash, 'b');
+    await purge(engine(), DEFAULT_RETENTION, seconds(T0, 30 * DAY));
+    assert.equal(await here.get('submit:mlas:k1'), undefined);
   });
 });
