@@ -2,6 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { register } from 'tsx/esm/api';
+import { forcedColorsPlugin } from './test/helpers/forced-colors-plugin.mjs';
 
 // The stand-ins are TypeScript shared with the demo server; tsx lets Node 20 load them here.
 register();
@@ -12,7 +13,7 @@ const { koaMiddleware } = await import('./test/standins/mount.ts');
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
   middleware: [koaMiddleware(createStandins(), ['/standins/']), koaMiddleware(scenarioRelays(), ['/relay/'])],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 120000,

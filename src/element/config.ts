@@ -3,6 +3,7 @@ import { parseFieldList, type FieldKey } from '../fields/keys.js';
 import { isLocale, type Locale, type MessageOverrides } from '../fields/messages/index.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
 import { parseSellers } from '../consent/record.js';
+import type { UiOverrides } from './strings/index.js';
 
 /** The fields a form asks for when the page names none. */
 export const DEFAULT_FIELDS: readonly FieldKey[] = ['first_name', 'last_name', 'email', 'mobile', 'zip_code'];
@@ -15,6 +16,11 @@ export const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
   'tracking', 'trackingParams', 'minFillMs', 'challengeField', 'challenge', 'theme', 'layout', 'styleNonce',
   'datalayer', 'enhancedConversions', 'successUrl', 'rejectedUrl',
 ]);
+
+/** A page's own words: any label or field message, and (`ui`) any text of the widget itself. */
+export interface WidgetMessages extends MessageOverrides {
+  readonly ui?: UiOverrides;
+}
 
 /** The whole configuration as one object: the attributes' twin (`element.config`). */
 export interface LeadCaptureConfig {
@@ -31,7 +37,7 @@ export interface LeadCaptureConfig {
   readonly country: PhoneCountry;
   readonly minAge: number;
   readonly submitLabel: string | undefined;
-  readonly messages: MessageOverrides;
+  readonly messages: WidgetMessages;
   /** The disclosure text; empty when the page gives a `<template slot="consent">` or asks no consent. */
   readonly consent: string;
   /** The sellers the person may agree to be contacted by; one checkbox each when more than one. */
@@ -61,7 +67,7 @@ export interface LeadCaptureAttributes {
   readonly country: string;
   readonly minAge: number;
   readonly submitLabel: string | undefined;
-  readonly messages: MessageOverrides | undefined;
+  readonly messages: WidgetMessages | undefined;
   readonly consent: string;
   readonly sellers: string;
   readonly consentVersion: string | undefined;

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { buildConsentRecord, type ConsentRecord } from '../consent/record.js';
 import { sanitizeDisclosure } from '../consent/sanitize.js';
+import { consentVisibilityProblems, type VisibilityProblem } from '../consent/visibility.js';
 
 const PLACEHOLDER = '{sellers}';
 
@@ -41,6 +42,15 @@ export class ConsentController implements ReactiveController {
   /** Whether the person has agreed (any box checked). */
   given(): boolean {
     return this.#checkedAt.size > 0;
+  }
+
+  /** Whether the disclosure and its boxes, as rendered now, could have been seen (see consent/visibility.ts). */
+  visibilityProblems(): VisibilityProblem[] {
+    const block = this.host.querySelector('.lc-consent');
+    return consentVisibilityProblems({
+      disclosure: [...(block?.querySelectorAll('.lc-consent-text, .lc-seller') ?? [])],
+      boxes: [...(block?.querySelectorAll<HTMLInputElement>('input[name="consent"]') ?? [])],
+    });
   }
 
   clear(): void {
@@ -104,9 +114,10 @@ export class ConsentController implements ReactiveController {
     const errorId = `${id}-error`;
     const describedBy = error === '' ? undefined : errorId;
     const disclosure = this.#disclosure(options.text, sellers, options.and);
-    const errorLine = html`<p class="lc-error" id=${errorId} aria-live="polite">${error}</p>`;
+    const errorLine = html`<p class="lc-error" id=${errorId}>${error}</p>`;
     if (sellers.length > 1) {
-      return html`<fieldset class="lc-consent" data-tf-element-role="offer" aria-describedby=${describedBy ?? nothing}>
+      // The error is described on each box, where focus goes, not on the fieldset (read only on entering it).
+      return html`<fieldset class="lc-consent" data-tf-element-role="offer">
         <legend class="lc-consent-text" data-tf-element-role="consent-language">${disclosure}</legend>
         ${sellers.map(
           (seller, index) => html`<div class="lc-consent-row">
@@ -119,6 +130,7 @@ export class ConsentController implements ReactiveController {
               data-seller-index=${index}
               data-tf-element-role=${`consent-opted-advertiser-input-${index + 1}`}
               aria-invalid=${error === '' ? 'false' : 'true'}
+              aria-describedby=${describedBy ?? nothing}
               .checked=${this.#checkedAt.has(index)}
             />
             <label

@@ -1,19 +1,18 @@
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
-import { isFieldKey, type FieldKey } from '../fields/keys.js';
-import { isFieldErrorCode } from '../fields/rules.js';
 import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
 import type { RetryPolicy } from '../flow/retry.js';
 import type { FlowState, StepReport, SubmissionFlow } from '../flow/submission.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
+import { BackgroundResume } from './background-resume.js';
 import { flowFor } from './flow-for.js';
-import { failureMessage, hiddenFieldsTemplate, progressTemplate, type DeliveryView } from './delivery-view.js';
-import { LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
+import { failureMessage, fieldsRefused, hiddenFieldsTemplate, progressTemplate, type DeliveryView } from './delivery-view.js';
+import { isCreated, LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
 import { botSignals, collectEvidence, evidenceOptions, startRecorders, type EvidenceReport } from './evidence.js';
 import type { FieldsController } from './fields-controller.js';
 import type { Screen, StepsController } from './steps-controller.js';
-import { UI_STRINGS, type UiStrings } from './strings/index.js';
+import { stringsFor, type UiStrings } from './strings/index.js';
 import type { TrackingController } from './tracking-controller.js';
 
 /** The element's properties that decide where and how a lead is sent: a change builds a new flow. */
@@ -46,6 +45,9 @@ export interface DeliveryOptions {
 export class DeliveryController implements ReactiveController {
   #view: DeliveryView = { state: { phase: 'idle' }, preparing: false, status: '', alert: '' };
   #flow: SubmissionFlow | undefined;
+  /** A flow of its own for leads an earlier visit left on this device, so this visitor's form stays theirs. */
+  #earlier: SubmissionFlow | undefined;
+  readonly #resume: BackgroundResume;
   #outbox: { persist: boolean; store: Outbox } | undefined;
   #evidence: EvidenceReport = { trustedform: 'off', jornaya: 'off' };
   /** The last envelope sent: its certificate and mobile go with an automatic second step. */
@@ -54,12 +56,15 @@ export class DeliveryController implements ReactiveController {
   #lastConsent: ConsentEvidence | undefined;
   /** When the form first appeared, for the minimum fill time. */
   #shownAt = 0;
-  readonly #resumeOnline = () => void this.#resumePending();
+  /** What takes focus after the next render: the thank-you's heading, or a field a destination refused. */
+  #focusOnDone: string | undefined;
+  readonly #resumeOnline = () => void this.#backOnline();
 
   constructor(
     private readonly host: DeliveryHost,
     private readonly options: DeliveryOptions,
   ) {
+    this.#resume = new BackgroundResume(host);
     host.addController(this);
   }
 
@@ -69,6 +74,17 @@ export class DeliveryController implements ReactiveController {
 
   hostDisconnected(): void {
     window.removeEventListener('online', this.#resumeOnline);
+  }
+
+  /** Takes the person to what just appeared: the thank-you (in view on a phone too), or the field to fix. */
+  hostUpdated(): void {
+    const selector = this.#focusOnDone;
+    if (selector === undefined) return;
+    this.#focusOnDone = undefined;
+    const target = this.host.querySelector<HTMLElement>(selector);
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center' });
   }
 
   get state(): FlowState {
@@ -88,20 +104,25 @@ export class DeliveryController implements ReactiveController {
   set status(message: string) {
     this.#show({ status: message });
   }
+  set alert(message: string) {
+    this.#show({ alert: message });
+  }
 
   /** Builds the flow for a new configuration when what decides delivery changed (or there was none). */
   configure(config: LeadCaptureConfig, deliveryChanged: boolean): void {
     if (!deliveryChanged && this.#flow) return;
     const persist = this.host.persist !== 'none';
     if (this.#outbox?.persist !== persist) this.#outbox = { persist, store: lazyOutbox(openOutbox(persist)) };
-    this.#flow = flowFor(config, { outbox: this.#outbox.store, retryPolicy: this.host.retryPolicy, requestTimeout: this.host.requestTimeout });
+    const settings = { outbox: this.#outbox.store, retryPolicy: this.host.retryPolicy, requestTimeout: this.host.requestTimeout };
+    this.#flow = flowFor(config, settings);
     this.#flow?.subscribe((state) => this.#show({ state }));
+    this.#earlier = flowFor(config, settings);
   }
 
-  /** The form is on screen: the minimum fill time counts from now, and a lead left in the outbox goes with its key. */
+  /** The form is on screen: the minimum fill time counts from now, and leads left in the outbox go, each with its key. */
   start(): void {
     this.#shownAt = performance.now();
-    void this.#resumePending();
+    void this.#resume.run(this.#earlier, undefined, this.options.config().consentTiming === 'create');
   }
 
   /** Loads the consent recorders; they must find the form already in the page (TrustedForm's own prerequisite). */
@@ -164,33 +185,27 @@ export class DeliveryController implements ReactiveController {
 
   /** Changes what the person is told, and re-renders (the controller's `@state()`). */
   #show(change: Partial<DeliveryView>): void {
+    if (change.state?.phase === 'done' && this.#view.state.phase !== 'done') this.#focusOnDone = '.lc-success-title';
     this.#view = { ...this.#view, ...change };
     this.host.requestUpdate();
   }
 
   get #strings(): UiStrings {
-    return UI_STRINGS[this.options.config().locale];
+    return stringsFor(this.options.config());
   }
 
-  /** The flow's phase now (a method, so a check after an await is not narrowed by one before it). */
-  #phase(): FlowState['phase'] {
-    return this.#view.state.phase;
-  }
-
-  /** Sends the leads this configuration left unsent, one by one, and shows the person what became of them. */
-  async #resumePending(): Promise<void> {
+  /**
+   * Back online: the person's own failed lead goes again as Try again sends it (and they see how it
+   * went), then any lead an earlier visit left waiting, in the background.
+   */
+  async #backOnline(): Promise<void> {
     const flow = this.#flow;
-    if (!flow || this.busy) return;
-    for (const entry of await flow.pending()) {
-      if (this.#view.state.phase !== 'idle' && this.#view.state.phase !== 'failed') return;
-      this.host.values = { ...entry.envelope.lead };
-      this.#sent = entry.envelope;
-      this.#lastConsent = entry.envelope.consent;
-      const report = await flow.resume(entry);
-      if (!report) continue;
-      await this.#report(report);
-      if (this.#phase() === 'done') this.status = this.#strings.resumed;
+    const own = this.#sent && flow ? flow.keyFor(this.#sent) : undefined;
+    if (flow && this.retryable && !this.busy) {
+      const report = await flow.retry();
+      if (report) await this.#report(report);
     }
+    await this.#resume.run(this.#earlier, own, this.options.config().consentTiming === 'create');
   }
 
   /** The lead with its evidence: the consent record (when consent is on this screen), certificate, token, tracking and bot signals. */
@@ -234,7 +249,8 @@ export class DeliveryController implements ReactiveController {
     const { idempotencyKey } = report;
     const evidence = this.#evidence;
     if (report.stage === 'create') {
-      this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey, evidence }));
+      // Only a lead the destination took: a page's conversion pixel on this event must never count a failure.
+      if (isCreated(report.result.outcome)) this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey, evidence }));
       if (this.#view.state.phase === 'awaiting-submit') {
         this.status = '';
         if (this.options.config().consentTiming === 'create') {
@@ -260,17 +276,14 @@ export class DeliveryController implements ReactiveController {
   }
 
   #showFailure(stage: 'create' | 'submit', outcome: Outcome): void {
-    const shown = this.options.steps().screen.fields;
-    const fieldErrors = Object.entries(outcome.fieldErrors ?? {}).filter(
-      (entry): entry is [FieldKey, string] => isFieldKey(entry[0]) && shown.includes(entry[0]),
-    );
-    if (fieldErrors.length > 0) {
-      this.options.fields.errors = Object.fromEntries(fieldErrors.map(([key, code]) => [key, isFieldErrorCode(code) ? code : 'characters']));
+    const refused = fieldsRefused(outcome, this.options.steps().screen.fields);
+    if (refused.first !== undefined) {
+      this.options.fields.showReasons(refused.reasons, refused.codes);
+      this.#focusOnDone = `[name="${refused.first}"]`;
     }
     // Refused for fields this form does not ask: nothing the person can fix, so say so to the page.
-    const unasked = Object.keys(outcome.fieldErrors ?? {}).filter((key) => !fieldErrors.some(([asked]) => asked === key));
-    if (unasked.length > 0) console.warn(`<lead-capture>: the destination requires fields this form does not ask for: ${unasked.join(', ')}`);
-    const message = failureMessage(this.#strings, outcome, fieldErrors.length > 0);
+    if (refused.unasked.length > 0) console.warn(`<lead-capture>: the destination requires fields this form does not ask for: ${refused.unasked.join(', ')}`);
+    const message = failureMessage(this.#strings, outcome, refused.first !== undefined, navigator.onLine);
     this.#show({ status: '', alert: message });
     this.host.dispatchEvent(new LeadErrorEvent({ stage, retryable: outcome.retryable, message, outcome }));
   }
@@ -280,8 +293,9 @@ export class DeliveryController implements ReactiveController {
     return hiddenFieldsTemplate(this.host, this.options.config().jornaya !== '', this.options.tracking.render());
   }
 
-  /** The thank-you message, the status line and the alert. */
+  /** The thank-you message, the status line, the alert, and the notice of an earlier visit's lead. */
   renderProgress(): TemplateResult {
-    return progressTemplate(this.#view, this.#strings, this.host.retryPolicy.maxAttempts);
+    const strings = this.#strings;
+    return html`${progressTemplate(this.#view, strings, this.host.retryPolicy.maxAttempts, navigator.onLine)}${this.#resume.render(strings)}`;
   }
 }

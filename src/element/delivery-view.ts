@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Outcome } from '../adapters/lead.js';
 import { JORNAYA_TOKEN_ID } from '../consent/jornaya.js';
+import { isFieldKey, type FieldKey } from '../fields/keys.js';
+import { isFieldErrorCode, type FieldErrorCode } from '../fields/rules.js';
 import type { FlowState } from '../flow/submission.js';
 import type { UiStrings } from './strings/index.js';
 
@@ -15,34 +17,88 @@ export interface DeliveryView {
   readonly alert: string;
 }
 
-/** What the person is told when a step failed. */
-export function failureMessage(strings: UiStrings, outcome: Outcome, fieldErrorsShown: boolean): string {
+/**
+ * What the person is told when a step failed. A retryable failure says what happened: offline
+ * (`online` false), or our system not answering (a 500, a timeout) to a person whose connection is fine.
+ */
+export function failureMessage(strings: UiStrings, outcome: Outcome, fieldErrorsShown: boolean, online = true): string {
   if (outcome.code === 'trustedform_required') return strings.trustedformRequired;
   if (outcome.code === 'trustedform_failed') return strings.trustedformFailed;
   if (outcome.status === 'invalid') return fieldErrorsShown ? strings.invalidAtDestination : strings.failedFinal;
-  return outcome.retryable ? strings.failedRetryable : strings.failedFinal;
+  if (!outcome.retryable) return strings.failedFinal;
+  return online ? strings.failedServer : strings.failedOffline;
 }
 
-/** What the status line says: a retry in progress, or the last summary. */
-function statusText(view: DeliveryView, strings: UiStrings, maxAttempts: number): string {
+/** The fields a destination refused, as the form can show them. */
+export interface FieldsRefused {
+  /** The first refused field on screen, where the person is taken; undefined when none is on screen. */
+  readonly first: FieldKey | undefined;
+  readonly codes: Partial<Record<string, FieldErrorCode>>;
+  /** The destination's own words, for a field it refused with words rather than one of our codes. */
+  readonly reasons: Readonly<Record<string, string>>;
+  /** Fields it wanted that this form does not ask for. */
+  readonly unasked: readonly string[];
+}
+
+/**
+ * Our relay answers a refused field with our code; a destination with its own words ("This email
+ * domain is not accepted"), which are shown at the field as it said them, not as a guess of ours.
+ */
+export function fieldsRefused(outcome: Outcome, shown: readonly FieldKey[]): FieldsRefused {
+  const codes: Partial<Record<string, FieldErrorCode>> = {};
+  const reasons: Record<string, string> = {};
+  const unasked: string[] = [];
+  for (const [key, said] of Object.entries(outcome.fieldErrors ?? {})) {
+    if (!isFieldKey(key) || !shown.includes(key)) {
+      unasked.push(key);
+      continue;
+    }
+    codes[key] = isFieldErrorCode(said) ? said : 'characters';
+    if (!isFieldErrorCode(said)) reasons[key] = said.slice(0, 200);
+  }
+  return { first: shown.find((key) => codes[key] !== undefined), codes, reasons, unasked };
+}
+
+/** The thank-you as one sentence for the live region: "Thank you. We have your details…". */
+export function successAnnouncement(strings: UiStrings, outcome: Outcome): string {
+  const title = strings.successTitle.trim();
+  return `${title}${/[.!?¡¿]$/.test(title) ? '' : '.'} ${successBody(strings, outcome)}`;
+}
+
+function successBody(strings: UiStrings, outcome: Outcome): string {
+  return outcome.status === 'duplicate' ? strings.duplicateBody : strings.successBody;
+}
+
+/** What the status line says: a retry in progress, the thank-you, or the last summary. */
+function statusText(view: DeliveryView, strings: UiStrings, maxAttempts: number, online: boolean): string {
   const state = view.state;
-  if (state.phase === 'sending' && state.attempt > 1) return strings.retrying(state.attempt, maxAttempts);
-  if (state.phase === 'done') return view.status === strings.resumed ? view.status : '';
+  if (state.phase === 'sending' && state.attempt > 1) {
+    return (online ? strings.retryingServer : strings.retryingOffline)(state.attempt, maxAttempts);
+  }
+  if (state.phase === 'done') return successAnnouncement(strings, state.outcome);
   return view.status;
 }
 
+/**
+ * The confirmation panel (GOV.UK's panel pattern): a heading that takes focus when it appears, so
+ * the person (and their screen reader) is taken to it, scrolled into view on a phone.
+ */
 function successTemplate(strings: UiStrings, outcome: Outcome): TemplateResult {
-  const body = outcome.status === 'duplicate' ? strings.duplicateBody : strings.successBody;
-  return html`<div class="lc-success" role="status">
-    <strong class="lc-success-title">${strings.successTitle}</strong>
-    <p>${body}</p>
+  return html`<div class="lc-success">
+    <h2 class="lc-success-title" tabindex="-1">${strings.successTitle}</h2>
+    <p class="lc-success-body">${successBody(strings, outcome)}</p>
   </div>`;
 }
 
-/** The thank-you message, the status line and the alert. */
-export function progressTemplate(view: DeliveryView, strings: UiStrings, maxAttempts: number): TemplateResult {
+/**
+ * The thank-you panel, the status line and the alert. The status and alert regions are always in the
+ * page, so what is put in them later is announced; the thank-you is spoken by the status region
+ * (seen in the panel, so the region itself is then only heard).
+ */
+export function progressTemplate(view: DeliveryView, strings: UiStrings, maxAttempts: number, online = true): TemplateResult {
+  const done = view.state.phase === 'done';
   return html`${view.state.phase === 'done' ? successTemplate(strings, view.state.outcome) : nothing}
-    <p class="lc-status" role="status">${statusText(view, strings, maxAttempts)}</p>
+    <p class="lc-status ${done ? 'lc-visually-hidden' : ''}" role="status">${statusText(view, strings, maxAttempts, online)}</p>
     <p class="lc-alert" role="alert">${view.alert}</p>`;
 }
 

@@ -39,6 +39,8 @@ export class LeadSubmitEvent extends CustomEvent<LeadSubmitDetail> {
 export interface LeadCreatedDetail extends CreateResult {
   readonly idempotencyKey: string;
   readonly evidence: EvidenceReport;
+  /** A lead an earlier visit left on this device, sent in the background: not this visitor's. */
+  readonly resumed?: boolean;
 }
 export class LeadCreatedEvent extends CustomEvent<LeadCreatedDetail> {
   constructor(detail: LeadCreatedDetail) {
@@ -53,6 +55,8 @@ export interface LeadSubmittedDetail {
   readonly evidence: EvidenceReport;
   /** The consent record sent (or given on the consent step), for the page to keep as evidence too. */
   readonly consent?: ConsentEvidence;
+  /** A lead an earlier visit left on this device, sent in the background: not this visitor's. */
+  readonly resumed?: boolean;
 }
 export class LeadSubmittedEvent extends CustomEvent<LeadSubmittedDetail> {
   constructor(detail: LeadSubmittedDetail) {
@@ -62,7 +66,8 @@ export class LeadSubmittedEvent extends CustomEvent<LeadSubmittedDetail> {
 }
 
 export interface LeadErrorDetail {
-  readonly stage: 'create' | 'submit';
+  /** `consent`: the consent was not visible on the page, so nothing was sent (see consent/visibility.ts). */
+  readonly stage: 'create' | 'submit' | 'consent';
   readonly retryable: boolean;
   /** What the person was told. */
   readonly message: string;
@@ -73,6 +78,15 @@ export class LeadErrorEvent extends CustomEvent<LeadErrorDetail> {
     // Cancelable: a page that takes over keeps the widget from going to `rejected-url`.
     super('lead-error', { ...INIT, cancelable: true, detail });
   }
+}
+
+/**
+ * Whether `lead-created` fires for this first answer: only for a lead the destination took (or the
+ * relay's ledger holds to deliver). A failed, refused or duplicate answer is no new lead, and a
+ * page's conversion pixel on the event must never count one.
+ */
+export function isCreated(outcome: Outcome): boolean {
+  return outcome.status === 'accepted' || outcome.status === 'qualified' || outcome.status === 'queued';
 }
 
 declare global {

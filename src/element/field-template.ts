@@ -72,17 +72,26 @@ function control(view: FieldView, describedBy: string | undefined): TemplateResu
 }
 
 /**
- * A labelled control with its error underneath. The error is tied to the control by
- * `aria-describedby` and `aria-invalid`, and lives in a polite live region so it is announced.
+ * The "(required)" after a label, seen but not heard: the control's `required` already says it, and a
+ * screen reader would otherwise read "First name (required), required".
+ */
+export function requiredMarkTemplate(required: boolean, mark: string): TemplateResult | typeof nothing {
+  return required ? html` <span class="lc-required" aria-hidden="true">${mark}</span>` : nothing;
+}
+
+/**
+ * A labelled control with its error underneath. The error (and a suggestion, when there is one) is
+ * tied to the control by `aria-describedby` and `aria-invalid`: read when the person reaches the
+ * field, never announced on its own (the error summary speaks for all of them at submit).
  */
 export function fieldTemplate(view: FieldView): TemplateResult {
   const errorId = `${view.id}-error`;
+  const hintId = `${view.id}-hint`;
+  const describedBy = [view.error === '' ? '' : errorId, view.hint ? hintId : ''].filter(Boolean).join(' ');
   return html`<div class="lc-field lc-field--${view.key} ${WIDE.has(view.key) ? 'lc-field--wide' : ''}">
-    <label class="lc-label" for=${view.id}
-      >${view.label}${view.required ? html` <span class="lc-required">${view.requiredMark}</span>` : nothing}</label
-    >
-    ${control(view, view.error === '' ? undefined : errorId)}
-    <p class="lc-error" id=${errorId} aria-live="polite">${view.error}</p>
-    <p class="lc-hint" aria-live="polite">${view.hint ?? nothing}</p>
+    <label class="lc-label" for=${view.id}>${view.label}${requiredMarkTemplate(view.required, view.requiredMark)}</label>
+    ${control(view, describedBy === '' ? undefined : describedBy)}
+    <p class="lc-error" id=${errorId}>${view.error}</p>
+    <p class="lc-hint" id=${hintId}>${view.hint ?? nothing}</p>
   </div>`;
 }

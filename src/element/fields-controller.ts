@@ -1,22 +1,22 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
 import { suggestEmail } from '../fields/email-typos.js';
+import { DATE_PARTS } from '../fields/memorable-date.js';
 import { isFieldKey, type FieldKey } from '../fields/keys.js';
-import { errorMessage, fieldMessages, type FieldMessages } from '../fields/messages/index.js';
-import { formatPhoneAsYouType } from '../fields/phone.js';
+import { errorMessage, fieldMessages, type DatePart, type FieldMessages } from '../fields/messages/index.js';
 import type { FieldErrorCode } from '../fields/rules.js';
 import { createLeadValidator, localIsoDate, type LeadValidation, type LeadValidator } from '../fields/validate.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
+import { MemorableDateField, partId, partName } from './date-field.js';
+import { displayPhone, formatOnLeave, formatWhileTyping } from './phone-input.js';
+import { errorSummaryTemplate, type SummaryItem } from './error-summary.js';
 import { fieldTemplate } from './field-template.js';
 import type { Screen } from './steps-controller.js';
-import { UI_STRINGS, type UiStrings } from './strings/index.js';
+import { stringsFor, type UiStrings } from './strings/index.js';
 
 /** The key under which a consent problem is reported beside the field errors. */
 export const CONSENT = 'consent';
-
-/** What people type into a phone field: digits (any width), spaces and the usual punctuation. */
-const PHONE_CHARACTERS = /^[\p{Nd}\s()+.-]*$/u;
 
 export type FieldErrorMap = Partial<Record<string, FieldErrorCode>>;
 
@@ -32,16 +32,24 @@ export interface FieldsOptions {
 }
 
 /**
- * The fields' values and their validation: formats phone numbers as typed, checks a field when the
- * person leaves it (and again as they fix it), offers email corrections, and names each problem in
- * the page's language. The values themselves are the element's `values` property.
+ * The fields' values and their validation: formats phone numbers as typed and on leaving the field,
+ * checks a field when the person leaves it (and again as they fix it), offers email corrections,
+ * names each problem in the page's language, and keeps the error summary. The values themselves are
+ * the element's `values` property.
  */
 export class FieldsController implements ReactiveController {
   /** Once the person has pressed Submit, every field is checked as they leave it, empty or not. */
   submitted = false;
   #errors: FieldErrorMap = {};
+  /** A destination's own words for a field it refused, shown until the person changes the field. */
+  #reasons: Partial<Record<string, string>> = {};
+  /** The error summary shows from a refused Submit until every error in it is fixed. */
+  #summary = false;
   /** A likely correction of the email typed ("gmial.com"), offered under the field. */
   #emailSuggestion: string | undefined;
+  /** The address a suggestion was last offered for: offered once, never in the way twice. */
+  #suggestedFor: string | undefined;
+  readonly #date = new MemorableDateField('date_of_birth');
   #validator: LeadValidator | undefined;
   #messages: FieldMessages = fieldMessages('en');
   #configuredFor: LeadCaptureConfig | undefined;
@@ -58,6 +66,8 @@ export class FieldsController implements ReactiveController {
   }
   set errors(errors: FieldErrorMap) {
     this.#errors = errors;
+    this.#reasons = Object.fromEntries(Object.entries(this.#reasons).filter(([key]) => errors[key] !== undefined));
+    if (Object.keys(errors).length === 0) this.#summary = false;
     this.host.requestUpdate();
   }
 
@@ -78,8 +88,12 @@ export class FieldsController implements ReactiveController {
 
   /** The whole lead: only the fields the form shows, so values typed before `fields` changed are not sent. */
   checkLead(): LeadValidation | undefined {
-    const values = Object.fromEntries(this.options.config().fields.map((key) => [key, this.host.values[key] ?? '']));
-    return this.#validator?.lead(values);
+    const fields = this.options.config().fields;
+    const values = Object.fromEntries(fields.map((key) => [key, this.host.values[key] ?? '']));
+    const validation = this.#validator?.lead(values);
+    const date = fields.includes('date_of_birth') ? this.#dateProblem() : undefined;
+    if (!validation || !date) return validation;
+    return { ok: false, errors: { ...(validation.ok ? {} : validation.errors), date_of_birth: date.code } };
   }
 
   /** One field that must be filled, with its normalised value. */
@@ -100,29 +114,75 @@ export class FieldsController implements ReactiveController {
     return code === undefined ? '' : this.#messageFor(key, code);
   }
 
+  /** Shows the errors with the summary above them (a refused Submit). */
+  showSummary(errors: FieldErrorMap): void {
+    this.errors = errors;
+    this.#summary = Object.keys(errors).length > 0;
+  }
+
+  /** A destination refused these fields, in its own words: shown at each field as it said them. */
+  showReasons(reasons: Readonly<Record<string, string>>, codes: FieldErrorMap): void {
+    this.errors = codes;
+    this.#reasons = { ...reasons };
+  }
+
   /** Forgets the errors and what was typed about them, ready for another person. */
   reset(): void {
     this.errors = {};
+    this.#reasons = {};
     this.#emailSuggestion = undefined;
+    this.#suggestedFor = undefined;
+    this.#date.clear();
     this.submitted = false;
+  }
+
+  /**
+   * An email correction not yet offered for this address: shown (once) before the lead is sent, so
+   * a slip typed and submitted with Enter still gets its one chance. Undefined when there is none.
+   */
+  offerSuggestion(): string | undefined {
+    const email = this.checkRequired('email');
+    const suggestion = email.ok ? suggestEmail(email.value) : undefined;
+    if (!email.ok || suggestion === undefined || this.#suggestedFor === email.value) return undefined;
+    this.#suggestedFor = email.value;
+    this.#emailSuggestion = suggestion;
+    this.host.requestUpdate();
+    return suggestion;
   }
 
   #messageFor(key: string, code: FieldErrorCode): string {
     const config = this.options.config();
-    const strings = UI_STRINGS[config.locale];
-    if (key === CONSENT) return config.sellers.length > 1 ? strings.consentRequiredSellers : strings.consentRequired;
+    if (key === CONSENT) return config.sellers.length > 1 ? this.#strings.consentRequiredSellers : this.#strings.consentRequired;
+    const reason = this.#reasons[key];
+    if (reason !== undefined) return reason;
+    if (key === 'date_of_birth') {
+      const date = this.#dateProblem();
+      if (date) return date.message;
+    }
     return errorMessage(this.#messages, key, code, { minAge: config.minAge, country: config.country });
+  }
+
+  get #strings(): UiStrings {
+    return stringsFor(this.options.config());
+  }
+
+  #dateProblem() {
+    return this.#date.problem(this.#messages, this.options.config().minAge);
   }
 
   #validateOne(key: FieldKey): void {
     const required = this.options.screen().required.includes(key);
     const raw = this.host.values[key] ?? '';
-    const result = raw.trim() === '' && required ? { ok: false as const, error: 'required' as const } : this.#validator?.field(key, raw);
+    const date = key === 'date_of_birth' ? this.#dateProblem() : undefined;
+    const result = date
+      ? { ok: false as const, error: date.code }
+      : raw.trim() === '' && required ? { ok: false as const, error: 'required' as const } : this.#validator?.field(key, raw);
     const errors = { ...this.#errors };
     if (!result || result.ok) delete errors[key];
     else errors[key] = result.error;
     this.errors = errors;
     if (key === 'email') this.#emailSuggestion = result?.ok && result.value ? suggestEmail(result.value) : undefined;
+    if (key === 'email' && this.#emailSuggestion && result?.ok) this.#suggestedFor = result.value;
   }
 
   /** Puts the suggested address in the email field, as if the person had typed it. */
@@ -144,51 +204,95 @@ export class FieldsController implements ReactiveController {
       return;
     }
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement)) return;
+    const datePart = DATE_PARTS.find((part) => target.name === partName('date_of_birth', part));
+    if (datePart) return this.#changed('date_of_birth', this.#date.input(datePart, target.value));
     const key = target.name;
     if (!isFieldKey(key)) return;
     let value = target.value;
-    const typedAtEnd = target instanceof HTMLInputElement && target.selectionStart === value.length;
-    const deleting = (event as InputEvent).inputType?.startsWith('delete') ?? false;
-    // Format only what is made of phone characters: AsYouType drops letters, and a person's
-    // "call me" must reach the validator (and an error message), not vanish.
-    if (FIELD_CATALOGUE[key].control === 'tel' && typedAtEnd && !deleting && PHONE_CHARACTERS.test(value)) {
-      value = formatPhoneAsYouType(value, this.options.config().country);
+    if (FIELD_CATALOGUE[key].control === 'tel') {
+      const atEnd = target instanceof HTMLInputElement && target.selectionStart === value.length;
+      const deleting = (event as InputEvent).inputType?.startsWith('delete') ?? false;
+      value = formatWhileTyping(value, atEnd, deleting, this.options.config().country);
     }
-    this.host.values = { ...this.host.values, [key]: value };
     if (key === 'email') this.#emailSuggestion = undefined;
+    this.#changed(key, value);
+  };
+
+  #changed(key: FieldKey, value: string): void {
+    this.host.values = { ...this.host.values, [key]: value };
+    if (this.#reasons[key] !== undefined) delete this.#reasons[key];
     // Once an error is showing, re-check as the person types so it clears the moment it is fixed.
     if (this.#errors[key] !== undefined) this.#validateOne(key);
-  };
+  }
 
   readonly handleFocusOut = (event: FocusEvent): void => {
     const target = event.target;
     if (!(target instanceof HTMLElement) || !('name' in target)) return;
-    const key = String(target.name);
+    const name = String(target.name);
+    // The date is one field in three boxes: judged when the person leaves the last box they touch.
+    const inDate = DATE_PARTS.some((part) => name === partName('date_of_birth', part));
+    if (inDate && (event.relatedTarget as Element | null)?.closest?.('.lc-date') === target.closest('.lc-date')) return;
+    const key = inDate ? 'date_of_birth' : name;
     if (!isFieldKey(key)) return;
-    if ((this.host.values[key] ?? '').trim() !== '' || this.submitted) this.#validateOne(key);
+    if (FIELD_CATALOGUE[key].control === 'tel') {
+      // A whole, valid number is written the one national way on leaving the field, whatever edits made it.
+      const value = this.host.values[key] ?? '';
+      const formatted = formatOnLeave(value, this.options.config().country);
+      if (formatted !== value) this.host.values = { ...this.host.values, [key]: formatted };
+    }
+    const touched = inDate ? this.#date.touched : (this.host.values[key] ?? '').trim() !== '';
+    if (touched || this.submitted) this.#validateOne(key);
   };
+
+  /** The summary of the problems, linking to each control, while it is showing. */
+  renderSummary(screen: Screen, idPrefix: string): TemplateResult | typeof nothing {
+    if (!this.#summary) return nothing;
+    const items: SummaryItem[] = [];
+    for (const key of screen.fields) {
+      if (this.#errors[key] === undefined) continue;
+      // A link to the date reaches its first box in error.
+      const id = `${idPrefix}-${key}`;
+      items.push({ target: key === 'date_of_birth' ? partId(id, this.#invalidParts()[0] ?? 'month') : id, text: this.errorFor(key) });
+    }
+    if (this.#errors[CONSENT] !== undefined) {
+      items.push({ target: this.options.config().sellers.length > 1 ? `${idPrefix}-consent-1` : `${idPrefix}-consent`, text: this.errorFor(CONSENT) });
+    }
+    return errorSummaryTemplate(`${idPrefix}-summary`, this.#strings.errorSummaryTitle, items);
+  }
+
+  #invalidParts(): readonly DatePart[] {
+    if (this.#errors['date_of_birth'] === undefined) return [];
+    return this.#date.invalidParts(this.#messages, this.options.config().minAge);
+  }
 
   /** The fields on this screen, each labelled, with its error and (for the email) a suggestion. */
   render(screen: Screen, idPrefix: string): TemplateResult[] {
-    const strings = UI_STRINGS[this.options.config().locale];
-    return screen.fields.map((key) =>
-      fieldTemplate({
+    const strings = this.#strings;
+    const country = this.options.config().country;
+    return screen.fields.map((key) => {
+      const id = `${idPrefix}-${key}`;
+      const required = screen.required.includes(key);
+      const value = this.host.values[key] ?? '';
+      if (FIELD_CATALOGUE[key].control === 'date') {
+        const messages = this.#messages;
+        return this.#date.render({ key, id, label: messages.labels[key], value, required, messages, error: this.errorFor(key), invalid: this.#invalidParts() });
+      }
+      return fieldTemplate({
         key,
-        id: `${idPrefix}-${key}`,
+        id,
         label: this.#messages.labels[key],
-        required: screen.required.includes(key),
+        required,
         requiredMark: this.#messages.requiredMark(key),
         chooseLabel: strings.choose,
-        value: this.host.values[key] ?? '',
+        value: FIELD_CATALOGUE[key].control === 'tel' ? displayPhone(value, country) : value,
         error: this.errorFor(key),
         ...(key === 'email' && this.#emailSuggestion ? { hint: this.#suggestionTemplate(strings, this.#emailSuggestion) } : {}),
-      }),
-    );
+      });
+    });
   }
 
   #suggestionTemplate(strings: UiStrings, suggestion: string): TemplateResult {
-    return html`${strings.didYouMean(suggestion)}<button class="lc-link-button" type="button" @click=${this.handleUseSuggestion}>
-        ${strings.useSuggestion}
-      </button>`;
+    return html`${strings.didYouMean(suggestion)}
+      <button class="lc-link-button lc-use-suggestion" type="button" @click=${this.handleUseSuggestion}>${strings.useSuggestion(suggestion)}</button>`;
   }
 }

@@ -2,14 +2,13 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Adapter } from '../adapters/adapter.js';
 import { ConversionsController } from '../conversions/controller.js';
-import type { MessageOverrides } from '../fields/messages/index.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../flow/retry.js';
-import { CONFIG_PROPERTIES, resolveConfig, type LeadCaptureConfig } from './config.js';
+import { CONFIG_PROPERTIES, resolveConfig, type LeadCaptureConfig, type WidgetMessages } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import { DELIVERY_PROPERTIES, DeliveryController } from './delivery-controller.js';
 import { CONSENT, FieldsController } from './fields-controller.js';
 import { StepsController } from './steps-controller.js';
-import { UI_STRINGS } from './strings/index.js';
+import { stringsFor } from './strings/index.js';
 import { adoptStyles } from './styles.js';
 import { TrackingController } from './tracking-controller.js';
 
@@ -29,7 +28,7 @@ let instances = 0;
  * @event {LeadErrorEvent} lead-error - A step failed; cancel it to stay instead of going to `rejected-url`. `detail: { stage, retryable, message, outcome }`
  *
  * @cssproperty --lead-capture-font - Font family (the system UI font).
- * @cssproperty --lead-capture-font-size - Base font size, independent of the page's.
+ * @cssproperty --lead-capture-font-size - Base font size, independent of the page's (never under 16px; larger when the visitor set a larger default).
  * @cssproperty --lead-capture-color - Text colour.
  * @cssproperty --lead-capture-background - The widget's background.
  * @cssproperty --lead-capture-muted - Secondary text, such as "(required)".
@@ -77,8 +76,11 @@ export class LeadCapture extends LitElement {
   @property({ type: Number, attribute: 'min-age' }) minAge = 18;
   /** The submit button's text, when not the locale's "Submit". */
   @property({ attribute: 'submit-label' }) submitLabel: string | undefined = undefined;
-  /** Overrides for any label or message (JSON in the attribute): `{ labels: { email: '…' }, errors: { required: '…' } }`. */
-  @property({ type: Object }) messages: MessageOverrides | undefined = undefined;
+  /**
+   * Overrides for any text (JSON in the attribute): `{ labels: { email: '…' }, errors: { required: '…' },
+   * requiredMark: '*', date: { hint: '…' }, ui: { successTitle: '…', retryingServer: 'Still trying ({attempt} of {of})' } }`.
+   */
+  @property({ type: Object }) messages: WidgetMessages | undefined = undefined;
   /** The consent disclosure; `{sellers}` is replaced by the sellers' names. */
   @property() consent = '';
   /** The sellers named in the consent, separated by `;` or `|`; one checkbox each when more than one. */
@@ -220,23 +222,26 @@ export class LeadCapture extends LitElement {
 
   protected override render() {
     const config = this.#resolved;
-    const strings = UI_STRINGS[config.locale];
+    const strings = stringsFor(config);
     const delivery = this.#delivery;
     const screen = this.#steps.screen;
     const busy = delivery.busy;
     const done = delivery.done;
     const retryable = delivery.retryable;
     const label = busy ? strings.sending : retryable ? strings.retry : screen.consentStep ? strings.agree : (config.submitLabel ?? strings.submit);
+    // No aria-busy on the form: it would silence the status region inside it while a lead is sent.
+    // The form's own lang, so a Spanish form is read in Spanish on an English page (WCAG 3.1.2).
     return html`<form
       class="lc-form"
       novalidate
-      aria-busy=${busy ? 'true' : 'false'}
+      lang=${config.locale}
       @submit=${this.handleSubmit}
       @input=${this.#fields.handleInput}
       @change=${this.#fields.handleInput}
       @focusout=${this.#fields.handleFocusOut}
     >
       ${this.#steps.renderHeader(strings)}
+      ${this.#fields.renderSummary(screen, this.#uid)}
       <div class="lc-fields" ?hidden=${done}>${this.#fields.render(screen, this.#uid)}</div>
       ${screen.consent && !done
         ? this.#consent.render({

@@ -5,8 +5,9 @@ import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
 import type { DeliveryController } from './delivery-controller.js';
 import { CONSENT, type FieldsController } from './fields-controller.js';
-import { LeadInvalidEvent } from './events.js';
-import { UI_STRINGS, type UiStrings } from './strings/index.js';
+import { describeProblems } from '../consent/visibility.js';
+import { LeadErrorEvent, LeadInvalidEvent } from './events.js';
+import { stringsFor, type UiStrings } from './strings/index.js';
 
 /** What the person sees now: the fields on screen, which of them must be filled, and whether consent is asked here. */
 export interface Screen {
@@ -83,6 +84,7 @@ export class StepsController implements ReactiveController {
       const errors = { ...this.#consentError(screen), ...(mobile.ok ? {} : { mobile: mobile.error }) };
       if (!mobile.ok || Object.keys(errors).length > 0) return this.#refuse(errors);
       fields.errors = {};
+      if (!this.#consentWasVisible(screen)) return;
       return delivery.sendConsentStep(mobile.value);
     }
     const validation = fields.checkLead();
@@ -90,7 +92,38 @@ export class StepsController implements ReactiveController {
     const errors = { ...(validation.ok ? {} : validation.errors), ...this.#consentError(screen) };
     if (!validation.ok || Object.keys(errors).length > 0) return this.#refuse(errors);
     fields.errors = {};
+    if (screen.fields.includes('email') && (await this.#offerSuggestion())) return;
+    if (!this.#consentWasVisible(screen)) return;
     return delivery.send(validation.lead);
+  }
+
+  /**
+   * A likely typo in the email ("jane@yahoo.con"), shown once before anything is sent, with its
+   * button in focus: the person takes it, or presses Submit again to send what they typed.
+   */
+  async #offerSuggestion(): Promise<boolean> {
+    if (this.options.fields.offerSuggestion() === undefined) return false;
+    await this.host.updateComplete;
+    this.host.querySelector<HTMLElement>('.lc-use-suggestion')?.focus();
+    return true;
+  }
+
+  /**
+   * Consent that was never visible is not consent: a box the person checked beside a disclosure the
+   * page's CSS hid, shrank or faded is refused, with the rule named for the page's developers.
+   */
+  #consentWasVisible(screen: Screen): boolean {
+    const { consent, delivery } = this.options;
+    if (!screen.consent || !consent.given()) return true;
+    const problems = consent.visibilityProblems();
+    if (problems.length === 0) return true;
+    const rules = describeProblems(problems);
+    console.error(`<lead-capture>: consent not sent: it must be clear and conspicuous, and on this page it was not: ${rules}`);
+    const message = stringsFor(this.options.config()).consentNotShown;
+    delivery.alert = message;
+    const outcome = { status: 'rejected', retryable: false, code: 'consent_not_visible', message: rules } as const;
+    this.host.dispatchEvent(new LeadErrorEvent({ stage: 'consent', retryable: false, message, outcome }));
+    return false;
   }
 
   /** The consent problem, if the person must agree on this screen and has not. */
@@ -99,14 +132,16 @@ export class StepsController implements ReactiveController {
     return mustAgree && !this.options.consent.given() ? { [CONSENT]: 'required' } : {};
   }
 
-  /** Shows the errors, says how many, puts the person on the first one, then tells the page. */
+  /** Shows the errors under a GOV.UK error summary, puts the person on the summary, then tells the page. */
   async #refuse(errors: Partial<Record<string, FieldErrorCode>>): Promise<void> {
     const { fields, delivery } = this.options;
-    fields.errors = errors;
+    fields.showSummary(errors);
     const messages = fields.messagesFor(errors);
-    delivery.status = UI_STRINGS[this.options.config().locale].errorSummary(Object.keys(messages).length);
+    delivery.status = '';
     await this.host.updateComplete;
-    this.host.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const summary = this.host.querySelector<HTMLElement>('.lc-error-summary');
+    summary?.focus({ preventScroll: true });
+    summary?.scrollIntoView({ block: 'start' });
     this.host.dispatchEvent(new LeadInvalidEvent({ errors, messages }));
   }
 

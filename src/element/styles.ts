@@ -43,7 +43,8 @@ const TOKENS = {
 /** Sizes and shapes, the same in every theme. */
 const SHAPES = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  'font-size': '16px', 'input-border-width': '1px', radius: '8px', 'input-radius': '6px', 'button-radius': '6px',
+  // The visitor's larger default font is honoured; a page's small root size never shrinks us below 16px.
+  'font-size': 'max(16px, 1rem)', 'input-border-width': '1px', radius: '8px', 'input-radius': '6px', 'button-radius': '6px',
   gap: '16px', padding: '20px',
   'max-width': '40rem', 'field-min-width': '14em', 'consent-font-size': '0.875em',
 } as const;
@@ -167,7 +168,7 @@ ${S} .lc-input {
 }
 ${S} textarea.lc-input { min-block-size: 6em; resize: vertical; }
 ${S} .lc-input[aria-invalid="true"] { border-color: var(--lc-error); border-width: 2px; }
-${S} :is(.lc-input, .lc-button, .lc-checkbox, a):focus-visible { outline: 3px solid var(--lc-focus); outline-offset: 2px; }
+${S} :is(.lc-input, .lc-button, .lc-checkbox, a, .lc-error-summary):focus-visible { outline: 3px solid var(--lc-focus); outline-offset: 2px; }
 ${S} .lc-error { margin: 0; color: var(--lc-error); font-size: 0.875em; }
 ${S} .lc-error:empty { display: none; }
 ${S} .lc-hint { margin: 0; font-size: 0.875em; }
@@ -184,8 +185,9 @@ ${S} .lc-button {
   min-block-size: 44px;
   min-inline-size: 44px;
   margin: 0;
-  padding: 10px 20px;
-  border: 0;
+  padding: 8px 18px;
+  /* Transparent, yet drawn in forced colours (Windows High Contrast), where the background is not: 1.4.11. */
+  border: 2px solid transparent;
   border-radius: var(--lc-button-radius);
   background: var(--lc-accent);
   color: var(--lc-accent-text);
@@ -212,8 +214,35 @@ ${S} .lc-success {
   background: var(--lc-success-background);
   color: var(--lc-success-text);
 }
-${S} .lc-success-title { display: block; margin: 0 0 4px; font-size: 1.125em; font-weight: 700; }
+${S} .lc-success-title { display: block; margin: 0 0 4px; font-size: 1.25em; font-weight: 700; line-height: 1.3; }
+/* Focused so the person is taken there; it is not something to operate, so no ring. */
+${S} .lc-success-title:focus { outline: none; }
 ${S} .lc-success p { margin: 0; }
+${S} .lc-error-summary {
+  padding: 16px;
+  border: 4px solid var(--lc-error);
+  border-radius: var(--lc-input-radius);
+}
+${S} .lc-error-summary-title { margin: 0 0 8px; font-size: 1.125em; font-weight: 700; line-height: 1.3; }
+${S} .lc-error-summary-list { margin: 0; padding: 0 0 0 1.25em; display: grid; gap: 4px; }
+${S} .lc-error-summary-list a { color: var(--lc-error); font-weight: 600; text-decoration: underline; }
+${S} .lc-notice { margin: 0; font-size: 0.875em; color: var(--lc-muted); }
+${S} .lc-date { margin: 0; padding: 0; border: 0; min-inline-size: 0; }
+${S} .lc-date-hint { margin: 0; font-size: 0.875em; color: var(--lc-muted); }
+${S} .lc-date-parts { display: flex; flex-wrap: wrap; gap: 12px; }
+${S} .lc-date-part { display: grid; gap: 2px; }
+${S} .lc-date-part--month, ${S} .lc-date-part--day { inline-size: 4.5em; }
+${S} .lc-date-part--year { inline-size: 6em; }
+${S} .lc-date-label { font-size: 0.875em; }
+/* Heard, not seen: the thank-you read out by the status region while the panel shows it. */
+${S} .lc-visually-hidden {
+  position: absolute !important; inline-size: 1px; block-size: 1px; margin: 0; padding: 0; border: 0;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+@media (forced-colors: active) {
+  /* Colour is gone in forced colours: an invalid field keeps a double border to say so. */
+  ${S} .lc-input[aria-invalid="true"] { border-style: double; border-width: 4px; }
+}
 ${S} .lc-consent { display: grid; gap: 8px; min-inline-size: 0; margin: 0; padding: 0; border: 0; }
 ${S} .lc-consent-row { display: flex; gap: 12px; align-items: flex-start; }
 ${S} .lc-checkbox {
@@ -224,7 +253,8 @@ ${S} .lc-checkbox {
   accent-color: var(--lc-accent);
   cursor: pointer;
 }
-${S} .lc-checkbox[aria-invalid="true"] { outline: 2px solid var(--lc-error); outline-offset: 2px; }
+/* The error outline gives way to the focus ring, so an invalid box still shows where focus is (2.4.7). */
+${S} .lc-checkbox[aria-invalid="true"]:not(:focus-visible) { outline: 2px solid var(--lc-error); outline-offset: 2px; }
 ${S} .lc-consent-text { display: block; padding: 0; font-size: var(--lc-consent-font-size); line-height: 1.5; }
 ${S} .lc-seller { font-weight: 600; cursor: pointer; }
 ${S} .lc-consent-text a { color: var(--lc-link); text-decoration: underline; }

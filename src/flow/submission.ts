@@ -96,6 +96,8 @@ export class SubmissionFlow {
    */
   async create(envelope: LeadEnvelope, idempotencyKey = this.keyFor(envelope), holdMs = 0): Promise<StepReport | undefined> {
     if (this.#state.phase === 'sending') return undefined;
+    // Not awaited: the flow must be busy before its first await, so a second Submit is refused.
+    void this.#replaceFailed(idempotencyKey);
     const createdAt = this.#pending?.idempotencyKey === idempotencyKey ? this.#pending.createdAt : this.dependencies.now().getTime();
     this.#pending = { idempotencyKey, envelope, fingerprint: fingerprint(envelope), createdAt };
     return this.#sendCreate(this.#pending, holdMs);
@@ -107,10 +109,22 @@ export class SubmissionFlow {
    * than lose it. `create()` with the same key replaces the entry; `unstage()` drops it.
    */
   async stage(envelope: LeadEnvelope, idempotencyKey: string): Promise<void> {
+    await this.#replaceFailed(idempotencyKey);
     const now = this.dependencies.now().getTime();
     await this.#outbox
       .put({ key: idempotencyKey, target: this.dependencies.target ?? '', envelope, stage: 'create', createdAt: now, expiresAt: now + OUTBOX_TTL_MS })
       .catch(() => undefined);
+  }
+
+  /**
+   * A person who corrects a lead that failed and sends it again means this one instead: the failed one
+   * leaves the outbox, so a reload never sends both (issue 15: one lead per final submission).
+   */
+  async #replaceFailed(idempotencyKey: string): Promise<void> {
+    const replaced = this.#pending;
+    if (!replaced || replaced.idempotencyKey === idempotencyKey || this.#state.phase !== 'failed') return;
+    this.#pending = undefined;
+    await this.#outbox.remove(replaced.idempotencyKey).catch(() => undefined);
   }
 
   /** Drops a staged lead the page decided not to send (a cancelled `lead-submit`). */

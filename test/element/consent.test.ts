@@ -71,8 +71,10 @@ describe('<lead-capture> consent block', () => {
     submitButton(element).click();
     const { detail } = await invalid;
     expect(detail.errors).to.deep.equal({ consent: 'required' });
-    expect(detail.messages['consent']).to.equal('Check the box to agree before you submit.');
-    expect(errorText(element, 'consent')).to.equal('Check the box to agree before you submit.');
+    expect(detail.messages['consent']).to.equal('Check the box to agree before you submit');
+    expect(errorText(element, 'consent')).to.equal('Check the box to agree before you submit');
+    // The error summary's link takes the person to the box.
+    element.querySelector<HTMLAnchorElement>('.lc-error-summary a')?.click();
     const [focused, where] = focusIsOn(box(element));
     expect(focused, where).to.equal(true);
     expect(await received(scenario)).to.have.length(0);

@@ -156,24 +156,39 @@ describe('never losing a lead: reloads and tabs', () => {
 
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  it('a page reload while the lead is in flight: sent again after the reload with the same key, stored once', async () => {
+  /** Waits until the scenario's webhook has stored this many leads. */
+  async function untilDelivered(scenario: string, count: number, timeoutMs = 8000): Promise<void> {
+    const start = performance.now();
+    while ((await delivered(scenario)).length < count) {
+      if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} delivered`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** What the next person to open the page sees: an empty form, no one's thank-you. */
+  function expectEmptyForm(element: LeadCapture | null): void {
+    const values = [...(element?.querySelectorAll<HTMLInputElement>('input.lc-input') ?? [])].map((input) => input.value);
+    expect(values.join(''), 'no earlier visitor’s details in the form').to.equal('');
+    expect(element?.querySelector('.lc-success'), 'no thank-you for someone else’s lead').to.equal(null);
+  }
+
+  it('a page reload while the lead is in flight: sent again after the reload with the same key, stored once, in the background', async () => {
     const scenario = newScenario();
     await script(scenario, { delayMs: 1500 });
     const frame = await page(scenario);
     const element = widgetIn(frame)!;
     await fill(element, GOOD_VALUES);
     submitButton(element).click();
-    await until(() => element.querySelector('form')?.getAttribute('aria-busy') === 'true', 'sending');
+    await until(() => submitButton(element).getAttribute('aria-disabled') === 'true', 'sending');
     await new Promise((resolve) => setTimeout(resolve, 300));
     frame.contentWindow?.location.reload();
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    await until(() => Boolean(widgetIn(frame)?.querySelector('.lc-success')), 'the reloaded page to deliver the saved lead', 8000);
-    await until(
-      () => widgetIn(frame)?.querySelector('.lc-status')?.textContent === 'We have now sent the details you entered earlier.',
-      'the reloaded page to say the earlier details went',
-    );
+    await until(() => Boolean(widgetIn(frame)?.querySelector('form')), 'the reloaded widget');
+    await untilDelivered(scenario, 1);
+    expectEmptyForm(widgetIn(frame));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await expectDeliveredOnce(scenario, 1);
+    await until(() => widgetIn(frame)?.querySelector('.lc-notice') === null, 'the notice to go once the earlier lead went');
   });
 
   it('a page reload while waiting for the TrustedForm certificate: the lead is kept and sent, once', async () => {
@@ -184,12 +199,12 @@ describe('never losing a lead: reloads and tabs', () => {
     const element = widgetIn(frame)!;
     await fill(element, GOOD_VALUES);
     submitButton(element).click();
-    await until(() => element.querySelector('form')?.getAttribute('aria-busy') === 'true', 'waiting for the certificate');
+    await until(() => submitButton(element).getAttribute('aria-disabled') === 'true', 'waiting for the certificate');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await received(scenario), 'nothing sent yet').to.have.length(0);
     frame.contentWindow?.location.reload();
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    await until(() => Boolean(widgetIn(frame)?.querySelector('.lc-success')), 'the reloaded page to deliver the saved lead', 8000);
+    await untilDelivered(scenario, 1);
     await expectDeliveredOnce(scenario, 1);
   });
 
@@ -201,16 +216,40 @@ describe('never losing a lead: reloads and tabs', () => {
     await fill(element, GOOD_VALUES);
     submitButton(element).click();
     await until(() => element.querySelector('.lc-retry') !== null, 'the first tab to give up');
-    const [second, third] = await Promise.all([page(scenario), page(scenario)]);
-    await until(
-      () => [second, third].some((frame) => widgetIn(frame)?.querySelector('.lc-success')),
-      'one of the new tabs to deliver the lead',
-      8000,
-    );
+    await Promise.all([page(scenario), page(scenario)]);
+    await untilDelivered(scenario, 1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     await expectDeliveredOnce(scenario, 1);
     const sends = (await received(scenario)).filter((request) => request.path.startsWith('/standins/webhook/'));
     expect(sends, 'the dropped send and one resumed send').to.have.length(2);
+  });
+
+  it('the return visit on a shared device: the next person finds an empty form and a neutral notice, never the earlier lead', async () => {
+    const scenario = newScenario();
+    // The first visitor's send fails for good this visit; the second visitor arrives while it still fails.
+    await script(scenario, ...Array.from({ length: 6 }, () => ({ mode: 'failing' as const })));
+    const frame = await page(scenario, { ...QUICK, maxAttempts: 1 }, { consent: 'I agree that {sellers} may call me.', sellers: 'ACME' });
+    const first = widgetIn(frame)!;
+    await fill(first, GOOD_VALUES);
+    first.querySelector<HTMLInputElement>('input[name="consent"]')?.click();
+    submitButton(first).click();
+    await until(() => first.querySelector('.lc-retry') !== null, 'the first visitor’s send to fail');
+    frame.contentWindow?.location.reload();
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await until(() => Boolean(widgetIn(frame)?.querySelector('.lc-notice')), 'the neutral notice');
+    const next = widgetIn(frame)!;
+    expectEmptyForm(next);
+    expect(next.querySelector('.lc-notice')?.textContent).to.equal('We are still sending an earlier request from this device.');
+    expect(next.querySelector<HTMLInputElement>('input[name="consent"]')?.checked, 'the box is this visitor’s to check').to.equal(false);
+    expect(next.querySelector('.lc-status')?.textContent ?? '', 'no one else’s "still trying" in the status').to.equal('');
+    expect(submitButton(next).textContent?.trim(), 'no Try again for someone else’s lead').to.equal('Submit');
+    // The earlier lead still goes, with its own consent record, once the destination recovers.
+    await unscript(scenario);
+    frame.contentWindow?.dispatchEvent(new Event('online'));
+    await untilDelivered(scenario, 1);
+    await until(() => next.querySelector('.lc-notice') === null, 'the notice to go');
+    const [stored] = (await received(scenario)).filter((request) => request.path.startsWith('/standins/webhook/')).slice(-1);
+    expect((stored?.body as { consent?: { sellers?: string[] } }).consent?.sellers).to.deep.equal(['ACME']);
   });
 });
 

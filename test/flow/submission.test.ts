@@ -72,6 +72,29 @@ describe('SubmissionFlow', () => {
     expect(adapter.keys).to.deep.equal(['key-1', 'key-2']);
   });
 
+  it('lets a corrected lead replace the failed one in the outbox: one lead per final submission', async () => {
+    const outbox = new MemoryOutbox();
+    const adapter = scriptedAdapter({ outcome: DOWN, next: null });
+    const flow = flowWith(adapter, { outbox });
+    await flow.create({ lead: { first_name: 'Jnae' } });
+    expect((await flow.pending()).map((entry) => entry.key)).to.deep.equal(['key-1']);
+    const corrected = { lead: { first_name: 'Jane' } };
+    const key = flow.keyFor(corrected);
+    await flow.stage(corrected, key);
+    expect((await flow.pending()).map((entry) => entry.envelope.lead['first_name'])).to.deep.equal(['Jane']);
+    await flow.create(corrected, key);
+    expect(await flow.pending()).to.deep.equal([]);
+    expect(adapter.keys).to.deep.equal(['key-1', 'key-2']);
+  });
+
+  it('replaces a failed lead sent again corrected without staging, too', async () => {
+    const outbox = new MemoryOutbox();
+    const flow = flowWith(scriptedAdapter({ outcome: DOWN, next: null }, { outcome: DOWN, next: null }), { outbox });
+    await flow.create({ lead: { first_name: 'Jnae' } });
+    await flow.create({ lead: { first_name: 'Jane' } });
+    expect((await flow.pending()).map((entry) => entry.envelope.lead['first_name'])).to.deep.equal(['Jane']);
+  });
+
   it('forgets a lead after a final outcome: the next one gets a new key', async () => {
     const adapter = scriptedAdapter({ outcome: REJECTED, next: null });
     const flow = flowWith(adapter);

@@ -7,14 +7,28 @@ export function control(element: LeadCapture, name: string): HTMLInputElement | 
   return found;
 }
 
-/** Types a value into a field the way a person does: focus, input events, then leave the field. */
+/** A date as a person types it into the month, day and year boxes: "1985-04-23" or "4/23/1985" → 4, 23, 1985. */
+export function dateBoxes(text: string): { month: string; day: string; year: string } {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (iso) return { month: iso[2] ?? '', day: iso[3] ?? '', year: iso[1] ?? '' };
+  const [month = '', day = '', year = ''] = text.split(/[/.-]/);
+  return { month, day, year };
+}
+
+/**
+ * Types a value into a field the way a person does: focus, input events, then leave the field. A
+ * date of birth is typed into its three boxes (the memorable-date pattern).
+ */
 export async function fill(element: LeadCapture, values: Record<string, string>): Promise<void> {
   for (const [name, value] of Object.entries(values)) {
-    const input = control(element, name);
-    input.focus();
-    input.value = value;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }));
-    input.blur();
+    const boxes = element.querySelector(`.lc-field--${name}.lc-date`) ? Object.entries(dateBoxes(value)) : [[name, value] as const];
+    for (const [box, text] of boxes) {
+      const input = control(element, box === name ? name : `${name}-${box}`);
+      input.focus();
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    }
+    (element.ownerDocument.activeElement as HTMLElement | null)?.blur();
     await element.updateComplete;
   }
 }
@@ -25,10 +39,11 @@ export function submitButton(element: LeadCapture): HTMLButtonElement {
   return button;
 }
 
+/** The error message a screen reader reads with the field: the one its description points to. */
 export function errorText(element: LeadCapture, name: string): string {
-  const input = control(element, name);
-  const describedBy = input.getAttribute('aria-describedby');
-  return describedBy ? (element.querySelector(`#${describedBy}`)?.textContent ?? '') : '';
+  const described = element.querySelector(`.lc-field--${name}.lc-date`) ?? control(element, name);
+  const ids = (described.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('-error'));
+  return ids.map((id) => element.querySelector(`#${id}`)?.textContent ?? '').join('');
 }
 
 /** Waits until `condition` holds (an element re-rendered after a network answer, say). */

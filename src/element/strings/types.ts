@@ -1,4 +1,7 @@
-/** The words of the widget itself (buttons, states), one module per locale like the field messages. */
+/**
+ * The words of the widget itself (buttons, states, the error summary, the thank-you), one module per
+ * locale like the field messages. Every one can be replaced by a page through `messages.ui`.
+ */
 export interface UiStrings {
   readonly submit: string;
   readonly sending: string;
@@ -7,20 +10,34 @@ export interface UiStrings {
   readonly successTitle: string;
   readonly successBody: string;
   readonly duplicateBody: string;
-  readonly errorSummary: (count: number) => string;
-  readonly failedRetryable: string;
-  readonly retrying: (attempt: number, of: number) => string;
+  /** The error summary's heading (GOV.UK: "There is a problem"). */
+  readonly errorSummaryTitle: string;
+  /** A send that failed while the browser is offline, saved for later. */
+  readonly failedOffline: string;
+  /** A send the server did not answer (a 500, a timeout) while the browser is online, saved for later. */
+  readonly failedServer: string;
+  readonly retryingOffline: (attempt: number, of: number) => string;
+  readonly retryingServer: (attempt: number, of: number) => string;
+  /** A lead left on this device by an earlier visit went in the background: neutral, whoever is here now. */
   readonly resumed: string;
+  /** A lead left on this device by an earlier visit is still waiting: neutral, whoever is here now. */
+  readonly resumePending: string;
   readonly failedFinal: string;
   readonly invalidAtDestination: string;
   readonly notConfigured: string;
   readonly consentRequired: string;
   readonly consentRequiredSellers: string;
+  /** The consent could not have been seen (hidden or faint on this page), so nothing is sent. */
+  readonly consentNotShown: string;
   readonly consentStepTitle: string;
   readonly consentStepIntro: string;
   readonly agree: string;
   readonly trustedformRequired: string;
   readonly trustedformFailed: string;
-  readonly didYouMean: (suggestion: string) => string;
-  readonly useSuggestion: string;
+  readonly didYouMean: (email: string) => string;
+  /** The button that takes the suggested address: "Use jane@yahoo.com". */
+  readonly useSuggestion: (email: string) => string;
 }
+
+/** The words a page may give instead of ours: plain text, with `{attempt}`, `{of}` or `{email}` where ours have them. */
+export type UiOverrides = Readonly<Partial<Record<keyof UiStrings, string>>>;

@@ -1,0 +1,70 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { isFinal } from '../adapters/lead.js';
+import type { SubmissionFlow } from '../flow/submission.js';
+import { isCreated, LeadCreatedEvent, LeadSubmittedEvent } from './events.js';
+import type { UiStrings } from './strings/index.js';
+
+/**
+ * Leads an earlier visit left on this device (a failed send, a reload mid-send) go in the background,
+ * through a flow of their own, so the form the person now in front of it sees stays theirs: empty,
+ * with no one else's name, number or consent in it (issue 15, "the return visit on a shared device").
+ * The most it says is a neutral notice while such a lead is still waiting.
+ */
+export class BackgroundResume {
+  /** Whether a lead of an earlier visit is still waiting to be sent. */
+  #waiting = false;
+  #running = false;
+
+  constructor(private readonly host: HTMLElement & { requestUpdate(): void }) {}
+
+  /**
+   * Sends each waiting lead of this configuration with its own key, except `skipKey` (the lead the
+   * person on the page is sending). The page hears of each lead the destination took, marked `resumed`.
+   */
+  async run(flow: SubmissionFlow | undefined, skipKey?: string, autoSubmit = true): Promise<void> {
+    if (!flow || this.#running) return;
+    this.#running = true;
+    try {
+      let waiting = false;
+      for (const entry of await flow.pending()) {
+        if (entry.key === skipKey) continue;
+        this.#show(true);
+        let report = await flow.resume(entry);
+        if (!report) continue;
+        if (report.stage === 'create' && isCreated(report.result.outcome)) {
+          this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey: entry.key, evidence: NOT_KNOWN, resumed: true }));
+        }
+        if (flow.state.phase === 'awaiting-submit' && autoSubmit) {
+          const { lead, trustedform } = entry.envelope;
+          report = (await flow.submit({ ...(lead['mobile'] ? { mobile: lead['mobile'] } : {}), ...(trustedform ? { trustedform } : {}) })) ?? report;
+        }
+        const state = flow.state;
+        if (state.phase === 'done') {
+          this.host.dispatchEvent(
+            new LeadSubmittedEvent({ outcome: state.outcome, idempotencyKey: entry.key, evidence: NOT_KNOWN, resumed: true, ...(entry.envelope.consent ? { consent: entry.envelope.consent } : {}) }),
+          );
+        } else if (state.phase === 'failed' && !isFinal(state.outcome)) {
+          waiting = true;
+        }
+        flow.reset();
+      }
+      this.#show(waiting);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  #show(waiting: boolean): void {
+    if (waiting === this.#waiting) return;
+    this.#waiting = waiting;
+    this.host.requestUpdate();
+  }
+
+  /** The neutral notice, while an earlier lead waits; nothing otherwise. Not a live region: nobody need be interrupted. */
+  render(strings: UiStrings): TemplateResult | typeof nothing {
+    return this.#waiting ? html`<p class="lc-notice">${strings.resumePending}</p>` : nothing;
+  }
+}
+
+/** The evidence of an earlier visit is not known to this one: its certificate travels in the envelope. */
+const NOT_KNOWN = { trustedform: 'off', jornaya: 'off' } as const;
