@@ -81,7 +81,7 @@ export class MemorableDateField {
     this.#follow(view.value);
     const { id, messages } = view;
     const describedBy = [`${id}-hint`, view.error === '' ? '' : `${id}-error`].filter(Boolean).join(' ');
-    const box = (part: DatePart) => html`<div class="lc-date-part lc-date-part--${part}">
+    const box = (part: DatePart) => html`<div class="lc-date-part ${part === 'year' ? 'lc-date-year' : ''}">
       <label class="lc-date-label" for=${partId(id, part)}>${messages.date[part]}</label>
       <input
         class="lc-input lc-date-input"

@@ -71,7 +71,18 @@ function tokens(values: Readonly<Record<string, string>>): string {
  * @cssclass lc-textarea - A textarea (also `.lc-input`).
  * @cssclass lc-error - The message under a field or the consent; empty when there is none.
  * @cssclass lc-hint - The suggestion under a field ("Did you mean …?").
- * @cssclass lc-link-button - A button that reads as a link (the suggestion's "Use it").
+ * @cssclass lc-link-button - A button that reads as a link (the suggestion's "Use jane@gmail.com").
+ * @cssclass lc-use-suggestion - The button that takes the suggested email address (also `.lc-link-button`).
+ * @cssclass lc-date - The date of birth: a fieldset of three boxes (month, day, year).
+ * @cssclass lc-date-hint - The date's hint ("For example, 4 23 1985").
+ * @cssclass lc-date-parts - The row of the date's three boxes.
+ * @cssclass lc-date-part - One of the date's boxes with its label.
+ * @cssclass lc-date-year - The year's box with its label (wider).
+ * @cssclass lc-date-label - The label of one of the date's boxes ("Month").
+ * @cssclass lc-date-input - One of the date's boxes (also `.lc-input`).
+ * @cssclass lc-error-summary - The error summary ("There is a problem"), focused when Submit is refused.
+ * @cssclass lc-error-summary-title - The error summary's heading.
+ * @cssclass lc-error-summary-list - The error summary's list of links to the fields.
  * @cssclass lc-consent - The consent block (a fieldset with several sellers).
  * @cssclass lc-consent-row - A checkbox with its label.
  * @cssclass lc-checkbox - A consent checkbox.
@@ -81,10 +92,13 @@ function tokens(values: Readonly<Record<string, string>>): string {
  * @cssclass lc-step - The heading of a step after the form (the consent step).
  * @cssclass lc-step-title - The step's title; it takes focus when the step appears.
  * @cssclass lc-step-intro - The step's introduction.
- * @cssclass lc-status - The polite status line: progress, error summaries.
+ * @cssclass lc-status - The polite status line: progress, and the thank-you read out.
+ * @cssclass lc-visually-hidden - Heard, not seen: the status line once the thank-you panel shows.
+ * @cssclass lc-notice - The neutral notice while a lead an earlier visit left on this device is still being sent.
  * @cssclass lc-alert - A failed delivery, announced at once.
- * @cssclass lc-success - The thank-you message.
- * @cssclass lc-success-title - The thank-you message's title.
+ * @cssclass lc-success - The thank-you panel.
+ * @cssclass lc-success-title - The thank-you heading; it takes focus when the panel appears.
+ * @cssclass lc-success-body - The thank-you text.
  * @cssclass lc-actions - The button row.
  * @cssclass lc-button - The button.
  * @cssclass lc-submit - The submit button (also `.lc-button`).
@@ -231,8 +245,8 @@ ${S} .lc-date { margin: 0; padding: 0; border: 0; min-inline-size: 0; }
 ${S} .lc-date-hint { margin: 0; font-size: 0.875em; color: var(--lc-muted); }
 ${S} .lc-date-parts { display: flex; flex-wrap: wrap; gap: 12px; }
 ${S} .lc-date-part { display: grid; gap: 2px; }
-${S} .lc-date-part--month, ${S} .lc-date-part--day { inline-size: 4.5em; }
-${S} .lc-date-part--year { inline-size: 6em; }
+${S} .lc-date-part { inline-size: 4.5em; }
+${S} .lc-date-year { inline-size: 6em; }
 ${S} .lc-date-label { font-size: 0.875em; }
 /* Heard, not seen: the thank-you read out by the status region while the panel shows it. */
 ${S} .lc-visually-hidden {
