@@ -1,8 +1,8 @@
 // The demo page's own script: loads the widget from source, lets a person pick a destination and
 // what its stand-in answers, and shows the wire requests the stand-in received and the outcome.
 import '../src/define.js';
-import type { RecordedRequest } from '../test/standins/index.js';
 import { DEMO_DESTINATIONS } from './destinations.js';
+import { WireLog } from './wire.js';
 
 const SCENARIO = 'demo';
 const form = document.querySelector('lead-capture');
@@ -11,7 +11,7 @@ const answerSelect = document.querySelector<HTMLSelectElement>('#answer');
 const wire = document.querySelector('#wire');
 const outcome = document.querySelector('#outcome');
 const events = document.querySelector('#events');
-let seen = 0;
+const wireLog = new WireLog('/standins', SCENARIO);
 
 function option(value: string, label: string): HTMLOptionElement {
   const element = document.createElement('option');
@@ -44,19 +44,8 @@ async function scriptAnswers(): Promise<void> {
   await fetch(`/standins/_script/${SCENARIO}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) });
 }
 
-function describeRequest(request: RecordedRequest): string {
-  const query = new URLSearchParams(request.query).toString();
-  const headers = Object.entries(request.headers)
-    .filter(([name]) => /^(authorization|content-type|content-md5|ivvy-date|x-api-authorization|idempotency-key)$/.test(name))
-    .map(([name, value]) => `${name}: ${value}`);
-  return [`${request.method} ${request.path}${query ? `?${query}` : ''}`, ...headers, '', JSON.stringify(request.body, null, 2)].join('\n');
-}
-
 async function showWire(): Promise<void> {
-  const requests = (await (await fetch(`/standins/_log/${SCENARIO}`)).json()) as RecordedRequest[];
-  const fresh = requests.slice(seen);
-  seen = requests.length;
-  if (wire) wire.textContent = fresh.map(describeRequest).join('\n\n──────────\n\n') || 'Nothing reached a destination.';
+  if (wire) wire.textContent = await wireLog.fresh();
 }
 
 // Hold the submission (lead-submit is cancelable) while the stand-in is told how to answer, then send.
@@ -88,7 +77,5 @@ destinationSelect?.replaceChildren(...Object.entries(DEMO_DESTINATIONS).map(([va
 if (destinationSelect) destinationSelect.value = 'mlas';
 destinationSelect?.addEventListener('change', applyDestination);
 document.querySelector('#again')?.addEventListener('click', () => form?.reset());
-void fetch(`/standins/_log/${SCENARIO}`).then(async (response) => {
-  seen = ((await response.json()) as unknown[]).length;
-});
+void wireLog.start();
 applyDestination();

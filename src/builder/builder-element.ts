@@ -1,0 +1,170 @@
+import { html, LitElement, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { WireLog } from '../../demo/wire.js';
+import { embedAttributes, styleProperties } from './attributes.js';
+import type { PanelContext } from './panels/controls.js';
+import { consentPanel, conversionsPanel } from './panels/consent.js';
+import { destinationPanel } from './panels/destination.js';
+import { fieldsPanel } from './panels/fields.js';
+import { lookPanel } from './panels/look.js';
+import { outputPanel } from './panels/output.js';
+import { questionsPanel } from './panels/questions.js';
+import { DEMO_BACKEND, PreviewElement, previewAttributes, type PreviewBackend } from './preview.js';
+import { relayFragment } from './relay-fragment.js';
+import { bundleFile, embedSnippet, type SriManifest } from './snippet.js';
+import { DEFAULT_STATE, type BuilderState } from './state.js';
+import { stateFromQuery, stateToQuery } from './url-state.js';
+
+/** Where the settings live between visits: the page's URL, so a link reopens them. */
+export interface SettingsStore {
+  read(): string;
+  write(query: string): void;
+}
+
+export const PAGE_URL: SettingsStore = {
+  read: () => location.search,
+  write: (query) => history.replaceState(history.state, '', query ? `?${query}` : location.pathname),
+};
+
+/**
+ * The builder: labelled controls for every setting, the real widget beside them delivering test
+ * leads to the demo's stand-ins, and the embed code and relay config below (DESIGN.md, "The
+ * builder"). Renders in the light DOM, like the widget, so the page's stylesheet styles it.
+ */
+export class LeadCaptureBuilder extends LitElement {
+  /** Where settings are read from and written to; the page URL by default. */
+  @property({ attribute: false }) store: SettingsStore = PAGE_URL;
+  /** Where the preview delivers test leads. */
+  @property({ attribute: false }) backend: PreviewBackend = DEMO_BACKEND;
+  /** The build's Subresource Integrity hashes (`npm run build` writes them). */
+  @property({ attribute: 'sri-url' }) sriUrl = 'dist/sri.json';
+  @property({ attribute: false }) clipboard: Pick<Clipboard, 'writeText'> | undefined = navigator.clipboard;
+
+  @state() private settings: BuilderState = DEFAULT_STATE;
+  @state() private announcement = '';
+  @state() private sri: SriManifest | undefined = undefined;
+  /** Whether the test backend answered, so the preview can deliver. */
+  @state() private backendUp = false;
+  @state() private wire = 'Nothing yet.';
+  @state() private outcome = 'Nothing yet.';
+
+  #preview: PreviewElement | undefined;
+  #wireLog: WireLog | undefined;
+  #focusId: string | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.settings = stateFromQuery(this.store.read());
+    void this.#loadSri();
+    this.#wireLog = new WireLog(this.backend.standins, this.backend.scenario);
+    void this.#wireLog.start().then((up) => (this.backendUp = up));
+  }
+
+  async #loadSri(): Promise<void> {
+    try {
+      const response = await fetch(new URL(this.sriUrl, document.baseURI));
+      const manifest: unknown = response.ok ? await response.json() : undefined;
+      if (typeof manifest === 'object' && manifest !== null) this.sri = manifest as SriManifest;
+    } catch {
+      this.sri = undefined;
+    }
+  }
+
+  #change = (next: BuilderState, message = ''): void => {
+    this.settings = next;
+    this.announcement = message;
+    this.store.write(stateToQuery(next));
+  };
+
+  #focusLater = (id: string): void => {
+    this.#focusId = id;
+  };
+
+  #copy = async (id: string, what: string): Promise<void> => {
+    const source = this.querySelector(`#${id}`);
+    const text = source?.textContent ?? '';
+    try {
+      if (!this.clipboard) throw new Error('no clipboard');
+      await this.clipboard.writeText(text);
+      this.announcement = `${what} copied.`;
+    } catch {
+      // Clipboard refused (no permission, an old browser): select the code for the person to copy.
+      if (source) getSelection()?.selectAllChildren(source);
+      this.announcement = `${what} selected: press Ctrl+C (⌘C on a Mac) to copy it.`;
+    }
+  };
+
+  #handleOutcome = async (event: Event): Promise<void> => {
+    this.outcome = JSON.stringify((event as CustomEvent<unknown>).detail, null, 2);
+    if (this.#wireLog && this.backendUp) this.wire = await this.#wireLog.fresh();
+  };
+
+  protected override firstUpdated(): void {
+    const host = this.querySelector<HTMLElement>('#preview');
+    if (!host) return;
+    this.#preview = new PreviewElement(host);
+    host.addEventListener('lead-submitted', this.#handleOutcome);
+    host.addEventListener('lead-error', this.#handleOutcome);
+  }
+
+  protected override updated(): void {
+    const embed = embedAttributes(this.settings);
+    this.#preview?.apply(previewAttributes(embed, this.backendUp ? this.backend : undefined), styleProperties(this.settings));
+    if (this.#focusId) {
+      this.querySelector<HTMLElement>(`#${CSS.escape(this.#focusId)}`)?.focus();
+      this.#focusId = undefined;
+    }
+  }
+
+  /** The preview: the real widget, and what reached the destination. */
+  #renderPreview(): TemplateResult {
+    const leaves = this.settings.successUrl || this.settings.rejectedUrl;
+    return html`<section class="b-preview" aria-labelledby="b-preview-heading">
+      <h2 id="b-preview-heading">Preview</h2>
+      <p class="b-hint">
+        ${this.backendUp
+          ? 'The real form. Send a test lead: it goes through the demo’s relay to a stand-in that answers as the destination does.'
+          : 'The real form. To send test leads, run the builder with npm start (the demo’s relay and stand-ins).'}
+        ${leaves ? ' Here the thank-you stays in place; on your page the visitor goes to your page.' : ''}
+      </p>
+      <div id="preview"></div>
+      <h3 id="b-wire-heading">On the wire, at the destination</h3>
+      <pre id="wire" class="b-code" tabindex="0" role="region" aria-labelledby="b-wire-heading">${this.wire}</pre>
+      <h3 id="b-outcome-heading">Outcome</h3>
+      <pre id="outcome" class="b-code" tabindex="0" role="region" aria-labelledby="b-outcome-heading">${this.outcome}</pre>
+    </section>`;
+  }
+
+  protected override render(): TemplateResult {
+    const context: PanelContext = { state: this.settings, change: this.#change, focusLater: this.#focusLater };
+    const embed = embedAttributes(this.settings);
+    const script = { src: this.settings.scriptUrl.trim(), type: this.settings.scriptType, integrity: this.sri?.[bundleFile(this.settings.scriptType)] };
+    return html`<header class="b-header">
+        <div>
+          <h1>Lead form builder</h1>
+          <p>Choose what the form asks and where leads go, try it, then copy the code into your page.</p>
+        </div>
+        <button type="button" id="b-reset" class="b-secondary" @click=${() => this.#change(DEFAULT_STATE, 'Back to a new form.')}>Reset</button>
+      </header>
+      <p id="b-status" class="b-status" role="status">${this.announcement}</p>
+      <div class="b-layout">
+        <form class="b-controls" aria-label="Form settings" @submit=${(event: Event) => event.preventDefault()}>
+          ${destinationPanel(context)} ${fieldsPanel(context)} ${questionsPanel(context)} ${consentPanel(context)}
+          ${conversionsPanel(context)} ${lookPanel(context)}
+        </form>
+        ${this.#renderPreview()}
+      </div>
+      ${outputPanel({
+        ...context,
+        snippet: embedSnippet(script, embed),
+        fragment: relayFragment(this.settings),
+        sri: this.sri,
+        hasStyle: styleProperties(this.settings).length > 0,
+        copy: (id, what) => void this.#copy(id, what),
+      })}`;
+  }
+}

@@ -1,0 +1,90 @@
+import { expect } from '@open-wc/testing';
+import { TCPA_ONE_TO_ONE } from '../../src/builder/consent-template.js';
+import { focusIsOn, until } from '../helpers/form.js';
+import { received } from '../helpers/standins.js';
+import {
+  attributesOf, button, chooseOption, control, formFields, openBuilder, press, preview, snippetElement, snippetText, typeInto,
+  type OpenBuilder,
+} from './person.js';
+
+/** A marketer's choices, made with the keyboard through the labelled controls. */
+async function makeAForm({ builder }: OpenBuilder): Promise<void> {
+  await chooseOption(builder, control(builder, 'Send leads to'), 'Pingtree');
+  await press(builder, control(builder, 'Street address'), 'Space');
+  await press(builder, control(builder, 'Required (ZIP code)'), 'Space');
+  const up = button(builder, 'Move ZIP code up');
+  await press(builder, up, 'Enter');
+  await press(builder, up, 'Enter');
+  await chooseOption(builder, control(builder, 'Theme'), 'Dark');
+  await press(builder, button(builder, 'Start from the TCPA one-to-one template'), 'Enter');
+  await typeInto(builder, control(builder, 'Sellers named in the consent'), 'ACME Insurance');
+}
+
+const CHOSEN = {
+  endpoint: 'https://relay.example.com/v1',
+  destination: 'pingtree',
+  fields: 'first_name last_name zip_code email mobile address',
+  required: 'first_name last_name zip_code email mobile',
+  consent: TCPA_ONE_TO_ONE,
+  sellers: 'ACME Insurance',
+  theme: 'dark',
+};
+
+describe('the builder, as a marketer uses it', () => {
+  it('is accessible', async () => {
+    const { builder } = await openBuilder();
+    await expect(builder).to.be.accessible();
+  });
+
+  it('makes a form from the labelled controls, and the preview follows each choice', async () => {
+    const opened = await openBuilder();
+    const { builder } = opened;
+    await makeAForm(opened);
+    const form = preview(builder);
+    await until(() => form.querySelector('.lc-consent-text')?.textContent?.includes('ACME Insurance') === true, 'the consent to name the seller');
+    expect(form.getAttribute('theme')).to.equal('dark');
+    expect(form.getAttribute('destination')).to.equal('pingtree');
+    expect(formFields(form)).to.deep.equal([
+      'first_name: First name (required)',
+      'last_name: Last name (required)',
+      'zip_code: ZIP code (required)',
+      'email: Email (required)',
+      'mobile: Mobile phone (required)',
+      'address: Street address',
+    ]);
+    await expect(builder).to.be.accessible();
+  });
+
+  it('keeps focus on a row’s arrow as the row moves, so the keyboard can move it again', async () => {
+    const { builder } = await openBuilder();
+    const up = button(builder, 'Move ZIP code up');
+    await press(builder, up, 'Enter');
+    const [focused, where] = focusIsOn(button(builder, 'Move ZIP code up'));
+    expect(focused, where).to.equal(true);
+    expect(builder.querySelector('#b-status')?.textContent).to.equal('ZIP code moved to place 4.');
+  });
+
+  it('writes every choice into the embed code, and only what differs from the widget’s defaults', async () => {
+    const opened = await openBuilder();
+    await makeAForm(opened);
+    const attributes = attributesOf(snippetElement(snippetText(opened.builder)));
+    expect(attributes).to.deep.equal(CHOSEN);
+  });
+
+  it('keeps the settings in the URL: the link reopens the same embed code', async () => {
+    const first = await openBuilder();
+    await makeAForm(first);
+    expect(first.store.query).to.include('destination=pingtree');
+    const again = await openBuilder(first.store.query);
+    expect(snippetText(again.builder)).to.equal(snippetText(first.builder));
+    expect(control<HTMLSelectElement>(again.builder, 'Theme').value).to.equal('dark');
+  });
+
+  it('copies the embed code with its button', async () => {
+    const { builder, clipboard } = await openBuilder();
+    await press(builder, button(builder, 'Copy the embed code'), 'Enter');
+    await until(() => clipboard.text !== undefined, 'the copy');
+    expect(clipboard.text).to.equal(snippetText(builder));
+    expect(builder.querySelector('#b-status')?.textContent).to.equal('Embed code copied.');
+  });
+});

@@ -1,0 +1,127 @@
+import { fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { LeadCaptureBuilder, SettingsStore } from '../../src/builder/builder-element.js';
+import '../../src/builder/main.js';
+import { until } from '../helpers/form.js';
+import { newScenario } from '../helpers/standins.js';
+
+/** Settings kept in memory, as the page URL would keep them. */
+export class MemoryStore implements SettingsStore {
+  constructor(public query = '') {}
+  read(): string {
+    return this.query;
+  }
+  write(query: string): void {
+    this.query = query;
+  }
+}
+
+/** A clipboard that keeps what was copied. */
+export class FakeClipboard {
+  text: string | undefined;
+  async writeText(text: string): Promise<void> {
+    this.text = text;
+  }
+}
+
+export interface OpenBuilder {
+  readonly builder: LeadCaptureBuilder;
+  readonly store: MemoryStore;
+  readonly clipboard: FakeClipboard;
+  readonly scenario: string;
+}
+
+/** The builder as a marketer opens it (from a link's settings, if given), its preview on a fresh stand-in scenario. */
+export async function openBuilder(query = ''): Promise<OpenBuilder> {
+  const scenario = newScenario();
+  const store = new MemoryStore(query);
+  const clipboard = new FakeClipboard();
+  const backend = { relay: `/relay/${scenario}/v1`, standins: '/standins', scenario };
+  const builder = await fixture<LeadCaptureBuilder>(
+    html`<lead-capture-builder .store=${store} .backend=${backend} .clipboard=${clipboard} sri-url="/dist/sri.json"></lead-capture-builder>`,
+  );
+  await until(() => builder.querySelector('#preview lead-capture form') !== null, 'the preview to render');
+  await until(() => builder.querySelector('#snippet')?.textContent?.includes('integrity=') === true, 'the SRI hashes to load');
+  await until(() => preview(builder).getAttribute('endpoint') !== null, 'the test relay to answer');
+  return { builder, store, clipboard, scenario };
+}
+
+function normalised(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The control a label names, as a person finds it (by what a screen reader reads of the label). */
+export function control<T extends HTMLElement = HTMLInputElement>(root: ParentNode, label: string): T {
+  const found = [...root.querySelectorAll('label')].find((each) => spoken(each) === label)?.control;
+  if (!found) throw new Error(`no control labelled “${label}”`);
+  return found as unknown as T;
+}
+
+/** What a screen reader reads of an element's text: visually hidden parts in, aria-hidden parts out. */
+function spoken(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  return normalised(copy.textContent);
+}
+
+/** The button a screen reader names `name`. */
+export function button(root: ParentNode, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((each) => spoken(each) === name);
+  if (!found) throw new Error(`no button “${name}”`);
+  return found;
+}
+
+/** Focuses the control and acts on it with the keyboard, then lets the builder render. */
+export async function press(builder: LeadCaptureBuilder, element: HTMLElement, key: string): Promise<void> {
+  element.focus();
+  await sendKeys({ press: key });
+  await builder.updateComplete;
+}
+
+/** Types into a control with the keyboard (after selecting what is there, so it is replaced). */
+export async function typeInto(builder: LeadCaptureBuilder, element: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
+  element.focus();
+  element.select();
+  if (text === '') await sendKeys({ press: 'Backspace' });
+  else await sendKeys({ type: text });
+  await builder.updateComplete;
+}
+
+/** Chooses an option of a select with the keyboard: focus it and type the start of the option's text. */
+export async function chooseOption(builder: LeadCaptureBuilder, select: HTMLSelectElement, text: string): Promise<void> {
+  select.focus();
+  await sendKeys({ type: text });
+  await builder.updateComplete;
+  const chosen = select.selectedOptions[0]?.textContent ?? '';
+  if (!chosen.startsWith(text)) throw new Error(`typing “${text}” chose “${chosen}”`);
+}
+
+export function preview(builder: LeadCaptureBuilder): HTMLElement {
+  const element = builder.querySelector<HTMLElement>('#preview lead-capture');
+  if (!element) throw new Error('no preview');
+  return element;
+}
+
+export function snippetText(builder: LeadCaptureBuilder): string {
+  return builder.querySelector('#snippet')?.textContent ?? '';
+}
+
+/** The `<lead-capture>` of a snippet, as a browser parses it. */
+export function snippetElement(snippet: string): Element {
+  const element = new DOMParser().parseFromString(snippet, 'text/html').querySelector('lead-capture');
+  if (!element) throw new Error('no <lead-capture> in the snippet');
+  return element;
+}
+
+/** An element's attributes as a plain object. */
+export function attributesOf(element: Element): Record<string, string> {
+  return Object.fromEntries([...element.attributes].map((attribute) => [attribute.name, attribute.value]));
+}
+
+/** The form's inputs as a person sees them: name and label, in order. */
+export function formFields(element: Element): string[] {
+  return [...element.querySelectorAll('.lc-field')].map((field) => {
+    const input = field.querySelector('input, select, textarea');
+    return `${input?.getAttribute('name')}: ${normalised(field.querySelector('label, legend')?.textContent)}`;
+  });
+}
