@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { demoBackends } from './demo/backends.js';
 
@@ -15,12 +16,37 @@ function backends(): Plugin {
 }
 
 /**
+ * The builder site carries the SRI hashes of the bundles built beside it (`dist/sri.json`, written
+ * by scripts/sri.mjs), at the same relative path the builder reads in development.
+ */
+function sriForSite(): Plugin {
+  return {
+    name: 'lead-capture-builder-sri',
+    generateBundle() {
+      if (!existsSync('dist/sri.json')) {
+        this.warn('dist/sri.json not found: the builder will offer unpinned script tags (run the bundle builds and scripts/sri.mjs first)');
+        return;
+      }
+      this.emitFile({ type: 'asset', fileName: 'dist/sri.json', source: readFileSync('dist/sri.json') });
+    },
+  };
+}
+
+/**
  * `vite build` writes the ES-module bundle (`dist/lead-capture.js`, exports + tag registration);
  * `vite build --mode classic` adds the classic-script bundle (`dist/lead-capture.classic.js`), an
  * IIFE with no exports, so it defines no global beyond the custom element.
  */
 export default defineConfig(({ mode }) => {
   const classic = mode === 'classic';
+  if (mode === 'site') {
+    // `vite build --mode site`: the builder (builder.html) as a static site in dist-site/, hostable anywhere.
+    return {
+      base: './',
+      plugins: [sriForSite()],
+      build: { target: 'es2022', outDir: 'dist-site', rolldownOptions: { input: { builder: 'builder.html' } } },
+    };
+  }
   if (mode === 'relay') {
     // `vite build --mode relay`: the relay as one web-standard ES module, dependencies inside.
     return {

@@ -1,4 +1,4 @@
-import { html, LitElement, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { WireLog } from '../../demo/wire.js';
 import { embedAttributes, styleProperties } from './attributes.js';
@@ -42,7 +42,8 @@ export class LeadCaptureBuilder extends LitElement {
 
   @state() private settings: BuilderState = DEFAULT_STATE;
   @state() private announcement = '';
-  @state() private sri: SriManifest | undefined = undefined;
+  /** The build's SRI hashes; null while they load. */
+  @state() private sri: SriManifest | undefined | null = null;
   /** Whether the test backend answered, so the preview can deliver. */
   @state() private backendUp = false;
   @state() private wire = 'Nothing yet.';
@@ -68,7 +69,7 @@ export class LeadCaptureBuilder extends LitElement {
     try {
       const response = await fetch(new URL(this.sriUrl, document.baseURI));
       const manifest: unknown = response.ok ? await response.json() : undefined;
-      if (typeof manifest === 'object' && manifest !== null) this.sri = manifest as SriManifest;
+      this.sri = typeof manifest === 'object' && manifest !== null ? (manifest as SriManifest) : undefined;
     } catch {
       this.sri = undefined;
     }
@@ -132,10 +133,12 @@ export class LeadCaptureBuilder extends LitElement {
         ${leaves ? ' Here the thank-you stays in place; on your page the visitor goes to your page.' : ''}
       </p>
       <div id="preview"></div>
-      <h3 id="b-wire-heading">On the wire, at the destination</h3>
-      <pre id="wire" class="b-code" tabindex="0" role="region" aria-labelledby="b-wire-heading">${this.wire}</pre>
-      <h3 id="b-outcome-heading">Outcome</h3>
-      <pre id="outcome" class="b-code" tabindex="0" role="region" aria-labelledby="b-outcome-heading">${this.outcome}</pre>
+      ${this.backendUp
+        ? html`<h3 id="b-wire-heading">On the wire, at the destination</h3>
+            <pre id="wire" class="b-code" tabindex="0" role="region" aria-labelledby="b-wire-heading">${this.wire}</pre>
+            <h3 id="b-outcome-heading">Outcome</h3>
+            <pre id="outcome" class="b-code" tabindex="0" role="region" aria-labelledby="b-outcome-heading">${this.outcome}</pre>`
+        : nothing}
     </section>`;
   }
 

@@ -55,13 +55,15 @@ export function nextQuestionId(questions: readonly Pick<BuilderQuestion, 'id'>[]
   return `#${Math.max(0, ...used) + 1}`;
 }
 
-/** A new text question at the end of the form. */
+/** A new text question, asked after the last field the form asks. */
 export function addQuestion(state: BuilderState): BuilderState {
   const id = nextQuestionId(state.questions);
   let n = state.questions.length + 1;
   while (state.questions.some((question) => question.name === `question_${n}`)) n++;
   const question: BuilderQuestion = { id, name: `question_${n}`, label: `Question ${n}`, type: 'text', options: [], required: false };
-  return { ...state, questions: [...state.questions, question], order: [...state.order, id], included: [...state.included, id] };
+  const after = Math.max(-1, ...state.included.map((entry) => state.order.indexOf(entry))) + 1;
+  const order = [...state.order.slice(0, after), id, ...state.order.slice(after)];
+  return { ...state, questions: [...state.questions, question], order, included: [...state.included, id] };
 }
 
 /** One question changed. */

@@ -32,9 +32,19 @@ export function relayFragment(state: BuilderState): RelayFragment | undefined {
   };
 }
 
+/** JSON on one line, spaced as people write it: `{ "env": "NAME" }`, `["a", "b"]`. */
+function inline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  }
+  return JSON.stringify(value);
+}
+
 /** JSON indented by two, with each list or object that fits in `width` characters on one line. */
 export function readableJson(value: unknown, indent = '', width = 88): string {
-  const flat = JSON.stringify(value);
+  const flat = inline(value);
   if (typeof value !== 'object' || value === null || indent.length + flat.length <= width) return flat;
   const inner = `${indent}  `;
   const items = Array.isArray(value)

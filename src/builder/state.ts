@@ -111,20 +111,26 @@ export function stepGroups(state: BuilderState, asked = askedEntries(state)): st
   return filled.length > 1 ? filled : [];
 }
 
-/** Switching destination: the new endpoint example, and the fields its API insists on asked and required. */
-export function withDestination(state: BuilderState, destination: DestinationChoice): { state: BuilderState; added: string[] } {
+/** The endpoint example follows a switch between a relay and a direct webhook; what the person typed stays. */
+export function withDestination(state: BuilderState, destination: DestinationChoice): BuilderState {
   const choice = DESTINATION_CHOICES[destination];
   const wasDirect = DESTINATION_CHOICES[state.destination].direct;
-  const endpoint = wasDirect === choice.direct ? state.endpoint : choice.direct ? WEBHOOK_EXAMPLE : RELAY_EXAMPLE;
-  const added = choice.needs.filter((key) => !state.included.includes(key) || !state.required.includes(key));
+  const example = state.endpoint === RELAY_EXAMPLE || state.endpoint === WEBHOOK_EXAMPLE || state.endpoint.trim() === '';
+  const endpoint = wasDirect === choice.direct || !example ? state.endpoint : choice.direct ? WEBHOOK_EXAMPLE : RELAY_EXAMPLE;
+  return { ...state, destination, endpoint };
+}
+
+/** The fields the destination's API insists on that the form does not ask, or does not require. */
+export function missingNeeds(state: BuilderState): string[] {
+  return DESTINATION_CHOICES[state.destination].needs.filter((key) => !state.included.includes(key) || !state.required.includes(key));
+}
+
+/** Asks and requires every field the destination needs. */
+export function withNeeds(state: BuilderState): BuilderState {
+  const needs = DESTINATION_CHOICES[state.destination].needs;
   return {
-    state: {
-      ...state,
-      destination,
-      endpoint,
-      included: [...state.included, ...choice.needs.filter((key) => !state.included.includes(key))],
-      required: [...state.required, ...choice.needs.filter((key) => !state.required.includes(key))],
-    },
-    added,
+    ...state,
+    included: [...state.included, ...needs.filter((key) => !state.included.includes(key))],
+    required: [...state.required, ...needs.filter((key) => !state.required.includes(key))],
   };
 }

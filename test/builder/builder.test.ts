@@ -10,6 +10,7 @@ import {
 /** A marketer's choices, made with the keyboard through the labelled controls. */
 async function makeAForm({ builder }: OpenBuilder): Promise<void> {
   await chooseOption(builder, control(builder, 'Send leads to'), 'Pingtree');
+  await press(builder, button(builder, 'Ask and require what Pingtree needs'), 'Enter');
   await press(builder, control(builder, 'Street address'), 'Space');
   await press(builder, control(builder, 'Required (ZIP code)'), 'Space');
   const up = button(builder, 'Move ZIP code up');

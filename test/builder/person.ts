@@ -31,17 +31,31 @@ export interface OpenBuilder {
   readonly scenario: string;
 }
 
+/**
+ * An SRI manifest of the bundles as this test server serves them. (It re-prints JavaScript, so the
+ * bytes differ from dist/, whose own hashes test/node/sri.node-test.ts checks.)
+ */
+export async function servedSriManifest(): Promise<string> {
+  const manifest: Record<string, string> = {};
+  for (const file of ['lead-capture.js', 'lead-capture.classic.js']) {
+    const bytes = await (await fetch(`/dist/${file}`)).arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+    manifest[file] = `sha384-${btoa(String.fromCharCode(...digest))}`;
+  }
+  return `data:application/json,${encodeURIComponent(JSON.stringify(manifest))}`;
+}
+
 /** The builder as a marketer opens it (from a link's settings, if given), its preview on a fresh stand-in scenario. */
-export async function openBuilder(query = ''): Promise<OpenBuilder> {
+export async function openBuilder(query = '', sriUrl = '/dist/sri.json'): Promise<OpenBuilder> {
   const scenario = newScenario();
   const store = new MemoryStore(query);
   const clipboard = new FakeClipboard();
   const backend = { relay: `/relay/${scenario}/v1`, standins: '/standins', scenario };
   const builder = await fixture<LeadCaptureBuilder>(
-    html`<lead-capture-builder .store=${store} .backend=${backend} .clipboard=${clipboard} sri-url="/dist/sri.json"></lead-capture-builder>`,
+    html`<lead-capture-builder .store=${store} .backend=${backend} .clipboard=${clipboard} sri-url=${sriUrl}></lead-capture-builder>`,
   );
   await until(() => builder.querySelector('#preview lead-capture form') !== null, 'the preview to render');
-  await until(() => builder.querySelector('#snippet')?.textContent?.includes('integrity=') === true, 'the SRI hashes to load');
+  await until(() => builder.querySelector('#b-sri[data-state="loading"]') === null, 'the SRI hashes to load or be missed');
   await until(() => preview(builder).getAttribute('endpoint') !== null, 'the test relay to answer');
   return { builder, store, clipboard, scenario };
 }
@@ -124,4 +138,21 @@ export function formFields(element: Element): string[] {
     const input = field.querySelector('input, select, textarea');
     return `${input?.getAttribute('name')}: ${normalised(field.querySelector('label, legend')?.textContent)}`;
   });
+}
+
+/** A blank page on this server, holding only what was copied, as a marketer pastes it. */
+export async function pasteIntoBlankPage(snippet: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '1000px';
+  frame.src = '/test/builder/blank.html';
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const page = frame.contentDocument!;
+  page.open();
+  page.write(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Landing page</title></head><body>${snippet}</body></html>`);
+  page.close();
+  // Deferred and module scripts have run (or been refused) once the page is complete.
+  await until(() => page.readyState === 'complete', 'the pasted page to load', 8000);
+  return frame;
 }

@@ -6,7 +6,8 @@ import { selectControl, textControl, type PanelContext } from './controls.js';
 export interface OutputContext extends PanelContext {
   readonly snippet: string;
   readonly fragment: RelayFragment | undefined;
-  readonly sri: SriManifest | undefined;
+  /** The build's SRI hashes: null while they load, undefined when there are none. */
+  readonly sri: SriManifest | undefined | null;
   readonly hasStyle: boolean;
   /** Copies the text of the element with this id. */
   readonly copy: (id: string, what: string) => void;
@@ -31,10 +32,12 @@ export function outputPanel(context: OutputContext): TemplateResult {
     <p class="b-actions">
       <button type="button" id="b-copy-snippet" @click=${() => copy('snippet', 'Embed code')}>Copy the embed code</button>
     </p>
-    <p class="b-hint">
-      ${integrity
-        ? html`The script is pinned with Subresource Integrity (<code>${integrity.slice(0, 19)}…</code>): a browser refuses a file that differs from this build.`
-        : 'Not pinned with Subresource Integrity: no dist/sri.json was found (npm run build writes it).'}
+    <p class="b-hint" id="b-sri" data-state=${sri === null ? 'loading' : integrity ? 'pinned' : 'missing'}>
+      ${sri === null
+        ? 'Looking for this build’s Subresource Integrity hashes…'
+        : integrity
+          ? html`The script is pinned with Subresource Integrity (<code>${integrity.slice(0, 19)}…</code>): a browser refuses a file that differs from this build.`
+          : 'Not pinned with Subresource Integrity: no dist/sri.json was found (npm run build writes it).'}
       ${context.hasStyle ? ' Under a strict Content-Security-Policy (no inline styles), move the style attribute’s properties into your stylesheet, on lead-capture.' : nothing}
     </p>
     ${fragment

@@ -1,0 +1,153 @@
+import { expect } from '@open-wc/testing';
+import { focusIsOn, until } from '../helpers/form.js';
+import {
+  attributesOf, button, chooseOption, control, openBuilder, press, preview, snippetElement, snippetText, typeInto,
+} from './person.js';
+
+function embed(builder: HTMLElement): Record<string, string> {
+  return attributesOf(snippetElement(builder.querySelector('#snippet')?.textContent ?? ''));
+}
+
+describe('the builder’s questions', () => {
+  it('adds a question, edits it and places it, and the snippet and relay config carry the same definition', async () => {
+    const { builder } = await openBuilder();
+    await press(builder, button(builder, 'Add a question'), 'Enter');
+    const [focused, where] = focusIsOn(control(builder, 'Label'));
+    expect(focused, where).to.equal(true);
+    await typeInto(builder, control(builder, 'Label'), 'Total debt');
+    await typeInto(builder, control(builder, 'Name (sent as)'), 'debt_amount');
+    await chooseOption(builder, control(builder, 'Type'), 'Drop-down');
+    await typeInto(builder, control(builder, 'Options, one per line'), 'Under $10,000\n$10,000 or more');
+    await press(builder, control(builder, 'Required'), 'Space');
+    for (let i = 0; i < 5; i++) await press(builder, button(builder, 'Move Total debt (question) up'), 'Enter');
+
+    const definition = [{ name: 'debt_amount', label: 'Total debt', type: 'select', options: ['Under $10,000', '$10,000 or more'], required: true }];
+    const attributes = embed(builder);
+    expect(attributes['fields']).to.equal('debt_amount first_name last_name email mobile zip_code');
+    expect(JSON.parse(attributes['questions']!)).to.deep.equal(definition);
+    expect(snippetText(builder)).to.include(`questions='[{"name":"debt_amount"`);
+    const relay = JSON.parse(builder.querySelector('#relay-config')!.textContent!) as { destinations: Record<string, { questions: unknown }> };
+    expect(relay.destinations['webhook']!.questions).to.deep.equal(definition);
+    expect(preview(builder).getAttribute('questions')).to.equal(attributes['questions']);
+    await expect(builder).to.be.accessible();
+  });
+
+  it('says what is wrong with a question that cannot work, beside its name, and leaves it out', async () => {
+    const { builder } = await openBuilder();
+    await press(builder, button(builder, 'Add a question'), 'Enter');
+    const name = control(builder, 'Name (sent as)');
+    await typeInto(builder, name, 'email');
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    const error = builder.querySelector(`#${name.getAttribute('aria-describedby')!.split(' ')[0]}`);
+    expect(error?.textContent).to.equal('“email” is one of the form’s own fields; choose another name.');
+    expect(embed(builder)).not.to.have.property('questions');
+    expect(embed(builder)).not.to.have.property('fields');
+    await expect(builder).to.be.accessible();
+  });
+
+  it('removes a question', async () => {
+    const { builder } = await openBuilder();
+    await press(builder, button(builder, 'Add a question'), 'Enter');
+    expect(embed(builder)).to.have.property('questions');
+    await press(builder, button(builder, 'Remove question 1'), 'Enter');
+    expect(embed(builder)).not.to.have.property('questions');
+    expect(builder.querySelector('#b-status')?.textContent).to.equal('Question 1 removed.');
+  });
+});
+
+describe('the builder’s steps', () => {
+  it('splits the form into steps, the ZIP code first', async () => {
+    const { builder } = await openBuilder();
+    await chooseOption(builder, control(builder, 'Split the form into'), '2 steps');
+    await chooseOption(builder, control(builder, 'Step for ZIP code'), '1');
+    expect(embed(builder)['steps']).to.equal('zip_code | first_name last_name email mobile');
+    expect(preview(builder).getAttribute('steps')).to.equal('zip_code | first_name last_name email mobile');
+    await expect(builder).to.be.accessible();
+  });
+});
+
+describe('the builder’s conversions and look', () => {
+  it('writes the thank-you page, dataLayer and enhanced conversions, and keeps the preview on the builder', async () => {
+    const { builder } = await openBuilder();
+    await typeInto(builder, control(builder, 'Thank-you page URL'), 'https://example.com/thanks?lead={event_id}&s={status}');
+    await typeInto(builder, control(builder, 'Page for a rejected lead'), 'https://example.com/offers');
+    await press(builder, control(builder, 'Push events to the Google Tag Manager dataLayer'), 'Space');
+    await press(builder, control(builder, 'Enhanced conversions (hashed email and phone)'), 'Space');
+    await chooseOption(builder, control(builder, 'Language'), 'Spanish');
+    const attributes = embed(builder);
+    expect(attributes).to.include({
+      'success-url': 'https://example.com/thanks?lead={event_id}&s={status}',
+      'rejected-url': 'https://example.com/offers',
+      datalayer: 'off',
+      'enhanced-conversions': '',
+      locale: 'es',
+    });
+    expect(snippetText(builder)).to.include('success-url="https://example.com/thanks?lead={event_id}&amp;s={status}"');
+    const shown = attributesOf(preview(builder));
+    expect(shown).not.to.have.property('success-url');
+    expect(shown).not.to.have.property('rejected-url');
+    expect(shown).to.include({ datalayer: 'off', locale: 'es' });
+  });
+
+  it('gives the accent colour and corners as custom properties, with readable button text', async () => {
+    const { builder } = await openBuilder();
+    const accent = control(builder, 'Accent colour');
+    accent.value = '#ffd500';
+    accent.dispatchEvent(new Event('input', { bubbles: true }));
+    await builder.updateComplete;
+    await typeInto(builder, control(builder, 'Corner radius (px)'), '0');
+    expect(embed(builder)['style']).to.equal(
+      '--lead-capture-accent: #ffd500; --lead-capture-accent-text: #0d1117; --lead-capture-radius: 0px; --lead-capture-input-radius: 0px; --lead-capture-button-radius: 0px',
+    );
+    const form = preview(builder);
+    expect(form.style.getPropertyValue('--lead-capture-accent')).to.equal('#ffd500');
+    expect(getComputedStyle(form.querySelector('button[type="submit"]')!).borderTopLeftRadius).to.equal('0px');
+    expect(builder.querySelector('.b-panel .b-warning')?.textContent).to.include('hard to see');
+  });
+});
+
+describe('the builder’s destination', () => {
+  it('asks and requires what the destination needs, and says so', async () => {
+    const { builder } = await openBuilder();
+    await chooseOption(builder, control(builder, 'Send leads to'), 'Alleviate MLAS');
+    expect(builder.querySelector('.b-warning')?.textContent).to.include(
+      'Alleviate MLAS refuses leads without First name, Last name, Email, Mobile phone, Street address, City, State, ZIP code, Date of birth.',
+    );
+    expect(embed(builder)).not.to.have.property('required');
+    await press(builder, button(builder, 'Ask and require what Alleviate MLAS needs'), 'Enter');
+    expect(builder.querySelector('#b-status')?.textContent).to.equal(
+      'First name, Last name, Email, Mobile phone, Street address, City, State, ZIP code, Date of birth: now asked and required.',
+    );
+    expect(builder.querySelector('.b-warning')).to.equal(null);
+    expect(embed(builder)['required']).to.equal('first_name last_name email mobile zip_code address city state date_of_birth');
+    expect(builder.querySelector('#relay-config')?.textContent).to.include('"clientSecret": { "env": "MLAS_CLIENT_SECRET" }');
+  });
+
+  it('posts straight to a webhook URL with no relay', async () => {
+    const { builder } = await openBuilder();
+    await chooseOption(builder, control(builder, 'Send leads to'), 'A webhook URL');
+    await typeInto(builder, control(builder, 'Webhook URL'), 'https://hooks.zapier.com/hooks/catch/1/abc/');
+    expect(embed(builder)).to.deep.equal({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/abc/', adapter: 'webhook' });
+    expect(builder.querySelector('#relay-config')).to.equal(null);
+  });
+});
+
+describe('the builder’s Reset and Copy', () => {
+  it('resets every setting to a new form, and the URL with them', async () => {
+    const { builder, store } = await openBuilder('destination=ivvy&theme=dark&consent=Hi');
+    expect(embed(builder)).to.include({ destination: 'ivvy', theme: 'dark', consent: 'Hi' });
+    await press(builder, button(builder, 'Reset'), 'Enter');
+    expect(embed(builder)).to.deep.equal({ endpoint: 'https://relay.example.com/v1', destination: 'webhook' });
+    expect(store.query).to.equal('');
+    expect(control<HTMLSelectElement>(builder, 'Theme').value).to.equal('light');
+  });
+
+  it('selects the code for the person to copy when the clipboard is refused', async () => {
+    const { builder } = await openBuilder();
+    builder.clipboard = { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) };
+    await press(builder, button(builder, 'Copy the relay config'), 'Enter');
+    await until(() => builder.querySelector('#b-status')?.textContent !== '', 'the status');
+    expect(builder.querySelector('#b-status')?.textContent).to.equal('Relay config selected: press Ctrl+C (⌘C on a Mac) to copy it.');
+    expect(getSelection()?.toString().trimEnd()).to.equal(builder.querySelector('#relay-config')?.textContent?.trimEnd());
+  });
+});

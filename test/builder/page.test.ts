@@ -1,0 +1,48 @@
+import { expect } from '@open-wc/testing';
+import { until } from '../helpers/form.js';
+import type { LeadCaptureBuilder } from '../../src/builder/builder-element.js';
+import { chooseOption, control, snippetText } from './person.js';
+
+/** builder.html as a browser opens it: its own Content-Security-Policy, its settings in its URL. */
+async function openPage(search = ''): Promise<{ frame: HTMLIFrameElement; builder: LeadCaptureBuilder; violations: string[] }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '1280px';
+  frame.style.height = '900px';
+  frame.src = `/builder.html${search}`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const violations: string[] = [];
+  frame.contentDocument!.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  await until(() => frame.contentDocument?.querySelector('#preview lead-capture form') !== null, 'the builder page to render', 8000);
+  const builder = frame.contentDocument!.querySelector<LeadCaptureBuilder>('lead-capture-builder')!;
+  await until(() => builder.querySelector('#b-sri[data-state="loading"]') === null, 'the SRI hashes');
+  return { frame, builder, violations };
+}
+
+afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+describe('builder.html', () => {
+  it('works under its strict Content-Security-Policy (no inline script or style), its stylesheet applied', async () => {
+    const { frame, builder, violations } = await openPage('?theme=dark&accent=%23c2410c&radius=4');
+    const policy = frame.contentDocument!.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+    expect(policy).to.equal("default-src 'self'; img-src 'self' data:");
+    await chooseOption(builder, control(builder, 'Layout'), 'Stacked');
+    await chooseOption(builder, control(builder, 'Theme'), 'Light');
+    const preview = builder.querySelector<HTMLElement>('#preview lead-capture')!;
+    expect(preview.style.getPropertyValue('--lead-capture-accent')).to.equal('#c2410c');
+    expect(frame.contentWindow!.getComputedStyle(preview.querySelector('button[type="submit"]')!).backgroundColor).to.equal('rgb(194, 65, 12)');
+    expect(frame.contentWindow!.getComputedStyle(builder.querySelector('.b-panel')!).borderTopLeftRadius).to.equal('8px');
+    expect(violations).to.deep.equal([]);
+  });
+
+  it('keeps the settings in its address: the link opens the same embed code', async () => {
+    const first = await openPage();
+    await chooseOption(first.builder, control(first.builder, 'Send leads to'), 'CRM.COM');
+    await chooseOption(first.builder, control(first.builder, 'Theme'), 'Dark');
+    const search = first.frame.contentWindow!.location.search;
+    expect(search).to.equal('?destination=crmcom&theme=dark');
+    const again = await openPage(search);
+    expect(snippetText(again.builder)).to.equal(snippetText(first.builder));
+    expect(snippetText(again.builder)).to.include('destination="crmcom"');
+  });
+});

@@ -1,0 +1,74 @@
+import { expect } from '@open-wc/testing';
+import { until } from '../helpers/form.js';
+import { received } from '../helpers/standins.js';
+import { button, chooseOption, control, formFields, openBuilder, press, preview, pasteIntoBlankPage, servedSriManifest, typeInto } from './person.js';
+
+function type(frame: HTMLIFrameElement, name: string, value: string): void {
+  const input = frame.contentDocument!.querySelector<HTMLInputElement>(`lead-capture [name="${name}"]`)!;
+  input.value = value;
+  input.dispatchEvent(new (frame.contentWindow as typeof window).Event('input', { bubbles: true }));
+}
+
+afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+describe('the embed code, pasted into a blank page', () => {
+  it('renders the same form as the preview and delivers a lead through the relay to the destination', async function () {
+    // A person's pace: a dozen choices typed key by key, and the widget's minimum fill time before sending.
+    this.timeout(30_000);
+    const { builder, clipboard, scenario } = await openBuilder('', await servedSriManifest());
+    // The page loads this build's bundle (pinned by its SRI hash) and posts to a relay over this scenario's stand-ins.
+    await typeInto(builder, control(builder, 'Script URL'), '/dist/lead-capture.js');
+    await chooseOption(builder, control(builder, 'Send leads to'), 'Pingtree');
+    await typeInto(builder, control(builder, 'Relay URL'), `/relay/${scenario}/v1`);
+    await press(builder, control(builder, 'City'), 'Space');
+    await chooseOption(builder, control(builder, 'Layout'), 'Stacked');
+    await press(builder, button(builder, 'Start from the TCPA one-to-one template'), 'Enter');
+    await typeInto(builder, control(builder, 'Sellers named in the consent'), 'ACME Insurance');
+    await typeInto(builder, control(builder, 'Submit button text'), 'Get my quote');
+    await press(builder, button(builder, 'Copy the embed code'), 'Enter');
+    await until(() => clipboard.text !== undefined, 'the copy');
+    expect(clipboard.text).to.include('integrity="sha384-');
+
+    const frame = await pasteIntoBlankPage(clipboard.text!);
+    await until(() => frame.contentDocument?.querySelector('lead-capture form') !== null, 'the pasted form to render', 8000);
+    const pasted = frame.contentDocument!.querySelector('lead-capture')!;
+    const shown = preview(builder);
+    expect(formFields(pasted)).to.deep.equal(formFields(shown));
+    expect(formFields(pasted)).to.include('city: City');
+    expect(pasted.getAttribute('layout')).to.equal('stacked');
+    expect(pasted.querySelector('.lc-consent-text')?.textContent).to.equal(shown.querySelector('.lc-consent-text')?.textContent);
+    expect(pasted.querySelector('button[type="submit"]')?.textContent?.trim()).to.equal('Get my quote');
+
+    type(frame, 'first_name', 'Jane');
+    type(frame, 'last_name', 'Doe');
+    type(frame, 'email', 'jane@example.com');
+    type(frame, 'mobile', '2125550123');
+    type(frame, 'zip_code', '10001');
+    type(frame, 'city', 'New York');
+    pasted.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    pasted.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => pasted.querySelector('.lc-success') !== null, 'the thank-you', 8000);
+    const requests = await received(scenario);
+    expect(requests.map((request) => request.path)).to.deep.equal([`/standins/pingtree/${scenario}/api/lead/create/64f2a1b3c4d5e6f708192a3b`]);
+    expect(requests[0]!.body).to.include({ email: 'jane@example.com', city: 'New York', zip_code: '10001' });
+  });
+});
+
+describe('the preview', () => {
+  it('sends a test lead to the stand-in and shows what the destination received', async () => {
+    const { builder, scenario } = await openBuilder();
+    const form = preview(builder);
+    for (const [name, value] of Object.entries({ first_name: 'Jane', last_name: 'Doe', email: 'jane@example.com', mobile: '2125550123', zip_code: '10001' })) {
+      const input = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => builder.querySelector('#wire')?.textContent?.startsWith('POST') === true, 'the wire view', 8000);
+    const wire = builder.querySelector('#wire')!.textContent!;
+    expect(wire).to.include(`POST /standins/webhook/${scenario}`);
+    expect(wire).to.include('"email": "jane@example.com"');
+    expect(JSON.parse(builder.querySelector('#outcome')!.textContent!)).to.nested.include({ 'outcome.status': 'accepted' });
+    expect(await received(scenario)).to.have.length(1);
+  });
+});

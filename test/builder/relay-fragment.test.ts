@@ -1,0 +1,44 @@
+import { expect } from '@open-wc/testing';
+import { DESTINATION_CHOICES, type DestinationChoice } from '../../src/builder/destinations.js';
+import { addQuestion, updateQuestion } from '../../src/builder/questions.js';
+import { relayFragment } from '../../src/builder/relay-fragment.js';
+import { DEFAULT_STATE } from '../../src/builder/state.js';
+import { resolveRelayConfig, type RelayConfigFile } from '../../src/relay/config.js';
+import { ADAPTER_KINDS, type AdapterName } from '../../src/relay/registry.js';
+
+const RELAY_DESTINATIONS = (Object.keys(DESTINATION_CHOICES) as DestinationChoice[]).filter((name) => !DESTINATION_CHOICES[name].direct);
+
+describe('the relay config fragment', () => {
+  for (const destination of RELAY_DESTINATIONS) {
+    it(`for ${destination}: the relay starts with it once its secrets are in the environment`, () => {
+      const fragment = relayFragment({ ...DEFAULT_STATE, destination })!;
+      const { destinations } = JSON.parse(fragment.json) as Pick<RelayConfigFile, 'destinations'>;
+      const env = Object.fromEntries([['RELAY_SECRET', 'r'.repeat(32)], ...fragment.secrets.map((name) => [name, 'a-secret'])]);
+      const config = resolveRelayConfig({ allowedOrigins: ['https://lp.example.com'], leadIdSecret: { env: 'RELAY_SECRET' }, destinations }, env);
+      expect(config.destinations.get(destination)?.required).to.deep.equal(DESTINATION_CHOICES[destination].needs);
+      // Every secret the adapter has is an environment reference, and each one is named for the person to set.
+      const kind = ADAPTER_KINDS[destinations[destination]!.adapter as AdapterName];
+      for (const [key, value] of Object.entries(destinations[destination]!.settings)) {
+        if (kind.secrets.includes(key)) expect(value, key).to.have.property('env').that.is.oneOf(fragment.secrets);
+      }
+    });
+  }
+
+  it('requires consent when the form asks it before sending', () => {
+    const asked = JSON.parse(relayFragment({ ...DEFAULT_STATE, consent: 'I agree.' })!.json);
+    const afterCreate = JSON.parse(relayFragment({ ...DEFAULT_STATE, consent: 'I agree.', consentTiming: 'submit' })!.json);
+    expect(asked.destinations.webhook.requireConsent).to.equal(true);
+    expect(afterCreate.destinations.webhook).not.to.have.property('requireConsent');
+  });
+
+  it('lists the page’s questions for the relay to validate answers from', () => {
+    const state = updateQuestion(addQuestion(DEFAULT_STATE), '#1', { name: 'coverage', label: 'Coverage', type: 'select', options: ['Basic', 'Full'] });
+    expect(JSON.parse(relayFragment(state)!.json).destinations.webhook.questions).to.deep.equal([
+      { name: 'coverage', label: 'Coverage', type: 'select', options: ['Basic', 'Full'] },
+    ]);
+  });
+
+  it('is not needed for a webhook the browser posts to', () => {
+    expect(relayFragment({ ...DEFAULT_STATE, destination: 'webhook-url' })).to.equal(undefined);
+  });
+});

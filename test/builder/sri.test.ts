@@ -1,0 +1,33 @@
+import { expect } from '@open-wc/testing';
+import { until } from '../helpers/form.js';
+import { button, control, openBuilder, pasteIntoBlankPage, press, servedSriManifest, typeInto } from './person.js';
+
+afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+describe('the embed code’s Subresource Integrity', () => {
+  it('pins the script: the browser runs the file it was pinned to, and refuses any other', async function () {
+    this.timeout(20_000);
+    const manifest = await servedSriManifest();
+    const { builder, clipboard } = await openBuilder('', manifest);
+    await typeInto(builder, control(builder, 'Script URL'), '/dist/lead-capture.js');
+    await press(builder, button(builder, 'Copy the embed code'), 'Enter');
+    await until(() => clipboard.text !== undefined, 'the copy');
+    const hashes = JSON.parse(decodeURIComponent(manifest.slice(manifest.indexOf(',') + 1))) as Record<string, string>;
+    expect(clipboard.text).to.include(`<script type="module" src="/dist/lead-capture.js" integrity="${hashes['lead-capture.js']}" crossorigin="anonymous"></script>`);
+
+    const pinned = await pasteIntoBlankPage(clipboard.text!);
+    await until(() => pinned.contentDocument?.querySelector('lead-capture form') !== null, 'the pinned bundle to render the form', 8000);
+
+    // What a compromised CDN looks like to the page: another file than the one pinned. Module
+    // scripts have run (or been refused) by the time the page's load event fires.
+    const swapped = await pasteIntoBlankPage(clipboard.text!.replace('/dist/lead-capture.js', '/dist/lead-capture.classic.js'));
+    expect(swapped.contentWindow?.customElements.get('lead-capture')).to.equal(undefined);
+    expect(swapped.contentDocument!.querySelector('lead-capture form')).to.equal(null);
+  });
+
+  it('says the script is not pinned when the build has no dist/sri.json', async () => {
+    const { builder } = await openBuilder('', '/dist/no-such-sri.json');
+    expect(builder.querySelector('#snippet')?.textContent).not.to.include('integrity');
+    expect(builder.querySelector('#b-sri')?.textContent).to.include('Not pinned with Subresource Integrity');
+  });
+});

@@ -1,0 +1,50 @@
+import { expect } from '@open-wc/testing';
+import { embedAttributes } from '../../src/builder/attributes.js';
+import { addQuestion, updateQuestion } from '../../src/builder/questions.js';
+import { DEFAULT_STATE, type BuilderState } from '../../src/builder/state.js';
+import { stateFromQuery, stateToQuery } from '../../src/builder/url-state.js';
+
+function richState(): BuilderState {
+  let state: BuilderState = {
+    ...DEFAULT_STATE,
+    destination: 'trackerrms',
+    endpoint: 'https://relay.acme.example/v1',
+    order: ['zip_code', ...DEFAULT_STATE.order.filter((key) => key !== 'zip_code')],
+    included: [...DEFAULT_STATE.included, 'company'],
+    required: ['zip_code', 'email'],
+    stepCount: 3,
+    stepOf: { zip_code: 1, company: 2 },
+    consent: 'I agree & consent to "{sellers}"',
+    sellers: 'ACME; Best Rates',
+    trustedform: true,
+    datalayer: false,
+    theme: 'dark',
+    accent: '#c2410c',
+    radius: 0,
+    scriptType: 'classic',
+  };
+  state = addQuestion(state);
+  state = updateQuestion(state, '#1', { name: 'household', label: 'Household size', type: 'number', required: true });
+  return { ...state, stepOf: { ...state.stepOf, '#1': 1 } };
+}
+
+describe('the settings in the URL', () => {
+  it('are empty for a new form', () => {
+    expect(stateToQuery(DEFAULT_STATE)).to.equal('');
+    expect(stateFromQuery('')).to.deep.equal(DEFAULT_STATE);
+  });
+
+  it('reopen the same embed code', () => {
+    const state = richState();
+    const reopened = stateFromQuery(stateToQuery(state));
+    expect(embedAttributes(reopened)).to.deep.equal(embedAttributes(state));
+    expect(stateToQuery(reopened)).to.equal(stateToQuery(state));
+    expect(reopened.scriptType).to.equal('classic');
+  });
+
+  it('fall back to defaults for anything unreadable, never an error', () => {
+    const state = stateFromQuery('destination=nope&theme=pink&radius=-3&accent=red&questions=%5Bnot-json&fields=bogus+email&steps=%7C%7C%7C%7C%7C%7C');
+    expect(state).to.deep.include({ destination: 'webhook', theme: 'light', radius: 8, accent: '', questions: [], stepCount: 4 });
+    expect(state.included).to.deep.equal(['email']);
+  });
+});
