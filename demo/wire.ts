@@ -34,7 +34,12 @@ export class WireLog {
 
   /** The requests received since the last reading, described. */
   async fresh(): Promise<string> {
-    const requests = (await (await fetch(this.#url)).json()) as RecordedRequest[];
+    let requests: RecordedRequest[];
+    try {
+      requests = (await (await fetch(this.#url)).json()) as RecordedRequest[];
+    } catch {
+      return 'The stand-ins could not be reached.';
+    }
     const fresh = requests.slice(this.#seen);
     this.#seen = requests.length;
     return fresh.map(describeRequest).join('\n\n──────────\n\n') || 'Nothing reached a destination.';

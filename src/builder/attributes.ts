@@ -1,36 +1,25 @@
 import { DEFAULT_FIELDS } from '../element/config.js';
 import { isFieldKey } from '../fields/keys.js';
-import { textOn } from './colour.js';
+import { contrastRatio, parseColour, WHITE } from '../consent/contrast.js';
 import { DESTINATION_CHOICES } from './destinations.js';
-import { cleanOptions, entryName, usableQuestions } from './questions.js';
-import { askedEntries, DEFAULT_RADIUS, DEFAULT_STATE, stepGroups, type BuilderQuestion, type BuilderState } from './state.js';
+import { entryName, questionDefinition, usableQuestions } from './questions.js';
+import { askedEntries, DEFAULT_RADIUS, DEFAULT_STATE, stepGroups, type BuilderState } from './state.js';
 
 /** One attribute of the embed: a string value, or `true` for a boolean attribute written bare. */
 export type EmbedAttribute = readonly [name: string, value: string | true];
 
-/** A question as the `questions` attribute and the relay's `questions` entry both take it. */
-export interface QuestionDefinition {
-  readonly name: string;
-  readonly label: string;
-  readonly type: BuilderQuestion['type'];
-  readonly options?: readonly string[];
-  readonly required?: true;
-}
-
-export function questionDefinition(question: BuilderQuestion): QuestionDefinition {
-  const withOptions = question.type === 'select' || question.type === 'radio';
-  return {
-    name: question.name,
-    label: question.label.trim(),
-    type: question.type,
-    ...(withOptions ? { options: cleanOptions(question.options) } : {}),
-    ...(question.required ? { required: true } : {}),
-  };
-}
-
 /** The asked names in form order, questions that cannot work left out. */
 function fieldNames(state: BuilderState, entries: readonly string[]): string[] {
   return entries.map((entry) => entryName(state, entry)).filter((name): name is string => name !== undefined);
+}
+
+/** The dark theme's text colour (src/element/styles.ts), the other choice for text on an accent. */
+const NEAR_BLACK = '#0d1117';
+
+/** The button text for an accent: white or near-black, whichever has the higher WCAG contrast. */
+export function textOn(accent: string): string {
+  const colour = parseColour(accent) ?? WHITE;
+  return contrastRatio(WHITE, colour) >= contrastRatio(parseColour(NEAR_BLACK)!, colour) ? '#ffffff' : NEAR_BLACK;
 }
 
 /** The widget's custom properties for the chosen accent and radius, as `[property, value]`. */

@@ -1,4 +1,4 @@
-import { isFieldKey } from '../fields/keys.js';
+import { parseQuestions, type QuestionType } from '../fields/questions.js';
 import type { BuilderQuestion, BuilderState } from './state.js';
 
 /**
@@ -12,17 +12,40 @@ export interface QuestionProblem {
   readonly message: string;
 }
 
-/** The widget refuses such a question (DESIGN.md, "Questions and steps"); undefined when it can work. */
+/** A question as the `questions` attribute and the relay's `questions` entry both take it. */
+export interface QuestionDefinition {
+  readonly name: string;
+  readonly label: string;
+  readonly type: QuestionType;
+  readonly options?: readonly string[];
+  readonly required?: true;
+}
+
+export function questionDefinition(question: BuilderQuestion): QuestionDefinition {
+  const withOptions = question.type === 'select' || question.type === 'radio';
+  return {
+    name: question.name,
+    label: question.label.trim(),
+    type: question.type,
+    ...(withOptions ? { options: cleanOptions(question.options) } : {}),
+    ...(question.required ? { required: true } : {}),
+  };
+}
+
+/**
+ * Whether the widget and the relay would refuse the question, judged by their own parser
+ * (src/fields/questions.ts), its reason put to the setting to fix: `questions[0].name "Debt" is not
+ * a snake_case name…` becomes `"Debt" is not a snake_case name…`, beside the name.
+ */
 export function questionProblem(question: BuilderQuestion, questions: readonly BuilderQuestion[]): QuestionProblem | undefined {
-  const name = (message: string): QuestionProblem => ({ on: 'name', message });
-  if (!/^[a-z][a-z0-9_]*$/.test(question.name)) return name('Use lowercase letters, digits and _, starting with a letter.');
-  if (isFieldKey(question.name)) return name(`“${question.name}” is one of the form’s own fields; choose another name.`);
-  if (questions.filter((other) => other.name === question.name).length > 1) return name('Another question has this name.');
-  if (question.label.trim() === '') return { on: 'label', message: 'Give the question a label.' };
-  if ((question.type === 'select' || question.type === 'radio') && cleanOptions(question.options).length === 0) {
-    return { on: 'options', message: 'Add at least one option, one per line.' };
-  }
-  return undefined;
+  if (questions.filter((other) => other.name === question.name).length > 1) return { on: 'name', message: 'Another question has this name.' };
+  const refused = parseQuestions([questionDefinition(question)]).problems[0];
+  if (refused === undefined) return undefined;
+  const [prefix = '', key] = /^questions\[\d+\](?: \([^)]*\))?(?:\.(\w+))?:? ?/.exec(refused) ?? [];
+  const rest = refused.slice(prefix.length);
+  const message = key && /^(is|must|has)\b/.test(rest) ? `The ${key} ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
+  const on = key === 'label' ? 'label' : key === 'options' || /option/.test(rest) ? 'options' : 'name';
+  return { on, message };
 }
 
 /** Options as typed (one per line, blanks kept while typing) → as sent. */

@@ -1,7 +1,7 @@
-import { questionDefinition } from './attributes.js';
 import { DESTINATION_CHOICES, secretNames, type SettingExample } from './destinations.js';
-import { usableQuestions } from './questions.js';
-import type { BuilderState } from './state.js';
+import { questionDefinition, usableQuestions } from './questions.js';
+import { isFieldKey } from '../fields/keys.js';
+import { askedEntries, type BuilderState } from './state.js';
 
 /** The part of `relay.config.json` the chosen destination needs, and the secrets it reads. */
 export interface RelayFragment {
@@ -13,7 +13,7 @@ export interface RelayFragment {
 
 /**
  * The relay config for the chosen destination (src/relay/config.ts, `DestinationConfigFile`): its
- * adapter, the fields its API insists on, consent required when the form asks it before sending,
+ * adapter, the fields the form sends and those its API insists on, consent required when the form asks it before sending,
  * the page's questions (the relay validates answers from its own copy, never the browser's), and
  * example settings with every secret an `{ "env": … }` reference. Undefined for a direct webhook.
  */
@@ -22,6 +22,9 @@ export function relayFragment(state: BuilderState): RelayFragment | undefined {
   if (choice.direct) return undefined;
   const questions = usableQuestions(state).filter((question) => state.included.includes(question.id));
   const destination: Record<string, unknown> = { adapter: choice.adapter };
+  // The relay refuses a lead with any other field (src/relay/config.ts): the form's, and what the API needs.
+  const asked: string[] = askedEntries(state).filter(isFieldKey);
+  destination['fields'] = [...asked, ...choice.needs.filter((key) => !asked.includes(key))];
   if (choice.needs.length > 0) destination['required'] = choice.needs;
   if (state.consent.trim() !== '' && state.consentTiming === 'create') destination['requireConsent'] = true;
   if (questions.length > 0) destination['questions'] = questions.map(questionDefinition);

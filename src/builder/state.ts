@@ -1,10 +1,8 @@
 import { DEFAULT_FIELDS } from '../element/config.js';
 import { FIELD_KEYS } from '../fields/keys.js';
+import type { QuestionType } from '../fields/questions.js';
 import { DESTINATION_CHOICES, type DestinationChoice } from './destinations.js';
 
-/** A question's answer types (DESIGN.md, "Questions and steps"). */
-export const QUESTION_TYPES = ['text', 'textarea', 'number', 'select', 'radio', 'checkbox'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** A page's own question, as the builder edits it (options one per entry, strings only). */
 export interface BuilderQuestion {

@@ -1,9 +1,10 @@
 import { FIELD_KEYS, isFieldKey } from '../fields/keys.js';
+import { QUESTION_TYPES, type QuestionType } from '../fields/questions.js';
 import { DESTINATION_CHOICES, isDestinationChoice, type DestinationChoice } from './destinations.js';
 import { isQuestionId } from './questions.js';
 import {
-  DEFAULT_STATE, MAX_STEPS, QUESTION_TYPES, RELAY_EXAMPLE, WEBHOOK_EXAMPLE, askedEntries,
-  type BuilderQuestion, type BuilderState, type QuestionType,
+  DEFAULT_STATE, MAX_STEPS, RELAY_EXAMPLE, WEBHOOK_EXAMPLE, askedEntries,
+  type BuilderQuestion, type BuilderState,
 } from './state.js';
 
 /**

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { TCPA_ONE_TO_ONE } from '../../src/builder/consent-template.js';
+import { FIELD_MESSAGES } from '../../src/fields/messages/index.js';
 import { focusIsOn, until } from '../helpers/form.js';
 import { received } from '../helpers/standins.js';
 import {
@@ -31,7 +32,9 @@ const CHOSEN = {
   theme: 'dark',
 };
 
-describe('the builder, as a marketer uses it', () => {
+describe('the builder, as a marketer uses it', function () {
+  // A person's pace: every choice is typed or pressed through the browser's own keyboard.
+  this.timeout(30_000);
   it('is accessible', async () => {
     const { builder } = await openBuilder();
     await expect(builder).to.be.accessible();
@@ -45,13 +48,14 @@ describe('the builder, as a marketer uses it', () => {
     await until(() => form.querySelector('.lc-consent-text')?.textContent?.includes('ACME Insurance') === true, 'the consent to name the seller');
     expect(form.getAttribute('theme')).to.equal('dark');
     expect(form.getAttribute('destination')).to.equal('pingtree');
+    const { labels } = FIELD_MESSAGES.en;
     expect(formFields(form)).to.deep.equal([
-      'first_name: First name (required)',
-      'last_name: Last name (required)',
-      'zip_code: ZIP code (required)',
-      'email: Email (required)',
-      'mobile: Mobile phone (required)',
-      'address: Street address',
+      `first_name: ${labels.first_name} (required)`,
+      `last_name: ${labels.last_name} (required)`,
+      `zip_code: ${labels.zip_code} (required)`,
+      `email: ${labels.email} (required)`,
+      `mobile: ${labels.mobile} (required)`,
+      `address: ${labels.address}`,
     ]);
     await expect(builder).to.be.accessible();
   });

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { FIELD_MESSAGES } from '../../src/fields/messages/index.js';
 import { focusIsOn, until } from '../helpers/form.js';
 import {
   attributesOf, button, chooseOption, control, openBuilder, press, preview, snippetElement, snippetText, typeInto,
@@ -8,7 +9,9 @@ function embed(builder: HTMLElement): Record<string, string> {
   return attributesOf(snippetElement(builder.querySelector('#snippet')?.textContent ?? ''));
 }
 
-describe('the builder’s questions', () => {
+describe('the builder’s questions', function () {
+  // A person's pace: every choice is typed or pressed through the browser's own keyboard.
+  this.timeout(30_000);
   it('adds a question, edits it and places it, and the snippet and relay config carry the same definition', async () => {
     const { builder } = await openBuilder();
     await press(builder, button(builder, 'Add a question'), 'Enter');
@@ -39,7 +42,7 @@ describe('the builder’s questions', () => {
     await typeInto(builder, name, 'email');
     expect(name.getAttribute('aria-invalid')).to.equal('true');
     const error = builder.querySelector(`#${name.getAttribute('aria-describedby')!.split(' ')[0]}`);
-    expect(error?.textContent).to.equal('“email” is one of the form’s own fields; choose another name.');
+    expect(error?.textContent).to.equal('"email" is a catalogue field; name the question something else, or use the field itself');
     expect(embed(builder)).not.to.have.property('questions');
     expect(embed(builder)).not.to.have.property('fields');
     await expect(builder).to.be.accessible();
@@ -55,7 +58,9 @@ describe('the builder’s questions', () => {
   });
 });
 
-describe('the builder’s steps', () => {
+describe('the builder’s steps', function () {
+  // A person's pace: every choice is typed or pressed through the browser's own keyboard.
+  this.timeout(30_000);
   it('splits the form into steps, the ZIP code first', async () => {
     const { builder } = await openBuilder();
     await chooseOption(builder, control(builder, 'Split the form into'), '2 steps');
@@ -66,7 +71,9 @@ describe('the builder’s steps', () => {
   });
 });
 
-describe('the builder’s conversions and look', () => {
+describe('the builder’s conversions and look', function () {
+  // A person's pace: every choice is typed or pressed through the browser's own keyboard.
+  this.timeout(30_000);
   it('writes the thank-you page, dataLayer and enhanced conversions, and keeps the preview on the builder', async () => {
     const { builder } = await openBuilder();
     await typeInto(builder, control(builder, 'Thank-you page URL'), 'https://example.com/thanks?lead={event_id}&s={status}');
@@ -106,18 +113,18 @@ describe('the builder’s conversions and look', () => {
   });
 });
 
-describe('the builder’s destination', () => {
+describe('the builder’s destination', function () {
+  // A person's pace: every choice is typed or pressed through the browser's own keyboard.
+  this.timeout(30_000);
   it('asks and requires what the destination needs, and says so', async () => {
     const { builder } = await openBuilder();
     await chooseOption(builder, control(builder, 'Send leads to'), 'Alleviate MLAS');
-    expect(builder.querySelector('.b-warning')?.textContent).to.include(
-      'Alleviate MLAS refuses leads without First name, Last name, Email, Mobile phone, Street address, City, State, ZIP code, Date of birth.',
-    );
+    const needs = ['first_name', 'last_name', 'email', 'mobile', 'address', 'city', 'state', 'zip_code', 'date_of_birth'] as const;
+    const named = needs.map((key) => FIELD_MESSAGES.en.labels[key]).join(', ');
+    expect(builder.querySelector('.b-warning')?.textContent).to.include(`Alleviate MLAS refuses leads without ${named}.`);
     expect(embed(builder)).not.to.have.property('required');
     await press(builder, button(builder, 'Ask and require what Alleviate MLAS needs'), 'Enter');
-    expect(builder.querySelector('#b-status')?.textContent).to.equal(
-      'First name, Last name, Email, Mobile phone, Street address, City, State, ZIP code, Date of birth: now asked and required.',
-    );
+    expect(builder.querySelector('#b-status')?.textContent).to.equal(`${named}: now asked and required.`);
     expect(builder.querySelector('.b-warning')).to.equal(null);
     expect(embed(builder)['required']).to.equal('first_name last_name email mobile zip_code address city state date_of_birth');
     expect(builder.querySelector('#relay-config')?.textContent).to.include('"clientSecret": { "env": "MLAS_CLIENT_SECRET" }');
@@ -132,7 +139,9 @@ describe('the builder’s destination', () => {
   });
 });
 
-describe('the builder’s Reset and Copy', () => {
+describe('the builder’s Reset and Copy', function () {
+  // A person's pace: every choice is typed or pressed through the browser's own keyboard.
+  this.timeout(30_000);
   it('resets every setting to a new form, and the URL with them', async () => {
     const { builder, store } = await openBuilder('destination=ivvy&theme=dark&consent=Hi');
     expect(embed(builder)).to.include({ destination: 'ivvy', theme: 'dark', consent: 'Hi' });

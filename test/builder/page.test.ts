@@ -13,7 +13,7 @@ async function openPage(search = ''): Promise<{ frame: HTMLIFrameElement; builde
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const violations: string[] = [];
   frame.contentDocument!.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
-  await until(() => frame.contentDocument?.querySelector('#preview lead-capture form') !== null, 'the builder page to render', 8000);
+  await until(() => frame.contentDocument?.querySelector('#preview lead-capture form') !== null, 'the builder page to render', 20_000);
   const builder = frame.contentDocument!.querySelector<LeadCaptureBuilder>('lead-capture-builder')!;
   await until(() => builder.querySelector('#b-sri[data-state="loading"]') === null, 'the SRI hashes');
   return { frame, builder, violations };
@@ -21,7 +21,9 @@ async function openPage(search = ''): Promise<{ frame: HTMLIFrameElement; builde
 
 afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-describe('builder.html', () => {
+describe('builder.html', function () {
+  // A person's pace: every choice is typed or pressed through the browser's own keyboard.
+  this.timeout(30_000);
   it('works under its strict Content-Security-Policy (no inline script or style), its stylesheet applied', async () => {
     const { frame, builder, violations } = await openPage('?theme=dark&accent=%23c2410c&radius=4');
     const policy = frame.contentDocument!.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');

@@ -54,9 +54,9 @@ export async function openBuilder(query = '', sriUrl = '/dist/sri.json'): Promis
   const builder = await fixture<LeadCaptureBuilder>(
     html`<lead-capture-builder .store=${store} .backend=${backend} .clipboard=${clipboard} sri-url=${sriUrl}></lead-capture-builder>`,
   );
-  await until(() => builder.querySelector('#preview lead-capture form') !== null, 'the preview to render');
-  await until(() => builder.querySelector('#b-sri[data-state="loading"]') === null, 'the SRI hashes to load or be missed');
-  await until(() => preview(builder).getAttribute('endpoint') !== null, 'the test relay to answer');
+  await until(() => builder.querySelector('#preview lead-capture form') !== null, 'the preview to render', 15_000);
+  await until(() => builder.querySelector('#b-sri[data-state="loading"]') === null, 'the SRI hashes to load or be missed', 15_000);
+  await until(() => preview(builder).getAttribute('endpoint') !== null, 'the test relay to answer', 15_000);
   return { builder, store, clipboard, scenario };
 }
 
@@ -153,6 +153,6 @@ export async function pasteIntoBlankPage(snippet: string): Promise<HTMLIFrameEle
   page.write(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Landing page</title></head><body>${snippet}</body></html>`);
   page.close();
   // Deferred and module scripts have run (or been refused) once the page is complete.
-  await until(() => page.readyState === 'complete', 'the pasted page to load', 8000);
+  await until(() => page.readyState === 'complete', 'the pasted page to load', 20_000);
   return frame;
 }

@@ -16,6 +16,7 @@ describe('the relay config fragment', () => {
       const env = Object.fromEntries([['RELAY_SECRET', 'r'.repeat(32)], ...fragment.secrets.map((name) => [name, 'a-secret'])]);
       const config = resolveRelayConfig({ allowedOrigins: ['https://lp.example.com'], leadIdSecret: { env: 'RELAY_SECRET' }, destinations }, env);
       expect(config.destinations.get(destination)?.required).to.deep.equal(DESTINATION_CHOICES[destination].needs);
+      expect(config.destinations.get(destination)?.fields).to.include.members(DEFAULT_STATE.included);
       // Every secret the adapter has is an environment reference, and each one is named for the person to set.
       const kind = ADAPTER_KINDS[destinations[destination]!.adapter as AdapterName];
       for (const [key, value] of Object.entries(destinations[destination]!.settings)) {
@@ -23,6 +24,11 @@ describe('the relay config fragment', () => {
       }
     });
   }
+
+  it('declares the fields the form sends, so the relay refuses any other', () => {
+    const state = { ...DEFAULT_STATE, destination: 'ivvy' as const, included: ['email', 'company'] };
+    expect(JSON.parse(relayFragment(state)!.json).destinations.ivvy.fields).to.deep.equal(['email', 'company', 'first_name', 'last_name']);
+  });
 
   it('requires consent when the form asks it before sending', () => {
     const asked = JSON.parse(relayFragment({ ...DEFAULT_STATE, consent: 'I agree.' })!.json);

@@ -4,9 +4,10 @@ import { button, control, openBuilder, pasteIntoBlankPage, press, servedSriManif
 
 afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-describe('the embed code’s Subresource Integrity', () => {
+describe('the embed code’s Subresource Integrity', function () {
+  this.timeout(30_000);
   it('pins the script: the browser runs the file it was pinned to, and refuses any other', async function () {
-    this.timeout(20_000);
+    this.timeout(60_000);
     const manifest = await servedSriManifest();
     const { builder, clipboard } = await openBuilder('', manifest);
     await typeInto(builder, control(builder, 'Script URL'), '/dist/lead-capture.js');
@@ -16,7 +17,7 @@ describe('the embed code’s Subresource Integrity', () => {
     expect(clipboard.text).to.include(`<script type="module" src="/dist/lead-capture.js" integrity="${hashes['lead-capture.js']}" crossorigin="anonymous"></script>`);
 
     const pinned = await pasteIntoBlankPage(clipboard.text!);
-    await until(() => pinned.contentDocument?.querySelector('lead-capture form') !== null, 'the pinned bundle to render the form', 8000);
+    await until(() => pinned.contentDocument?.querySelector('lead-capture form') !== null, 'the pinned bundle to render the form', 20_000);
 
     // What a compromised CDN looks like to the page: another file than the one pinned. Module
     // scripts have run (or been refused) by the time the page's load event fires.

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { contrastRatio } from '../colour.js';
+import { contrastRatio, parseColour, WHITE } from '../../consent/contrast.js';
 import { DEFAULT_RADIUS } from '../state.js';
 import { selectControl, textControl, type PanelContext } from './controls.js';
 
@@ -12,7 +12,7 @@ const THEME_BACKGROUND = { light: '#ffffff', dark: '#0d1117', auto: '#ffffff' } 
 export function lookPanel({ state, change, focusLater }: PanelContext): TemplateResult {
   const accent = state.accent || THEME_ACCENT[state.theme];
   // A button and a checkbox need 3:1 against the background to be seen (WCAG 2.2, 1.4.11).
-  const ratio = contrastRatio(accent, THEME_BACKGROUND[state.theme]);
+  const ratio = contrastRatio(parseColour(accent) ?? WHITE, parseColour(THEME_BACKGROUND[state.theme]) ?? WHITE);
   return html`<fieldset class="b-panel">
     <legend>Look</legend>
     ${selectControl('b-locale', 'Language', state.locale, [['en', 'English'], ['es', 'Spanish']] as const, (locale) => change({ ...state, locale }))}

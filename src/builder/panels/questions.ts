@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { addQuestion, questionProblem, removeQuestion, updateQuestion } from '../questions.js';
-import { QUESTION_TYPES, type QuestionType } from '../state.js';
+import { QUESTION_TYPES, type QuestionType } from '../../fields/questions.js';
 import { checkboxControl, selectControl, textControl, type PanelContext } from './controls.js';
 import { idOf } from './fields.js';
 
