@@ -71,9 +71,9 @@ export interface ContractCases {
   readonly failed: AtLeastOne<ContractCase>;
   /** Failures that may have been delivered to a destination that does not deduplicate. */
   readonly uncertain: AtLeastOne<ContractCase> | { readonly deduplicates: string };
-  readonly timeoutAfterReceipt?: AtLeastOne<TimeoutCase>;
-  readonly conditional?: AtLeastOne<ContractCase> | Undocumented;
-  readonly misconfigured?: AtLeastOne<MisconfiguredCase>;
+  readonly timeoutAfterReceipt: AtLeastOne<TimeoutCase>;
+  readonly conditional: AtLeastOne<ContractCase> | Undocumented;
+  readonly misconfigured: AtLeastOne<MisconfiguredCase>;
 }
 
 const SECRETS = Object.entries(STANDIN_ENV)
@@ -131,7 +131,6 @@ export function adapterContract(destination: string, cases: ContractCases): void
   describe(`${destination} through the relay: the contract`, () => {
     for (const kind of ['accepted', 'duplicate', 'invalid', 'rejected', 'failed', 'uncertain', 'conditional'] as const) {
       const list = cases[kind];
-      if (list === undefined) continue;
       if (!Array.isArray(list)) {
         const why = 'undocumented' in list ? list.undocumented : (list as { deduplicates: string }).deduplicates;
         it(`has no ${kind} outcome: ${why}`, () => expect(why).to.not.equal(''));
@@ -140,13 +139,13 @@ export function adapterContract(destination: string, cases: ContractCases): void
       for (const testCase of list as readonly ContractCase[]) runCase(destination, kind, testCase);
     }
 
-    for (const testCase of cases.misconfigured ?? []) {
+    for (const testCase of cases.misconfigured) {
       it(`refuses to start with settings that cannot work: ${testCase.name}`, () => {
         expect(refusalOf(testCase.config)).to.match(testCase.refusal);
       });
     }
 
-    for (const timeout of cases.timeoutAfterReceipt ?? []) {
+    for (const timeout of cases.timeoutAfterReceipt) {
       it(`a timeout after the destination received the lead (${timeout.name}): ${timeout.expect === 'uncertain' ? 'uncertain, and the resend makes no second record' : 'the resend resolves it, one record'}`, async () => {
         const relay = testRelay(compose((file) => ({ ...file, destinationTimeoutMs: SHORT_TIMEOUT_MS }), timeout.config));
         await script(relay.scenario, { delayMs: HELD_MS });
