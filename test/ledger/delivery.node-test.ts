@@ -7,7 +7,7 @@ import type { Outcome } from '../../src/adapters/lead.js';
 import { receive } from '../../src/ledger/intake.js';
 import { claimDue, type ClaimedLead } from '../../src/ledger/queue.js';
 import { DEFAULT_DELIVERY } from '../../src/ledger/settings.js';
-import { workerPass, type WorkerOptions } from '../../src/ledger/worker.js';
+import { startWorker, workerPass, type WorkerOptions } from '../../src/ledger/worker.js';
 import { onEachEngine } from './engines.js';
 import { ACCEPTED, createRequest, NOT_DELIVERED, receivedAndTried, seconds, stateOf, T0 } from './samples.js';
 
@@ -113,5 +113,35 @@ onEachEngine('background delivery', ({ engine, another }) => {
     await workerPass(options(clock, async () => Promise.reject(new Error('adapter bug'))));
     const [row] = await engine().query<{ state: string }>('SELECT state FROM ledger_leads');
     assert.equal(row!.state, 'uncertain');
+  });
+
+  it('runs passes by itself until stopped, purging at start, and goes on after a pass that failed', async () => {
+    const lead = await receivedAndTried(engine(), NOT_DELIVERED);
+    const clock = { now: seconds(T0, 60) };
+    const errors: unknown[] = [];
+    const purges: unknown[] = [];
+    let failNext = true;
+    const flaky = {
+      ...engine(),
+      transaction: <T>(work: Parameters<ReturnType<typeof engine>['transaction']>[0]) => {
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error('connection lost')) as Promise<T>;
+        }
+        return engine().transaction(work) as Promise<T>;
+      },
+    };
+    const dest = destination([]);
+    const worker = startWorker({
+      ...options(clock, dest.deliver), engine: flaky, pollMs: 20, retention: { consentDays: 1826, leadDays: 30 },
+      onError: (error) => errors.push(error), onPurged: (report) => purges.push(report),
+    });
+    const deadline = Date.now() + 10_000;
+    while ((await stateOf(engine(), lead.id)).state !== 'delivered' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await worker.stop();
+    assert.equal((await stateOf(engine(), lead.id)).state, 'delivered');
+    assert.equal(dest.received.length, 1);
+    assert.deepEqual(errors.map((error) => (error as Error).message), ['connection lost']);
+    assert.deepEqual(purges, [{ erased: 0, deleted: 0 }]);
   });
 });
