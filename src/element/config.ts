@@ -1,8 +1,10 @@
 import type { Adapter } from '../adapters/adapter.js';
-import { parseFieldList, type FieldKey } from '../fields/keys.js';
+import { isFieldKey, parseFieldList, type FieldKey } from '../fields/keys.js';
 import { isLocale, type Locale, type MessageOverrides } from '../fields/messages/index.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
 import { parseSellers } from '../consent/record.js';
+import { parseQuestions, type Question } from '../fields/questions.js';
+import { parseSteps } from '../fields/steps.js';
 import type { UiOverrides } from './strings/index.js';
 
 /** The fields a form asks for when the page names none. */
@@ -14,7 +16,7 @@ export const CONFIG_PROPERTIES: ReadonlySet<string> = new Set([
   'consent', 'sellers', 'consentVersion', 'consentOptional', 'consentTiming', 'trustedform', 'trustedformSrc',
   'trustedformTimeout', 'jornaya', 'jornayaSrc', 'persist', 'requestTimeout', 'retryPolicy',
   'tracking', 'trackingParams', 'minFillMs', 'challengeField', 'challenge', 'theme', 'layout', 'styleNonce',
-  'datalayer', 'enhancedConversions', 'successUrl', 'rejectedUrl',
+  'datalayer', 'enhancedConversions', 'successUrl', 'rejectedUrl', 'questions', 'steps',
 ]);
 
 /** A page's own words: any label or field message, and (`ui`) any text of the widget itself. */
@@ -31,8 +33,13 @@ export interface LeadCaptureConfig {
   /** Which destination the relay forwards to. */
   readonly destination: string;
   /** Rendered in this order. */
-  readonly fields: readonly FieldKey[];
-  readonly required: readonly FieldKey[];
+  readonly fields: readonly string[];
+  /** What must be filled: named in `required`, or a question whose definition says so. */
+  readonly required: readonly string[];
+  /** The page's own questions that can work (each is placed where its name stands in `fields`). */
+  readonly questions: readonly Question[];
+  /** The names of each step, in order; one step when the form is not split. */
+  readonly steps: readonly (readonly string[])[];
   readonly locale: Locale;
   readonly country: PhoneCountry;
   readonly minAge: number;
@@ -78,23 +85,50 @@ export interface LeadCaptureAttributes {
   readonly trustedformTimeout: number;
   readonly jornaya: string;
   readonly jornayaSrc: string | undefined;
+  /** The `questions` attribute (JSON) or property (a list). */
+  readonly questions?: unknown;
+  /** Groups of names separated by `|`. */
+  readonly steps?: string;
 }
 
 export interface ResolvedConfig {
   readonly config: LeadCaptureConfig;
   /** Problems with the page's configuration, worth a console warning; none stops the form. */
   readonly warnings: readonly string[];
+  /**
+   * Question definitions that cannot work, each skipped: a console error and a `lead-error`
+   * (`stage: "config"`), loud because the page loses a question it meant to ask.
+   */
+  readonly errors: readonly string[];
+}
+
+/** The names in `fields` that the form can show (catalogue keys, questions), in order, once each. */
+function formFields(list: string, questions: readonly Question[], warnings: string[]): string[] {
+  const names = questions.map((question) => question.name);
+  const shown: string[] = [];
+  for (const name of list.split(/[\s,]+/).filter(Boolean)) {
+    if (!isFieldKey(name) && !names.includes(name)) warnings.push(`unknown field "${name}" in fields`);
+    else if (!shown.includes(name)) shown.push(name);
+  }
+  // Without fields named, the default fields, then every question; with them, only what they name.
+  if (shown.length === 0) return [...DEFAULT_FIELDS, ...names];
+  for (const name of names) if (!shown.includes(name)) warnings.push(`question "${name}" is not in fields; not asked`);
+  return shown;
 }
 
 /** Turns attribute strings into a typed configuration, falling back to safe defaults with a warning. */
 export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig {
   const warnings: string[] = [];
-  const fields = parseFieldList(attributes.fields);
-  for (const name of fields.unknown) warnings.push(`unknown field "${name}" in fields`);
-  const shown = fields.keys.length > 0 ? fields.keys : DEFAULT_FIELDS;
+  const { questions, problems } = parseQuestions(attributes.questions);
+  const shown = formFields(attributes.fields, questions, warnings);
   const required = parseFieldList(attributes.required);
-  for (const name of required.unknown) warnings.push(`unknown field "${name}" in required`);
-  for (const key of required.keys) if (!shown.includes(key)) warnings.push(`required field "${key}" is not in fields`);
+  const questionNames = new Set(questions.map((question) => question.name));
+  for (const name of required.unknown) if (!questionNames.has(name)) warnings.push(`unknown field "${name}" in required`);
+  const named = [...required.keys, ...required.unknown.filter((name) => questionNames.has(name))];
+  for (const key of named) if (!shown.includes(key)) warnings.push(`required field "${key}" is not in fields`);
+  const requiredShown = shown.filter((name) => named.includes(name) || questions.some((question) => question.name === name && question.required === true));
+  const steps = parseSteps(attributes.steps ?? '', shown);
+  warnings.push(...steps.warnings);
 
   const locale = attributes.locale.toLowerCase().split('-')[0] ?? '';
   if (attributes.locale !== '' && !isLocale(locale)) warnings.push(`locale "${attributes.locale}" is not available; using en`);
@@ -123,7 +157,9 @@ export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig
       adapter,
       destination: attributes.destination.trim(),
       fields: shown,
-      required: required.keys.filter((key) => shown.includes(key)),
+      required: requiredShown,
+      questions,
+      steps: steps.steps,
       locale: isLocale(locale) ? locale : 'en',
       country: isPhoneCountry(country) ? country : 'US',
       minAge,
@@ -141,5 +177,13 @@ export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig
       jornayaSrc: attributes.jornayaSrc,
     },
     warnings,
+    errors: problems,
   };
+}
+
+/** A `config` entry as its property takes it: lists joined as the attribute writes them; questions stay a list. */
+export function propertyValue(key: string, entry: unknown): unknown {
+  if (!Array.isArray(entry) || key === 'questions') return entry;
+  if (key === 'steps') return (entry as readonly (readonly string[])[]).map((step) => step.join(' ')).join(' | ');
+  return entry.join(key === 'sellers' ? '; ' : ' ');
 }

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Outcome } from '../adapters/lead.js';
 import { JORNAYA_TOKEN_ID } from '../consent/jornaya.js';
-import { isFieldKey, type FieldKey } from '../fields/keys.js';
 import { isFieldErrorCode, type FieldErrorCode } from '../fields/rules.js';
 import type { FlowState } from '../flow/submission.js';
 import type { UiStrings } from './strings/index.js';
@@ -32,7 +31,7 @@ export function failureMessage(strings: UiStrings, outcome: Outcome, fieldErrors
 /** The fields a destination refused, as the form can show them. */
 export interface FieldsRefused {
   /** The first refused field on screen, where the person is taken; undefined when none is on screen. */
-  readonly first: FieldKey | undefined;
+  readonly first: string | undefined;
   readonly codes: Partial<Record<string, FieldErrorCode>>;
   /** The destination's own words, for a field it refused with words rather than one of our codes. */
   readonly reasons: Readonly<Record<string, string>>;
@@ -44,12 +43,13 @@ export interface FieldsRefused {
  * Our relay answers a refused field with our code; a destination with its own words ("This email
  * domain is not accepted"), which are shown at the field as it said them, not as a guess of ours.
  */
-export function fieldsRefused(outcome: Outcome, shown: readonly FieldKey[]): FieldsRefused {
+export function fieldsRefused(outcome: Outcome, shown: readonly string[]): FieldsRefused {
   const codes: Partial<Record<string, FieldErrorCode>> = {};
   const reasons: Record<string, string> = {};
   const unasked: string[] = [];
   for (const [key, said] of Object.entries(outcome.fieldErrors ?? {})) {
-    if (!isFieldKey(key) || !shown.includes(key)) {
+    // `shown` holds catalogue keys and question names alike: what this screen asks.
+    if (!shown.includes(key)) {
       unasked.push(key);
       continue;
     }

@@ -66,8 +66,11 @@ export class LeadSubmittedEvent extends CustomEvent<LeadSubmittedDetail> {
 }
 
 export interface LeadErrorDetail {
-  /** `consent`: the consent was not visible on the page, so nothing was sent (see consent/visibility.ts). */
-  readonly stage: 'create' | 'submit' | 'consent';
+  /**
+   * `consent`: the consent was not visible on the page, so nothing was sent (see consent/visibility.ts).
+   * `config`: the page's configuration cannot work as written (a question definition was skipped).
+   */
+  readonly stage: 'create' | 'submit' | 'consent' | 'config';
   readonly retryable: boolean;
   /** What the person was told. */
   readonly message: string;
@@ -89,6 +92,25 @@ export function isCreated(outcome: Outcome): boolean {
   return outcome.status === 'accepted' || outcome.status === 'qualified' || outcome.status === 'queued';
 }
 
+export interface LeadStepDetail {
+  /** The step now shown, counting from 1. */
+  readonly step: number;
+  readonly total: number;
+}
+/** A multi-step form moved to another step (Next or Back); nothing has been sent. */
+export class LeadStepEvent extends CustomEvent<LeadStepDetail> {
+  constructor(detail: LeadStepDetail) {
+    super('lead-step', { ...INIT, detail });
+  }
+}
+
+/** A question the page defined that cannot work: said in the console, and to the page as a `lead-error`. */
+export function configErrorEvent(message: string): LeadErrorEvent {
+  console.error(`<lead-capture>: ${message}; that question is skipped`);
+  const outcome = { status: 'rejected', retryable: false, code: 'invalid_question', message } as const;
+  return new LeadErrorEvent({ stage: 'config', retryable: false, message, outcome });
+}
+
 declare global {
   interface HTMLElementEventMap {
     'lead-invalid': LeadInvalidEvent;
@@ -96,5 +118,6 @@ declare global {
     'lead-created': LeadCreatedEvent;
     'lead-submitted': LeadSubmittedEvent;
     'lead-error': LeadErrorEvent;
+    'lead-step': LeadStepEvent;
   }
 }

@@ -91,7 +91,12 @@ export function fieldTemplate(view: FieldView): TemplateResult {
   return html`<div class="lc-field lc-field--${view.key} ${WIDE.has(view.key) ? 'lc-field--wide' : ''}">
     <label class="lc-label" for=${view.id}>${view.label}${requiredMarkTemplate(view.required, view.requiredMark)}</label>
     ${control(view, describedBy === '' ? undefined : describedBy)}
-    <p class="lc-error" id=${errorId}>${view.error}</p>
+    ${errorLine(errorId, view.error)}
     <p class="lc-hint" id=${hintId}>${view.hint ?? nothing}</p>
   </div>`;
+}
+
+/** The message under a control, the target of its `aria-describedby`: shared by the fields and the page's questions. */
+export function errorLine(errorId: string, error: string): TemplateResult {
+  return html`<p class="lc-error" id=${errorId}>${error}</p>`;
 }

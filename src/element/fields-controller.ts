@@ -1,6 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
-import { suggestEmail } from '../fields/email-typos.js';
 import { DATE_PARTS } from '../fields/memorable-date.js';
 import { isFieldKey, type FieldKey } from '../fields/keys.js';
 import { errorMessage, fieldMessages, type DatePart, type FieldMessages } from '../fields/messages/index.js';
@@ -9,7 +8,9 @@ import { createLeadValidator, localIsoDate, type LeadValidation, type LeadValida
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
 import { MemorableDateField, partId, partName } from './date-field.js';
+import { EmailSuggestion } from './email-suggestion.js';
 import { displayPhone, formatOnLeave, formatWhileTyping } from './phone-input.js';
+import { QuestionFields } from './question-fields.js';
 import { errorSummaryTemplate, type SummaryItem } from './error-summary.js';
 import { fieldTemplate } from './field-template.js';
 import type { Screen } from './steps-controller.js';
@@ -45,10 +46,10 @@ export class FieldsController implements ReactiveController {
   #reasons: Partial<Record<string, string>> = {};
   /** The error summary shows from a refused Submit until every error in it is fixed. */
   #summary = false;
-  /** A likely correction of the email typed ("gmial.com"), offered under the field. */
-  #emailSuggestion: string | undefined;
-  /** The address a suggestion was last offered for: offered once, never in the way twice. */
-  #suggestedFor: string | undefined;
+  /** A likely correction of the email typed ("gmial.com", "jane doe@…"), offered under the field. */
+  readonly #suggestion = new EmailSuggestion();
+  /** The page's own questions, asked beside the catalogue fields. */
+  readonly #questions = new QuestionFields();
   readonly #date = new MemorableDateField('date_of_birth');
   #validator: LeadValidator | undefined;
   #messages: FieldMessages = fieldMessages('en');
@@ -78,8 +79,9 @@ export class FieldsController implements ReactiveController {
     this.#configuredFor = config;
     this.#messages = fieldMessages(config.locale, config.messages);
     this.#validator = createLeadValidator({
-      fields: config.fields,
+      fields: config.fields.filter(isFieldKey),
       required: config.required,
+      questions: this.#questions.configure(config),
       country: config.country,
       minAge: config.minAge,
       today: localIsoDate(new Date()),
@@ -130,8 +132,7 @@ export class FieldsController implements ReactiveController {
   reset(): void {
     this.errors = {};
     this.#reasons = {};
-    this.#emailSuggestion = undefined;
-    this.#suggestedFor = undefined;
+    this.#suggestion.clear();
     this.#date.clear();
     this.submitted = false;
   }
@@ -142,11 +143,8 @@ export class FieldsController implements ReactiveController {
    */
   offerSuggestion(): string | undefined {
     const email = this.checkRequired('email');
-    const suggestion = email.ok ? suggestEmail(email.value) : undefined;
-    if (!email.ok || suggestion === undefined || this.#suggestedFor === email.value) return undefined;
-    this.#suggestedFor = email.value;
-    this.#emailSuggestion = suggestion;
-    this.host.requestUpdate();
+    const suggestion = email.ok ? this.#suggestion.offerBeforeSending(email.value) : undefined;
+    if (suggestion !== undefined) this.host.requestUpdate();
     return suggestion;
   }
 
@@ -159,7 +157,8 @@ export class FieldsController implements ReactiveController {
       const date = this.#dateProblem();
       if (date) return date.message;
     }
-    return errorMessage(this.#messages, key, code, { minAge: config.minAge, country: config.country });
+    const question = this.#questions.message(this.#messages, key, code, config.locale);
+    return question ?? errorMessage(this.#messages, key, code, { minAge: config.minAge, country: config.country });
   }
 
   get #strings(): UiStrings {
@@ -170,7 +169,7 @@ export class FieldsController implements ReactiveController {
     return this.#date.problem(this.#messages, this.options.config().minAge);
   }
 
-  #validateOne(key: FieldKey): void {
+  #validateOne(key: string): void {
     const required = this.options.screen().required.includes(key);
     const raw = this.host.values[key] ?? '';
     const date = key === 'date_of_birth' ? this.#dateProblem() : undefined;
@@ -181,21 +180,20 @@ export class FieldsController implements ReactiveController {
     if (!result || result.ok) delete errors[key];
     else errors[key] = result.error;
     this.errors = errors;
-    if (key === 'email') this.#emailSuggestion = result?.ok && result.value ? suggestEmail(result.value) : undefined;
-    if (key === 'email' && this.#emailSuggestion && result?.ok) this.#suggestedFor = result.value;
+    if (key === 'email') this.#suggestion.afterCheck(raw, result, (email) => this.#validator?.field('email', email).ok === true);
   }
 
   /** Puts the suggested address in the email field, as if the person had typed it. */
   readonly handleUseSuggestion = (): void => {
-    if (!this.#emailSuggestion) return;
-    this.host.values = { ...this.host.values, email: this.#emailSuggestion };
-    this.#emailSuggestion = undefined;
+    const suggestion = this.#suggestion.take();
+    if (suggestion === undefined) return;
+    this.#changed('email', suggestion);
     this.host.querySelector<HTMLInputElement>('input[name="email"]')?.focus();
   };
 
   readonly handleInput = (event: Event): void => {
     const target = event.target;
-    if (target instanceof HTMLInputElement && target.type === 'checkbox') {
+    if (target instanceof HTMLInputElement && target.type === 'checkbox' && target.name === CONSENT) {
       this.options.consent.handleChange(event);
       if (this.#errors[CONSENT] !== undefined && this.options.consent.given()) {
         const { [CONSENT]: _fixed, ...rest } = this.#errors;
@@ -206,6 +204,8 @@ export class FieldsController implements ReactiveController {
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement)) return;
     const datePart = DATE_PARTS.find((part) => target.name === partName('date_of_birth', part));
     if (datePart) return this.#changed('date_of_birth', this.#date.input(datePart, target.value));
+    const answer = this.#questions.answerOf(target);
+    if (answer !== undefined) return this.#changed(target.name, answer);
     const key = target.name;
     if (!isFieldKey(key)) return;
     let value = target.value;
@@ -214,11 +214,11 @@ export class FieldsController implements ReactiveController {
       const deleting = (event as InputEvent).inputType?.startsWith('delete') ?? false;
       value = formatWhileTyping(value, atEnd, deleting, this.options.config().country);
     }
-    if (key === 'email') this.#emailSuggestion = undefined;
+    if (key === 'email') this.#suggestion.hide();
     this.#changed(key, value);
   };
 
-  #changed(key: FieldKey, value: string): void {
+  #changed(key: string, value: string): void {
     this.host.values = { ...this.host.values, [key]: value };
     if (this.#reasons[key] !== undefined) delete this.#reasons[key];
     // Once an error is showing, re-check as the person types so it clears the moment it is fixed.
@@ -233,8 +233,8 @@ export class FieldsController implements ReactiveController {
     const inDate = DATE_PARTS.some((part) => name === partName('date_of_birth', part));
     if (inDate && (event.relatedTarget as Element | null)?.closest?.('.lc-date') === target.closest('.lc-date')) return;
     const key = inDate ? 'date_of_birth' : name;
-    if (!isFieldKey(key)) return;
-    if (FIELD_CATALOGUE[key].control === 'tel') {
+    if (!isFieldKey(key) && !this.#questions.has(key)) return;
+    if (isFieldKey(key) && FIELD_CATALOGUE[key].control === 'tel') {
       // A whole, valid number is written the one national way on leaving the field, whatever edits made it.
       const value = this.host.values[key] ?? '';
       const formatted = formatOnLeave(value, this.options.config().country);
@@ -252,7 +252,7 @@ export class FieldsController implements ReactiveController {
       if (this.#errors[key] === undefined) continue;
       // A link to the date reaches its first box in error.
       const id = `${idPrefix}-${key}`;
-      items.push({ target: key === 'date_of_birth' ? partId(id, this.#invalidParts()[0] ?? 'month') : id, text: this.errorFor(key) });
+      items.push({ target: key === 'date_of_birth' ? partId(id, this.#invalidParts()[0] ?? 'month') : this.#questions.target(key, id), text: this.errorFor(key) });
     }
     if (this.#errors[CONSENT] !== undefined) {
       items.push({ target: this.options.config().sellers.length > 1 ? `${idPrefix}-consent-1` : `${idPrefix}-consent`, text: this.errorFor(CONSENT) });
@@ -273,6 +273,9 @@ export class FieldsController implements ReactiveController {
       const id = `${idPrefix}-${key}`;
       const required = screen.required.includes(key);
       const value = this.host.values[key] ?? '';
+      const error = this.errorFor(key);
+      const question = this.#questions.render(key, { id, required, value, error, messages: this.#messages, strings, locale: this.options.config().locale });
+      if (question || !isFieldKey(key)) return question ?? html``;
       if (FIELD_CATALOGUE[key].control === 'date') {
         const messages = this.#messages;
         return this.#date.render({ key, id, label: messages.labels[key], value, required, messages, error: this.errorFor(key), invalid: this.#invalidParts() });
@@ -286,13 +289,8 @@ export class FieldsController implements ReactiveController {
         chooseLabel: strings.choose,
         value: FIELD_CATALOGUE[key].control === 'tel' ? displayPhone(value, country) : value,
         error: this.errorFor(key),
-        ...(key === 'email' && this.#emailSuggestion ? { hint: this.#suggestionTemplate(strings, this.#emailSuggestion) } : {}),
+        ...(key === 'email' && this.#suggestion.showing ? { hint: this.#suggestion.template(strings, this.handleUseSuggestion) } : {}),
       });
     });
-  }
-
-  #suggestionTemplate(strings: UiStrings, suggestion: string): TemplateResult {
-    return html`${strings.didYouMean(suggestion)}
-      <button class="lc-link-button lc-use-suggestion" type="button" @click=${this.handleUseSuggestion}>${strings.useSuggestion(suggestion)}</button>`;
   }
 }

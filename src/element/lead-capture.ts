@@ -3,9 +3,11 @@ import { property } from 'lit/decorators.js';
 import type { Adapter } from '../adapters/adapter.js';
 import { ConversionsController } from '../conversions/controller.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../flow/retry.js';
-import { CONFIG_PROPERTIES, resolveConfig, type LeadCaptureConfig, type WidgetMessages } from './config.js';
+import type { QuestionDefinition } from '../fields/questions.js';
+import { CONFIG_PROPERTIES, propertyValue, resolveConfig, type LeadCaptureConfig, type WidgetMessages } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import { DELIVERY_PROPERTIES, DeliveryController } from './delivery-controller.js';
+import { configErrorEvent } from './events.js';
 import { CONSENT, FieldsController } from './fields-controller.js';
 import { StepsController } from './steps-controller.js';
 import { stringsFor } from './strings/index.js';
@@ -25,6 +27,7 @@ let instances = 0;
  * @event {LeadSubmitEvent} lead-submit - Valid values are about to be sent; cancel it to stop them. `detail: { envelope, idempotencyKey, evidence }`
  * @event {LeadCreatedEvent} lead-created - The first step answered. `detail: { outcome, next, reference, idempotencyKey, evidence }`
  * @event {LeadSubmittedEvent} lead-submitted - The lead reached its final, delivered outcome; cancel it to stay instead of going to `success-url`. `detail: { outcome, idempotencyKey, evidence, consent }`
+ * @event {LeadStepEvent} lead-step - A multi-step form moved to another step (Next or Back); nothing was sent. `detail: { step, total }`
  * @event {LeadErrorEvent} lead-error - A step failed; cancel it to stay instead of going to `rejected-url`. `detail: { stage, retryable, message, outcome }`
  *
  * @cssproperty --lead-capture-font - Font family (the system UI font).
@@ -56,6 +59,9 @@ let instances = 0;
  * @cssproperty --lead-capture-max-width - The widget's maximum width.
  * @cssproperty --lead-capture-field-min-width - Narrowest a field column may get before fields wrap.
  * @cssproperty --lead-capture-consent-font-size - Size of the consent text.
+ * @cssproperty --lead-capture-progress-color - The filled part of a multi-step form's progress bar.
+ * @cssproperty --lead-capture-progress-track - The empty part of the progress bar.
+ * @cssproperty --lead-capture-progress-height - The progress bar's thickness.
  */
 export class LeadCapture extends LitElement {
   /** Relay base URL (`https://relay.example.com/v1`), or the webhook URL with `adapter="webhook"`. */
@@ -76,6 +82,10 @@ export class LeadCapture extends LitElement {
   @property({ type: Number, attribute: 'min-age' }) minAge = 18;
   /** The submit button's text, when not the locale's "Submit". */
   @property({ attribute: 'submit-label' }) submitLabel: string | undefined = undefined;
+  /** The page's own questions, JSON or a list: `[{ "name": "debt_amount", "label": "Total debt", "type": "number" }]`. */
+  @property() questions: string | readonly unknown[] = '';
+  /** Steps of a multi-step form: groups of names separated by `|` (`zip_code debt_amount | first_name last_name | email mobile`). */
+  @property() steps = '';
   /**
    * Overrides for any text (JSON in the attribute): `{ labels: { email: '…' }, errors: { required: '…' },
    * requiredMark: '*', date: { hint: '…' }, ui: { successTitle: '…', retryingServer: 'Still trying ({attempt} of {of})' } }`.
@@ -159,17 +169,17 @@ export class LeadCapture extends LitElement {
     fields: this.#fields,
     consent: this.#consent,
     delivery: this.#delivery,
+    remember: () => this.persist !== 'none',
   });
 
   /** The whole configuration as one object: reading gives the resolved config; writing sets each property. */
   get config(): LeadCaptureConfig {
     return this.#resolved;
   }
-  set config(value: Partial<LeadCaptureConfig>) {
+  set config(value: Partial<Omit<LeadCaptureConfig, 'questions'>> & { readonly questions?: readonly QuestionDefinition[] | string }) {
     for (const [key, entry] of Object.entries(value)) {
       if (!CONFIG_PROPERTIES.has(key) || entry === undefined) continue;
-      const joined = Array.isArray(entry) ? entry.join(key === 'sellers' ? '; ' : ' ') : entry;
-      (this as unknown as Record<string, unknown>)[key] = joined;
+      (this as unknown as Record<string, unknown>)[key] = propertyValue(key, entry);
     }
   }
 
@@ -186,8 +196,10 @@ export class LeadCapture extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const configChanged = [...changed.keys()].some((key) => CONFIG_PROPERTIES.has(key as string));
     if (!configChanged && this.hasUpdated) return;
-    const { config, warnings } = resolveConfig(this);
+    const { config, warnings, errors } = resolveConfig(this);
     for (const warning of warnings) console.warn(`<lead-capture>: ${warning}`);
+    // A question that cannot work is skipped, said in the console and to the page; the rest of the form works.
+    if (!this.hasUpdated || changed.has('questions')) for (const error of errors) this.dispatchEvent(configErrorEvent(error));
     this.#resolved = config;
     this.#delivery.configure(config, DELIVERY_PROPERTIES.some((key) => changed.has(key as keyof LeadCapture)));
   }
@@ -217,6 +229,7 @@ export class LeadCapture extends LitElement {
     this.#delivery.reset();
     this.#consent.clear();
     this.#fields.reset();
+    this.#steps.reset();
     this.values = {};
   }
 
@@ -228,7 +241,6 @@ export class LeadCapture extends LitElement {
     const busy = delivery.busy;
     const done = delivery.done;
     const retryable = delivery.retryable;
-    const label = busy ? strings.sending : retryable ? strings.retry : screen.consentStep ? strings.agree : (config.submitLabel ?? strings.submit);
     // No aria-busy on the form: it would silence the status region inside it while a lead is sent.
     // The form's own lang, so a Spanish form is read in Spanish on an English page (WCAG 3.1.2).
     return html`<form
@@ -240,7 +252,7 @@ export class LeadCapture extends LitElement {
       @change=${this.#fields.handleInput}
       @focusout=${this.#fields.handleFocusOut}
     >
-      ${this.#steps.renderHeader(strings)}
+      ${this.#steps.renderHeader(strings, this.#uid)}
       ${this.#fields.renderSummary(screen, this.#uid)}
       <div class="lc-fields" ?hidden=${done}>${this.#fields.render(screen, this.#uid)}</div>
       ${screen.consent && !done
@@ -256,6 +268,7 @@ export class LeadCapture extends LitElement {
       ${delivery.renderHidden()}
       ${delivery.renderProgress()}
       <div class="lc-actions" ?hidden=${done}>
+        ${this.#steps.renderBack(strings)}
         <!-- After a retryable failure the one button becomes "Try again": it sends the same lead with the same key. -->
         <button
           class="lc-button lc-submit ${retryable ? 'lc-retry' : ''}"
@@ -263,7 +276,7 @@ export class LeadCapture extends LitElement {
           data-tf-element-role="submit"
           aria-disabled=${busy ? 'true' : 'false'}
         >
-          ${label}
+          ${this.#steps.buttonLabel(strings)}
         </button>
       </div>
     </form>`;

@@ -1,18 +1,20 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { FieldKey } from '../fields/keys.js';
 import type { FieldErrorCode } from '../fields/rules.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
 import type { DeliveryController } from './delivery-controller.js';
 import { CONSENT, type FieldsController } from './fields-controller.js';
 import { describeProblems } from '../consent/visibility.js';
-import { LeadErrorEvent, LeadInvalidEvent } from './events.js';
+import { LeadErrorEvent, LeadInvalidEvent, LeadStepEvent } from './events.js';
+import { stepMemory, type StepMemory } from './step-memory.js';
+import { backButtonTemplate, stepProgressTemplate } from './steps-view.js';
 import { stringsFor, type UiStrings } from './strings/index.js';
 
 /** What the person sees now: the fields on screen, which of them must be filled, and whether consent is asked here. */
 export interface Screen {
-  readonly fields: readonly FieldKey[];
-  readonly required: readonly FieldKey[];
+  /** Catalogue keys and the names of the page's questions. */
+  readonly fields: readonly string[];
+  readonly required: readonly string[];
   readonly consent: boolean;
   /** The deferred consent step (`consent-timing="submit"`), shown after the destination qualified the lead. */
   readonly consentStep: boolean;
@@ -23,30 +25,97 @@ export interface StepsOptions {
   readonly fields: FieldsController;
   readonly consent: ConsentController;
   readonly delivery: DeliveryController;
+  /** Whether the form may keep the completed steps' values for the tab's session (`persist` is not `none`); default no. */
+  readonly remember?: () => boolean;
+}
+
+/** The element as the steps see it: where the values live. */
+export interface StepsHost extends ReactiveControllerHost, HTMLElement {
+  values?: Record<string, string>;
 }
 
 /**
- * Which screen the person is on, and what Submit does there: check what the screen shows, then send.
- * Today a form is one screen, followed (for two-step destinations with deferred consent) by the
- * consent step once the destination qualified the lead. Multi-step forms (`steps`, DESIGN.md
- * "Questions and steps") grow here.
+ * Which screen the person is on, and what Submit does there. A form is one screen, or with `steps`
+ * (DESIGN.md, "Questions and steps") several: the one submit button reads "Next" and checks only the
+ * step shown until the last, where it checks everything and sends. For two-step destinations with
+ * deferred consent, the consent step follows once the destination qualified the lead; it is not one
+ * of the counted steps.
  */
 export class StepsController implements ReactiveController {
   #focusHeading = false;
+  /** Put the person on the first field of the step just shown, once it is on screen. */
+  #focusStep = false;
+  /** The step shown, counting from 0 (clamped to the steps the configuration has). */
+  #index = 0;
+  #memory: { form: string; store: StepMemory } | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: StepsHost,
     private readonly options: StepsOptions,
   ) {
     host.addController(this);
   }
 
-  /** Puts the person on the heading of the step just shown (the consent step), once it is on screen. */
+  /** Comes back to the step a reload left, with the earlier steps' values, the first time a form with steps renders. */
+  hostUpdate(): void {
+    const steps = this.#steps;
+    const form = steps.length > 1 && this.options.remember?.() ? this.#formKey(steps) : '';
+    if (form === (this.#memory?.form ?? '')) return;
+    this.#memory = form === '' ? undefined : { form, store: stepMemory(this.#storage(), form) };
+    const place = this.#memory?.store.load();
+    if (!place || place.step >= steps.length) return;
+    this.#index = place.step;
+    this.host.values = { ...this.host.values, ...place.values };
+  }
+
+  /** Puts the person on the heading of the step just shown (the consent step), or on the first field of a new step. */
   hostUpdated(): void {
+    if (this.#focusStep) {
+      this.#focusStep = false;
+      const first = this.host.querySelector<HTMLInputElement>('.lc-fields :is(input, select, textarea)');
+      // In a radio group, the option chosen (arrow keys move from there), else the first.
+      const chosen = first?.type === 'radio' ? this.host.querySelector<HTMLElement>(`.lc-fields input[name="${first.name}"]:checked`) : null;
+      (chosen ?? first)?.focus();
+    }
     if (!this.#focusHeading) return;
     this.#focusHeading = false;
     this.host.querySelector<HTMLElement>('.lc-step-title')?.focus();
   }
+
+  /** The steps of the form: groups of names; one group when the form is not split. */
+  get #steps(): readonly (readonly string[])[] {
+    return this.options.config().steps;
+  }
+
+  /** The counted step shown, counting from 0. */
+  get #current(): number {
+    return Math.max(0, Math.min(this.#index, this.#steps.length - 1));
+  }
+
+  /** Whether Submit sends (the last counted step, or a form of one step), rather than moves on. */
+  get onLastStep(): boolean {
+    return this.#current >= this.#steps.length - 1;
+  }
+
+  /** Whether "Step N of M" and Back apply to what is shown: a form of several steps, before it is done. */
+  get #counted(): boolean {
+    return this.#steps.length > 1 && !this.onConsentStep && !this.options.delivery.done;
+  }
+
+  /** Forgets the step and what it kept, ready for another person. */
+  reset(): void {
+    this.#index = 0;
+    this.#memory?.store.clear();
+    this.host.requestUpdate();
+  }
+
+  /** Back to the previous step, values kept (they are the element's `values`, whichever step shows them). */
+  readonly back = (): void => {
+    if (this.#current === 0 || this.options.delivery.busy) return;
+    this.options.fields.errors = {};
+    this.options.fields.submitted = false;
+    this.#go(this.#current - 1);
+  };
 
   /** Asks for the step's heading to take focus after the next render. */
   focusHeading(): void {
@@ -61,14 +130,16 @@ export class StepsController implements ReactiveController {
     return this.options.config().consentTiming === 'submit' && consentStep;
   }
 
-  /** The form's fields, or on the consent step the mobile number to confirm. */
+  /** The step's fields, or on the consent step the mobile number to confirm; consent with the last step. */
   get screen(): Screen {
     const config = this.options.config();
     const consentStep = this.onConsentStep;
+    if (consentStep) return { fields: ['mobile'], required: ['mobile'], consent: this.options.consent.asked(config.consent), consentStep };
+    const fields = this.#steps[this.#current] ?? config.fields;
     return {
-      fields: consentStep ? ['mobile'] : config.fields,
-      required: consentStep ? ['mobile'] : config.required,
-      consent: this.options.consent.asked(config.consent) && (config.consentTiming === 'create' || consentStep),
+      fields,
+      required: config.required.filter((name) => fields.includes(name)),
+      consent: this.options.consent.asked(config.consent) && config.consentTiming === 'create' && this.onLastStep,
       consentStep,
     };
   }
@@ -77,8 +148,9 @@ export class StepsController implements ReactiveController {
   async submit(): Promise<void> {
     const { fields, delivery } = this.options;
     if (delivery.busy || delivery.done) return;
-    fields.submitted = true;
     const screen = this.screen;
+    if (!screen.consentStep && !this.onLastStep) return this.#next(screen);
+    fields.submitted = true;
     if (screen.consentStep) {
       const mobile = fields.checkRequired('mobile');
       const errors = { ...this.#consentError(screen), ...(mobile.ok ? {} : { mobile: mobile.error }) };
@@ -90,11 +162,64 @@ export class StepsController implements ReactiveController {
     const validation = fields.checkLead();
     if (!validation) return;
     const errors = { ...(validation.ok ? {} : validation.errors), ...this.#consentError(screen) };
-    if (!validation.ok || Object.keys(errors).length > 0) return this.#refuse(errors);
+    if (!validation.ok || Object.keys(errors).length > 0) return this.#refuseFromEarliest(errors);
     fields.errors = {};
     if (screen.fields.includes('email') && (await this.#offerSuggestion())) return;
     if (!this.#consentWasVisible(screen)) return;
+    this.#memory?.store.clear();
     return delivery.send(validation.lead);
+  }
+
+  /** Checks only the step shown; moves on when it is right. Nothing is sent before the last step. */
+  async #next(screen: Screen): Promise<void> {
+    const { fields } = this.options;
+    // The whole lead's check, kept to this step's fields: each judged exactly as on the last step.
+    const lead = fields.checkLead();
+    const errors = Object.fromEntries(Object.entries(lead && !lead.ok ? lead.errors : {}).filter(([name]) => screen.fields.includes(name)));
+    if (Object.keys(errors).length > 0) {
+      fields.submitted = true;
+      return this.#refuse(errors);
+    }
+    if (screen.fields.includes('email') && (await this.#offerSuggestion())) return;
+    fields.errors = {};
+    fields.submitted = false;
+    this.options.delivery.status = '';
+    this.#go(this.#current + 1);
+  }
+
+  /** On the last step, a problem on an earlier one takes the person back there, to that problem. */
+  async #refuseFromEarliest(errors: Partial<Record<string, FieldErrorCode>>): Promise<void> {
+    const earliest = this.#steps.findIndex((step) => step.some((name) => errors[name] !== undefined));
+    if (this.#steps.length <= 1 || earliest < 0 || earliest >= this.#current) return this.#refuse(errors);
+    this.#go(earliest, false);
+    const step = this.#steps[earliest] ?? [];
+    return this.#refuse(Object.fromEntries(Object.entries(errors).filter(([name]) => step.includes(name))));
+  }
+
+  /** Shows another counted step, keeps the place for a reload, and tells the page. */
+  #go(index: number, focusFirstField = true): void {
+    this.#index = index;
+    this.#focusStep = focusFirstField;
+    const typed = this.host.values ?? {};
+    const values = Object.fromEntries(this.#steps.slice(0, index).flat().flatMap((name) => (typed[name] ? [[name, typed[name]]] : [])));
+    this.#memory?.store.save({ step: index, values });
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new LeadStepEvent({ step: index + 1, total: this.#steps.length }));
+  }
+
+  /** The key the place is kept under: this page, this form on it, its steps. */
+  #formKey(steps: readonly (readonly string[])[]): string {
+    const forms = [...this.host.ownerDocument.querySelectorAll(this.host.localName)];
+    const which = this.host.id === '' ? `#${forms.indexOf(this.host)}` : this.host.id;
+    return `${location.pathname}|${which}|${steps.map((step) => step.join(' ')).join(' | ')}`;
+  }
+
+  #storage(): Storage | undefined {
+    try {
+      return window.sessionStorage;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -145,12 +270,27 @@ export class StepsController implements ReactiveController {
     this.host.dispatchEvent(new LeadInvalidEvent({ errors, messages }));
   }
 
-  /** The heading of a step that is not the form itself (the consent step). */
-  renderHeader(strings: UiStrings): TemplateResult | typeof nothing {
+  /** The heading of a step that is not the form itself (the consent step), or "Step N of M" with its bar. */
+  renderHeader(strings: UiStrings, idPrefix: string): TemplateResult | typeof nothing {
+    if (this.#counted) return stepProgressTemplate(strings, this.#current + 1, this.#steps.length, `${idPrefix}-progress`);
     if (!this.onConsentStep) return nothing;
     return html`<div class="lc-step">
       <h2 class="lc-step-title" tabindex="-1">${strings.consentStepTitle}</h2>
       <p class="lc-step-intro">${strings.consentStepIntro}</p>
     </div>`;
+  }
+
+  /** The one submit button's words: what pressing it will do on this screen. */
+  buttonLabel(strings: UiStrings): string {
+    const { delivery } = this.options;
+    if (delivery.busy) return strings.sending;
+    if (delivery.retryable) return strings.retry;
+    if (this.onConsentStep) return strings.agree;
+    return this.onLastStep ? (this.options.config().submitLabel ?? strings.submit) : strings.next;
+  }
+
+  /** Back, from the second counted step on. */
+  renderBack(strings: UiStrings): TemplateResult | typeof nothing {
+    return this.#counted && this.#current > 0 ? backButtonTemplate(strings, this.back) : nothing;
   }
 }

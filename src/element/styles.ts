@@ -1,3 +1,5 @@
+import { questionAndStepRules } from './styles-steps.js';
+
 /**
  * The widget renders into the light DOM so that TrustedForm and Jornaya can see its form (their
  * scripts cannot look inside a shadow root: DESTINATIONS.md, "Shadow DOM"). Without a shadow root,
@@ -47,6 +49,7 @@ const SHAPES = {
   'font-size': 'max(16px, 1rem)', 'input-border-width': '1px', radius: '8px', 'input-radius': '6px', 'button-radius': '6px',
   gap: '16px', padding: '20px',
   'max-width': '40rem', 'field-min-width': '14em', 'consent-font-size': '0.875em',
+  'progress-color': 'var(--lc-accent)', 'progress-track': 'var(--lc-border)', 'progress-height': '0.375rem',
 } as const;
 
 function tokens(values: Readonly<Record<string, string>>): string {
@@ -85,7 +88,7 @@ function tokens(values: Readonly<Record<string, string>>): string {
  * @cssclass lc-error-summary-list - The error summary's list of links to the fields.
  * @cssclass lc-consent - The consent block (a fieldset with several sellers).
  * @cssclass lc-consent-row - A checkbox with its label.
- * @cssclass lc-checkbox - A consent checkbox.
+ * @cssclass lc-checkbox - A checkbox: the consent's, or a checkbox question's.
  * @cssclass lc-consent-text - The disclosure.
  * @cssclass lc-seller - A seller's name beside its own checkbox.
  * @cssclass lc-seller-names - The sellers' names where `{sellers}` stood in the disclosure.
@@ -103,6 +106,16 @@ function tokens(values: Readonly<Record<string, string>>): string {
  * @cssclass lc-button - The button.
  * @cssclass lc-submit - The submit button (also `.lc-button`).
  * @cssclass lc-retry - The submit button while it reads "Try again".
+ * @cssclass lc-field--question - A page's own question (also `.lc-field`).
+ * @cssclass lc-choice - A radio question: a fieldset whose legend is the question.
+ * @cssclass lc-options - A radio question's options.
+ * @cssclass lc-option - One radio with its label, or a checkbox question's box with its label.
+ * @cssclass lc-radio - A radio of a radio question.
+ * @cssclass lc-check - A checkbox question.
+ * @cssclass lc-progress - A multi-step form's "Step 2 of 3" and its bar.
+ * @cssclass lc-progress-text - The words "Step 2 of 3", announced as the steps change.
+ * @cssclass lc-progress-bar - The bar (a `<progress>`), coloured by `--lead-capture-progress-*`.
+ * @cssclass lc-back - The Back button of a multi-step form (also `.lc-button`).
  */
 export const CSS = `
 ${S} { ${tokens(SHAPES)} ${tokens(TOKENS.light)} }
@@ -143,7 +156,7 @@ ${S} {
   color-scheme: var(--lc-color-scheme);
 }
 ${S}[hidden], ${S} [hidden] { display: none !important; }
-${S} :is(form, fieldset, legend, div, p, span, label, input, select, textarea, button, a, ul, li, strong, h2) {
+${S} :is(form, fieldset, legend, div, p, span, label, input, select, textarea, button, a, ul, li, strong, h2, progress) {
   all: revert;
   box-sizing: border-box;
   font: inherit;
@@ -274,6 +287,7 @@ ${S} .lc-seller { font-weight: 600; cursor: pointer; }
 ${S} .lc-consent-text a { color: var(--lc-link); text-decoration: underline; }
 ${S} .lc-step-title { margin: 0; font-size: 1.25em; font-weight: 700; }
 ${S} .lc-step-intro { margin: 4px 0 0; }
+${questionAndStepRules(S)}
 ${S} .lc-honeypot { position: absolute; inset-inline-start: -10000px; inline-size: 1px; block-size: 1px; overflow: hidden; }
 `;
 

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { FIELD_CATALOGUE } from './catalogue.js';
 import * as normalise from './normalise.js';
-import { CHECKED, DEFAULT_TEXT_MAX_LENGTH, type Question } from './questions.js';
-import { NO_CONTROL, PLAIN_LINE, text, type FieldSchema } from './rules.js';
+import type { CharacterKind, FieldMessages, Locale, MessageParams } from './messages/index.js';
+import { CHECKED, DEFAULT_TEXT_MAX_LENGTH, localText, type Question, type QuestionType } from './questions.js';
+import { NO_CONTROL, PLAIN_LINE, text, type FieldErrorCode, type FieldSchema } from './rules.js';
 
 /**
  * The rule each question's answer must pass, built from its definition: the same zod/mini schemas in
@@ -63,11 +64,49 @@ export function answerSchema(question: Question): FieldSchema {
 }
 
 /** A number question's bounds as its error message states them, in the locale's digits ("25,000"). */
-export function rangeParams(question: Question, locale: string): { min?: string; max?: string } {
+export function rangeParams(question: Question, locale: Locale): { min?: string; max?: string } {
   // US formats for both locales: the widget asks US visitors, and "25.000" would read as 25 when typed back.
   const format = new Intl.NumberFormat(`${locale}-US`, { maximumFractionDigits: 20 });
   return {
     ...(question.min === undefined ? {} : { min: format.format(question.min) }),
     ...(question.max === undefined ? {} : { max: format.format(question.max) }),
   };
+}
+
+/** What a refused answer's characters had to be, by the question's type. */
+const KIND: Readonly<Record<QuestionType, CharacterKind>> = {
+  text: 'line',
+  textarea: 'free',
+  number: 'number',
+  select: 'other',
+  radio: 'other',
+  checkbox: 'other',
+};
+
+/** How a question is answered, for the words of its `required` message. */
+const HOW: Readonly<Record<QuestionType, NonNullable<MessageParams['question']>>> = {
+  text: 'text',
+  textarea: 'text',
+  number: 'text',
+  select: 'choice',
+  radio: 'choice',
+  checkbox: 'tick',
+};
+
+/** A question's label in the locale: the page's override (`messages.labels[name]`), else its own. */
+export function questionLabel(messages: FieldMessages, question: Question, locale: Locale): string {
+  const overrides: Readonly<Record<string, string | undefined>> = messages.labels;
+  return overrides[question.name] ?? localText(question.label, locale);
+}
+
+/** One answer's problem in words, as `errorMessage` words a field's: the browser and the relay alike. */
+export function answerMessage(messages: FieldMessages, question: Question, code: FieldErrorCode, locale: Locale): string {
+  return messages.errors[code]({
+    label: questionLabel(messages, question, locale),
+    maxLength: answerMaxLength(question),
+    minAge: 0,
+    kind: KIND[question.type],
+    question: HOW[question.type],
+    ...rangeParams(question, locale),
+  });
 }

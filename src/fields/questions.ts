@@ -20,6 +20,12 @@ export interface QuestionOption {
   readonly label: QuestionText;
 }
 
+/** A definition as a page writes it (the `questions` property): options may be plain strings. */
+export interface QuestionDefinition extends Omit<Question, 'type' | 'options'> {
+  readonly type?: QuestionType;
+  readonly options?: readonly (string | { readonly value: string; readonly label?: QuestionText })[];
+}
+
 /** A definition that passed every check below; `options` always as `{ value, label }`. */
 export interface Question {
   readonly name: string;

@@ -66,3 +66,34 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ ...DEFAULTS, endpoint: 'https://hooks.example', adapter: 'webhook' }).warnings).to.deep.equal([]);
   });
 });
+
+describe('resolveConfig: questions and steps', () => {
+  const questions = [
+    { name: 'debt_amount', label: 'Total debt', type: 'number', required: true },
+    { name: 'owns_home', label: 'Own a home?', type: 'radio', options: ['Yes', 'No'] },
+  ];
+
+  it('places questions where fields names them, and asks them all after the defaults when fields names nothing', () => {
+    expect(resolveConfig({ ...DEFAULTS, fields: 'zip_code debt_amount email', questions }).config.fields).to.deep.equal(['zip_code', 'debt_amount', 'email']);
+    expect(resolveConfig({ ...DEFAULTS, questions }).config.fields).to.deep.equal([...DEFAULT_FIELDS, 'debt_amount', 'owns_home']);
+  });
+
+  it('requires a question by its own flag or by required, never one the form does not ask', () => {
+    const { config } = resolveConfig({ ...DEFAULTS, fields: 'debt_amount owns_home email', required: 'owns_home email', questions });
+    expect(config.required).to.deep.equal(['debt_amount', 'owns_home', 'email']);
+  });
+
+  it('reports definitions that cannot work as errors, apart from warnings', () => {
+    const { config, errors, warnings } = resolveConfig({ ...DEFAULTS, fields: 'email debt_amount', questions: [{ name: 'email', label: 'x' }, questions[0]] });
+    expect(config.questions.map((question) => question.name)).to.deep.equal(['debt_amount']);
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.match(/catalogue field/);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('splits steps among the fields asked, ignoring names it does not ask with a warning', () => {
+    const { config, warnings } = resolveConfig({ ...DEFAULTS, fields: 'zip_code debt_amount email', questions, steps: 'zip_code debt_amount | email shoe_size' });
+    expect(config.steps).to.deep.equal([['zip_code', 'debt_amount'], ['email']]);
+    expect(warnings).to.deep.equal(['question "owns_home" is not in fields; not asked', 'step field "shoe_size" is not in fields; ignored']);
+  });
+});

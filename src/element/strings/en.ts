@@ -30,4 +30,7 @@ export const en: UiStrings = {
   trustedformFailed: "We couldn't verify your consent. Please contact us another way.",
   didYouMean: (email) => `Did you mean ${email}?`,
   useSuggestion: (email) => `Use ${email}`,
+  next: 'Next',
+  back: 'Back',
+  stepOf: (step, total) => `Step ${step} of ${total}`,
 };

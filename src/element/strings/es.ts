@@ -31,4 +31,7 @@ export const es: UiStrings = {
   trustedformFailed: 'No pudimos verificar su consentimiento. Comuníquese con nosotros de otra forma.',
   didYouMean: (email) => `¿Quiso decir ${email}?`,
   useSuggestion: (email) => `Usar ${email}`,
+  next: 'Siguiente',
+  back: 'Atrás',
+  stepOf: (step, total) => `Paso ${step} de ${total}`,
 };

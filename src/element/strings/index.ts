@@ -13,6 +13,7 @@ const PLACEHOLDERS: Readonly<Partial<Record<keyof UiStrings, readonly string[]>>
   retryingServer: ['attempt', 'of'],
   didYouMean: ['email'],
   useSuggestion: ['email'],
+  stepOf: ['step', 'total'],
 };
 
 /** One locale's words with a page's own laid over them: `"Still trying ({attempt} of {of})"` fills in as ours does. */

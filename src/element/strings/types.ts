@@ -37,7 +37,12 @@ export interface UiStrings {
   readonly didYouMean: (email: string) => string;
   /** The button that takes the suggested address: "Use jane@yahoo.com". */
   readonly useSuggestion: (email: string) => string;
+  /** The one submit button's words before the last step of a multi-step form. */
+  readonly next: string;
+  readonly back: string;
+  /** "Step 2 of 3", shown and announced as a multi-step form moves. */
+  readonly stepOf: (step: number, total: number) => string;
 }
 
-/** The words a page may give instead of ours: plain text, with `{attempt}`, `{of}` or `{email}` where ours have them. */
+/** The words a page may give instead of ours: plain text, with `{attempt}`, `{of}`, `{email}`, `{step}` or `{total}` where ours have them. */
 export type UiOverrides = Readonly<Partial<Record<keyof UiStrings, string>>>;

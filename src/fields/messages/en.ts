@@ -46,7 +46,12 @@ export const en: FieldMessages = {
     description: 'Message',
   },
   errors: {
-    required: ({ key, label }) => (isChosen(key) ? `Choose a ${inSentence(label)}` : `Enter your ${inSentence(label)}`),
+    required: ({ key, label, question }) =>
+      question === 'tick' ? 'Tick the box to continue'
+      : question === 'choice' ? 'Choose one of the answers'
+      : question === 'text' ? 'Answer this question'
+      : isChosen(key) ? `Choose a ${inSentence(label)}`
+      : `Enter your ${inSentence(label)}`,
     too_long: ({ label, maxLength }) => `${label} must be ${maxLength} characters or fewer`,
     characters,
     email: () => 'Enter an email address in the correct format, like name@example.com',

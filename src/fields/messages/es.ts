@@ -75,7 +75,10 @@ export const es: FieldMessages = {
   errors: {
     // "su" serves either gender; a select is chosen: "Elija un estado", "Elija un país".
     required: (params) =>
-      isChosen(params.key)
+      params.question === 'tick' ? 'Marque la casilla para continuar'
+      : params.question === 'choice' ? 'Elija una de las respuestas'
+      : params.question === 'text' ? 'Responda esta pregunta'
+      : isChosen(params.key)
         ? `Elija ${feminine(params.key) ? 'una' : 'un'} ${inSentence(params.label)}`
         : `Escriba su ${inSentence(params.label)}`,
     too_long: (params) => `${subject(params)} debe tener ${params.maxLength} caracteres como máximo`,

@@ -18,7 +18,8 @@ export function isLocale(value: string): value is Locale {
 
 /** Words a page supplies to replace ours: any label, any message (a plain string, no templating). */
 export interface MessageOverrides {
-  readonly labels?: Readonly<Partial<Record<FieldKey, string>>>;
+  /** Any catalogue field's label, or a page's question's (by its name). */
+  readonly labels?: Readonly<Partial<Record<FieldKey, string>>> & Readonly<Record<string, string | undefined>>;
   readonly errors?: Readonly<Partial<Record<FieldErrorCode, string>>>;
   /** The mark after a required field's label, for every field. */
   readonly requiredMark?: string;

@@ -17,6 +17,11 @@ export interface MessageParams {
   readonly country?: PhoneCountry;
   /** What characters the value had to be made of, when the key alone does not say (a question's answer). */
   readonly kind?: CharacterKind;
+  /**
+   * How a page's own question is answered, for its `required` message: typed (`text`), chosen from
+   * options (`choice`), or a box ticked (`tick`). Absent for catalogue fields.
+   */
+  readonly question?: 'text' | 'choice' | 'tick';
 }
 
 /** The words of the memorable-date pattern: three boxes (month, day, year) for one date. */
@@ -45,6 +50,6 @@ export interface FieldMessages {
   readonly labels: Readonly<Record<FieldKey, string>>;
   readonly errors: Readonly<Record<FieldErrorCode, (params: MessageParams) => string>>;
   /** Shown after a required field's label: Spanish agrees it with the label ("(obligatoria)" after "Ciudad"). */
-  readonly requiredMark: (key: FieldKey) => string;
+  readonly requiredMark: (key?: FieldKey) => string;
   readonly date: DateWords;
 }
