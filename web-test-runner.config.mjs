@@ -1,6 +1,7 @@
 // Tests run in real headless Chromium (Debian's, never a downloaded one; see TOOLCHAIN.md).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { register } from 'tsx/esm/api';
 import { forcedColorsPlugin } from './test/helpers/forced-colors-plugin.mjs';
 
@@ -13,7 +14,7 @@ const { koaMiddleware } = await import('./test/standins/mount.ts');
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), forcedColorsPlugin()],
   middleware: [koaMiddleware(createStandins(), ['/standins/']), koaMiddleware(scenarioRelays(), ['/relay/'])],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 120000,

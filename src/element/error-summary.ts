@@ -14,7 +14,7 @@ export interface SummaryItem {
  */
 export function errorSummaryTemplate(id: string, title: string, items: readonly SummaryItem[]): TemplateResult | typeof nothing {
   if (items.length === 0) return nothing;
-  return html`<div class="lc-error-summary" tabindex="-1" aria-labelledby="${id}-title">
+  return html`<div class="lc-error-summary" tabindex="-1">
     <div role="alert">
       <h2 class="lc-error-summary-title" id="${id}-title">${title}</h2>
       <ul class="lc-error-summary-list">

@@ -319,6 +319,11 @@ describe('<lead-capture> deferred consent (create, then consent, then submit)', 
     const input = (submitLead?.body as { variables: { input: Record<string, string> } }).variables.input;
     expect(input['trustedformCertificateID']).to.match(/^[0-9a-f]{40}$/);
     expect(input['mobilePhone']).to.equal('3125550199');
+    // After the consent step too, the person is taken to the thank-you's heading.
+    await element.updateComplete;
+    const [focused, where] = focusIsOn(element.querySelector('.lc-success-title'));
+    expect(focused, where).to.equal(true);
+    await expect(element).to.be.accessible();
   });
 
   it('tells the person clearly when MLAS needs a certificate it did not get (400), and lets them try again', async () => {

@@ -43,7 +43,7 @@ describe('field messages: GOV.UK style, what is wrong and how to fix it', () => 
   it('asks a foreign or unassigned number for one of the form\'s country, with an example', () => {
     expect(say('en', 'mobile', 'phone')).to.equal('Enter a US mobile number, like (201) 555-0123');
     expect(say('en', 'home_phone', 'phone', 'CA')).to.equal('Enter a Canadian home phone number, like (416) 555-0123');
-    expect(say('en', 'mobile', 'phone_length')).to.equal('Mobile number must be 10 digits, like (201) 555-0123');
+    expect(say('en', 'mobile', 'phone_length')).to.equal('Enter a 10-digit US mobile number, like (201) 555-0123');
   });
 
   it('states an age limit as one, and a date problem as the GOV.UK date pattern does', () => {
@@ -85,7 +85,9 @@ describe('field messages in Spanish: articles and adjectives agree with the labe
 
   it('words phones, email and ages', () => {
     expect(say('es', 'mobile', 'phone')).to.equal('Escriba un número de teléfono celular de EE. UU., como (201) 555-0123');
-    expect(say('es', 'mobile', 'phone_length')).to.equal('El teléfono celular debe tener 10 dígitos, como (201) 555-0123');
+    expect(say('es', 'mobile', 'phone_length')).to.equal(
+      'Escriba un número de teléfono celular de EE. UU. de 10 dígitos, como (201) 555-0123',
+    );
     expect(say('es', 'email', 'email')).to.equal('Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com');
     expect(say('es', 'date_of_birth', 'min_age')).to.equal('Debe tener 18 años o más para usar este formulario');
   });

@@ -8,6 +8,10 @@ function listParts(parts: readonly DatePart[]): string {
   return `a ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
+function region(country: string | undefined): string {
+  return country === 'CA' ? 'Canadian' : 'US';
+}
+
 function characters({ key, label, kind }: MessageParams): string {
   switch (kind ?? characterKind(key)) {
     case 'name':
@@ -56,9 +60,9 @@ export const en: FieldMessages = {
     characters,
     email: () => 'Enter an email address in the correct format, like name@example.com',
     // Also what a number from another country gets: "Enter a US mobile number", not "doesn't exist".
-    phone: ({ label, country }) =>
-      `Enter a ${country === 'CA' ? 'Canadian' : 'US'} ${inSentence(label)}, like ${examplePhone(country)}`,
-    phone_length: ({ label, country }) => `${label} must be 10 digits, like ${examplePhone(country)}`,
+    phone: ({ label, country }) => `Enter a ${region(country)} ${inSentence(label)}, like ${examplePhone(country)}`,
+    // Also what a number written for another country (+44 …) gets: its digits are not ten.
+    phone_length: ({ label, country }) => `Enter a 10-digit ${region(country)} ${inSentence(label)}, like ${examplePhone(country)}`,
     zip: () => 'Enter a 5-digit ZIP code, like 10001',
     state: () => 'Choose a state',
     country: () => 'Choose a country',

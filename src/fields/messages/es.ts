@@ -85,7 +85,8 @@ export const es: FieldMessages = {
     characters,
     email: () => 'Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com',
     phone: ({ label, country }) => `Escriba un número de ${inSentence(label)} ${region(country)}, como ${examplePhone(country)}`,
-    phone_length: (params) => `${subject(params)} debe tener 10 dígitos, como ${examplePhone(params.country)}`,
+    phone_length: ({ label, country }) =>
+      `Escriba un número de ${inSentence(label)} ${region(country)} de 10 dígitos, como ${examplePhone(country)}`,
     zip: () => 'Escriba un código postal de 5 dígitos, como 10001',
     state: () => 'Elija un estado',
     country: () => 'Elija un país',
