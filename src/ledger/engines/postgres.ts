@@ -40,13 +40,20 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Engine> 
   }
   async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    // A checked-out client whose server goes away emits 'error' between queries; unheard, it would
+    // end the process. The query under way (or the next one) fails instead, and the relay answers 503.
     let broken = false;
+    const lost = () => {
+      broken = true;
+    };
+    client.on('error', lost);
     try {
       return await work(client);
     } catch (error) {
-      broken = (error as { code?: unknown }).code === undefined;
+      broken ||= (error as { code?: unknown }).code === undefined;
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
