@@ -48,6 +48,8 @@ export class LeadCaptureBuilder extends LitElement {
   @state() private backendUp = false;
   @state() private wire = 'Nothing yet.';
   @state() private outcome = 'Nothing yet.';
+  /** Where the last test lead would have taken the visitor (`success-url`, `rejected-url`). */
+  @state() private leftTo = '';
 
   #preview: PreviewElement | undefined;
   #wireLog: WireLog | undefined;
@@ -99,6 +101,10 @@ export class LeadCaptureBuilder extends LitElement {
     }
   };
 
+  #navigate = (url: string): void => {
+    this.leftTo = url;
+  };
+
   #handleOutcome = async (event: Event): Promise<void> => {
     this.outcome = JSON.stringify((event as CustomEvent<unknown>).detail, null, 2);
     if (this.#wireLog && this.backendUp) this.wire = await this.#wireLog.fresh();
@@ -107,7 +113,8 @@ export class LeadCaptureBuilder extends LitElement {
   protected override firstUpdated(): void {
     const host = this.querySelector<HTMLElement>('#preview');
     if (!host) return;
-    this.#preview = new PreviewElement(host);
+    this.#preview = new PreviewElement(host, this.#navigate);
+    host.addEventListener('lead-submit', () => (this.leftTo = ''));
     host.addEventListener('lead-submitted', this.#handleOutcome);
     host.addEventListener('lead-error', this.#handleOutcome);
   }
@@ -130,9 +137,10 @@ export class LeadCaptureBuilder extends LitElement {
         ${this.backendUp
           ? 'The real form. Send a test lead: it goes through the demo’s relay to a stand-in that answers as the destination does.'
           : 'The real form. To send test leads, run the builder with npm start (the demo’s relay and stand-ins).'}
-        ${leaves ? ' Here the thank-you stays in place; on your page the visitor goes to your page.' : ''}
+        ${leaves ? ' It does not leave the builder for your thank-you page: it says where your page would go.' : ''}
       </p>
       <div id="preview"></div>
+      ${this.leftTo ? html`<p id="b-left-to" class="b-note">On your page the visitor would now go to <code>${this.leftTo}</code>.</p>` : nothing}
       ${this.backendUp
         ? html`<h3 id="b-wire-heading">On the wire, at the destination</h3>
             <pre id="wire" class="b-code" tabindex="0" role="region" aria-labelledby="b-wire-heading">${this.wire}</pre>

@@ -12,8 +12,8 @@ export interface PreviewBackend {
 
 export const DEMO_BACKEND: PreviewBackend = { relay: '/relay/v1', standins: '/standins', scenario: 'demo' };
 
-/** Attributes the embed has that the preview must not: it would leave the builder, or style inline. */
-const EMBED_ONLY = new Set(['success-url', 'rejected-url', 'style']);
+/** The embed's inline style: the preview sets the same properties through the CSSOM instead. */
+const EMBED_ONLY = new Set(['style']);
 
 /**
  * The embed's attributes as the preview uses them: delivering to the test backend instead of the
@@ -41,13 +41,17 @@ export function previewAttributes(embed: readonly EmbedAttribute[], backend: Pre
  * Keeps the real `<lead-capture>` in `#preview` in step with the settings. A changed value is set
  * in place (what a person typed stays); when attributes come or go the element is made afresh, as
  * a page pasting the new snippet would have it, with the values typed so far. Custom properties
- * are set through the CSSOM, which a strict style-src allows (a `style` attribute it does not).
+ * are set through the CSSOM, which a strict style-src allows (a `style` attribute it does not). A
+ * thank-you page is handed to `navigate` instead of followed, so the builder stays open.
  */
 export class PreviewElement {
   #element: LeadCapture;
   #names = '';
 
-  constructor(readonly host: HTMLElement) {
+  constructor(
+    readonly host: HTMLElement,
+    readonly navigate: (url: string) => void,
+  ) {
     this.#element = host.ownerDocument.createElement('lead-capture') as LeadCapture;
   }
 
@@ -60,6 +64,7 @@ export class PreviewElement {
     if (names !== this.#names || !this.#element.isConnected) {
       const fresh = this.host.ownerDocument.createElement('lead-capture') as LeadCapture;
       if (this.#element.isConnected) fresh.values = { ...this.#element.values };
+      fresh.navigate = this.navigate;
       this.#element = fresh;
       this.#names = names;
       this.#set(attributes, style);

@@ -27,6 +27,10 @@ describe('the embed’s attributes', () => {
     expect(config.submitLabel).to.equal(undefined);
     expect(element.theme).to.equal(DEFAULT_STATE.theme);
     expect(element.layout).to.equal(DEFAULT_STATE.layout);
+    expect(element.datalayer).to.equal(DEFAULT_STATE.datalayer ? 'on' : 'off');
+    expect(element.enhancedConversions).to.equal(DEFAULT_STATE.enhancedConversions);
+    expect(element.successUrl).to.equal(DEFAULT_STATE.successUrl);
+    expect(element.rejectedUrl).to.equal(DEFAULT_STATE.rejectedUrl);
     const styles = getComputedStyle(element);
     expect(styles.borderTopLeftRadius).to.equal(`${DEFAULT_STATE.radius}px`);
   });

@@ -75,3 +75,26 @@ describe('the preview', () => {
     expect(await received(scenario)).to.have.length(1);
   });
 });
+
+describe('the preview with a thank-you page', () => {
+  it('says where the visitor would go after a test lead, placeholders filled, and stays in the builder', async function () {
+    this.timeout(40_000);
+    const { builder } = await openBuilder();
+    await typeInto(builder, control(builder, 'Thank-you page URL'), 'https://example.com/thanks?lead={event_id}&s={status}');
+    const here = location.href;
+    const form = preview(builder);
+    for (const [name, value] of Object.entries({ first_name: 'Jane', last_name: 'Doe', email: 'jane@example.com', mobile: '2125550123', zip_code: '10001' })) {
+      const input = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    const submitted = new Promise<CustomEvent<{ idempotencyKey: string }>>((resolve) =>
+      form.addEventListener('lead-submitted', (event) => resolve(event as CustomEvent<{ idempotencyKey: string }>), { once: true }));
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const { detail } = await submitted;
+    await until(() => builder.querySelector('#b-left-to') !== null, 'the builder to say where the page would go', 20_000);
+    expect(builder.querySelector('#b-left-to code')?.textContent).to.equal(`https://example.com/thanks?lead=${encodeURIComponent(detail.idempotencyKey)}&s=accepted`);
+    expect(location.href).to.equal(here);
+    await expect(builder).to.be.accessible();
+  });
+});
