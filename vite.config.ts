@@ -33,12 +33,39 @@ function sriForSite(): Plugin {
 }
 
 /**
+ * `lead-capture/react` imports the widget from the package's own entry (`lead-capture`), so an app
+ * that uses the component and the plain element runs one copy of the widget, not two.
+ */
+function ownEntryExternal(): Plugin {
+  return {
+    name: 'lead-capture-own-entry',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return importer?.includes('/src/react/') && source === '../embed.js' ? { id: 'lead-capture', external: true } : null;
+    },
+  };
+}
+
+/**
  * `vite build` writes the ES-module bundle (`dist/lead-capture.js`, exports + tag registration);
  * `vite build --mode classic` adds the classic-script bundle (`dist/lead-capture.classic.js`), an
  * IIFE with no exports, so it defines no global beyond the custom element.
  */
 export default defineConfig(({ mode }) => {
   const classic = mode === 'classic';
+  if (mode === 'react') {
+    // `vite build --mode react`: dist/react.js; React, @lit/react and the widget stay imports.
+    return {
+      plugins: [ownEntryExternal()],
+      build: {
+        target: 'es2022',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: 'src/react/index.ts', formats: ['es'], fileName: () => 'react.js' },
+        rolldownOptions: { external: ['react', '@lit/react'], output: { minify: true } },
+      },
+    };
+  }
   if (mode === 'site') {
     // `vite build --mode site`: the builder (builder.html) as a static site in dist-site/, hostable anywhere.
     return {

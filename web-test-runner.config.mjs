@@ -10,11 +10,17 @@ register();
 const { createStandins } = await import('./test/standins/index.ts');
 const { scenarioRelays } = await import('./test/standins/relays.ts');
 const { koaMiddleware } = await import('./test/standins/mount.ts');
+const { serveReact } = await import('./test/react/serve-react.ts');
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), forcedColorsPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    a11ySnapshotPlugin(),
+    forcedColorsPlugin(),
+    serveReact(process.cwd()),
+  ],
   middleware: [koaMiddleware(createStandins(), ['/standins/']), koaMiddleware(scenarioRelays(), ['/relay/'])],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 120000,
