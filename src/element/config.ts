@@ -3,7 +3,7 @@ import { isFieldKey, parseFieldList, type FieldKey } from '../fields/keys.js';
 import { isLocale, type Locale, type MessageOverrides } from '../fields/messages/index.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
 import { parseSellers } from '../consent/record.js';
-import { parseQuestions, type Question } from '../fields/questions.js';
+import { parseQuestions, type Question, type QuestionDefinition } from '../fields/questions.js';
 import { parseSteps } from '../fields/steps.js';
 import type { UiOverrides } from './strings/index.js';
 
@@ -62,6 +62,11 @@ export interface LeadCaptureConfig {
   readonly jornaya: string;
   readonly jornayaSrc: string | undefined;
 }
+
+/** What `config` takes: any part of the configuration; questions as the page writes them (a list or JSON). */
+export type LeadCaptureConfigInput = Partial<Omit<LeadCaptureConfig, 'questions'>> & {
+  readonly questions?: readonly QuestionDefinition[] | string;
+};
 
 /** The attributes as the element holds them (strings, as HTML gives them); the element itself is one. */
 export interface LeadCaptureAttributes {

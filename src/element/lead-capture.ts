@@ -3,8 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Adapter } from '../adapters/adapter.js';
 import { ConversionsController } from '../conversions/controller.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../flow/retry.js';
-import type { QuestionDefinition } from '../fields/questions.js';
-import { CONFIG_PROPERTIES, propertyValue, resolveConfig, type LeadCaptureConfig, type WidgetMessages } from './config.js';
+import { CONFIG_PROPERTIES, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput, type WidgetMessages } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import { DELIVERY_PROPERTIES, DeliveryController } from './delivery-controller.js';
 import { configErrorEvent } from './events.js';
@@ -176,7 +175,7 @@ export class LeadCapture extends LitElement {
   get config(): LeadCaptureConfig {
     return this.#resolved;
   }
-  set config(value: Partial<Omit<LeadCaptureConfig, 'questions'>> & { readonly questions?: readonly QuestionDefinition[] | string }) {
+  set config(value: LeadCaptureConfigInput) {
     for (const [key, entry] of Object.entries(value)) {
       if (!CONFIG_PROPERTIES.has(key) || entry === undefined) continue;
       (this as unknown as Record<string, unknown>)[key] = propertyValue(key, entry);

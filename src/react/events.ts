@@ -9,6 +9,7 @@ export const LEAD_CAPTURE_EVENTS = {
   onLeadCreated: 'lead-created',
   onLeadSubmitted: 'lead-submitted',
   onLeadError: 'lead-error',
+  onLeadStep: 'lead-step',
 } as const satisfies Record<string, keyof HTMLElementEventMap>;
 
 export type LeadCaptureEventProps = typeof LEAD_CAPTURE_EVENTS;

@@ -1,6 +1,7 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { LitElement } from 'lit';
-import type { LeadCaptureConfig } from '../element/config.js';
+import type { LeadCaptureConfigInput } from '../element/config.js';
+import type { QuestionDefinition } from '../fields/questions.js';
 import type { LeadCapture } from '../element/lead-capture.js';
 import type { LeadCaptureEventName } from './events.js';
 
@@ -11,9 +12,11 @@ import type { LeadCaptureEventName } from './events.js';
  * `import type {} from 'lead-capture/react'`.
  */
 export type LeadCaptureElementProps = DetailedHTMLProps<HTMLAttributes<LeadCapture>, LeadCapture> &
-  Partial<Omit<LeadCapture, keyof LitElement | 'config' | 'submit' | 'reset'>> & {
+  Partial<Omit<LeadCapture, keyof LitElement | 'config' | 'questions' | 'submit' | 'reset'>> & {
     /** Any part of the configuration; each key sets its property. */
-    config?: Partial<LeadCaptureConfig>;
+    config?: LeadCaptureConfigInput;
+    /** The page's own questions, as a list or JSON. */
+    questions?: string | readonly QuestionDefinition[];
   } & {
     [Name in LeadCaptureEventName as `on${Name}`]?: (event: HTMLElementEventMap[Name]) => void;
   };

@@ -41,14 +41,21 @@ describe('lead-capture/react', () => {
     expect(submitted[0]?.detail.idempotencyKey).to.be.a('string');
   });
 
-  it('hands objects to the element whole: config, values and the adapter', async () => {
-    const element = await render({ config: { fields: ['email', 'mobile'], required: ['email'] }, values: { email: 'jane@example.com' }, adapter: acceptAll });
+  it('hands objects to the element whole: config, questions, values and the adapter', async () => {
+    const element = await render({
+      config: { fields: ['email', 'mobile', 'debt_amount'], required: ['email'] },
+      questions: [{ name: 'debt_amount', label: 'Total debt', type: 'number' }],
+      values: { email: 'jane@example.com' },
+      adapter: acceptAll,
+    });
     await element.updateComplete;
-    expect([...element.querySelectorAll<HTMLInputElement>('.lc-input')].map((input) => [input.name, input.value])).to.deep.equal([
+    expect([...element.querySelectorAll<HTMLInputElement>('input:not([type="hidden"]):not([name="lc_website"])')].map((input) => [input.name, input.value])).to.deep.equal([
       ['email', 'jane@example.com'],
       ['mobile', ''],
+      ['debt_amount', ''],
     ]);
     expect(element.config.required).to.deep.equal(['email']);
+    expect(element.config.questions.map((question) => question.name)).to.deep.equal(['debt_amount']);
     expect(element.adapter).to.equal(acceptAll);
   });
 
