@@ -15,6 +15,11 @@ export interface AnswerField {
   readonly field?: string;
 }
 
+/** What an adapter's mapping takes besides its settings: its destination's questions, from the relay's config. */
+export interface WithQuestions {
+  readonly questions?: readonly AnswerField[];
+}
+
 export interface Answer extends AnswerField {
   readonly value: string;
 }
@@ -38,13 +43,10 @@ export function answersByName(lead: LeadFields, questions: readonly AnswerField[
 }
 
 /**
- * The description with one `Label: answer` line per answer no field was mapped for: how a CRM
- * without custom fields in its API (iVvy, TrackerRMS, CRM.COM) keeps them where a person reads.
+ * One `Label: answer` line per answer no field was mapped for: how a CRM without custom fields in
+ * its API (iVvy, TrackerRMS, CRM.COM) keeps them where a person reads, appended to the description
+ * (`describeWith`) after the person's own text.
  */
-export function describeWithAnswers(description: string | undefined, lead: LeadFields, questions: readonly AnswerField[] = []): string | undefined {
-  const lines = answersIn(lead, questions)
-    .filter((answer) => !answer.field)
-    .map((answer) => `${answer.label}: ${answer.value}`);
-  if (lines.length === 0) return description;
-  return [description, lines.join('\n')].filter((part) => part !== undefined && part !== '').join('\n\n');
+export function answerLines(lead: LeadFields, questions: readonly AnswerField[] = []): string[] {
+  return answersIn(lead, questions).flatMap((answer) => (answer.field ? [] : [`${answer.label}: ${answer.value}`]));
 }

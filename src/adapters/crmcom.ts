@@ -1,6 +1,7 @@
 import type { Adapter, DeliveryContext } from './adapter.js';
 import { exchange, httpFailure, isRetryableStatus, pickText, resendPolicy, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
+import { answerLines, answersByField, type WithQuestions } from './answers.js';
 import { compact, describeWith, fillTemplate, personName, unplacedLines } from './lead-mapping.js';
 import { firstProblem, httpUrl, identifier, object, oneOf, templateMap, wholeNumber, type Settings, type SettingsProblem } from './settings-check.js';
 import { sendWithToken, TokenCache, TokenError } from './token-cache.js';
@@ -74,13 +75,15 @@ function placeholders(templates: readonly string[]): string[] {
  * new PERSON of the person's name. Person fields placed nowhere else go to `udf_string_*` by
  * configuration, and what is left into `description`.
  */
-export function crmComLeadBody(envelope: LeadEnvelope, settings: CrmComSettings, token: string, now: Date): Record<string, unknown> {
+export function crmComLeadBody(envelope: LeadEnvelope, settings: CrmComSettings & WithQuestions, token: string, now: Date): Record<string, unknown> {
   const { lead } = envelope;
   const name = personName(lead);
   const phoneKey = (['mobile', 'home_phone', 'business_phone'] as const).find((key) => lead[key] !== undefined);
   const udf = Object.fromEntries(Object.entries(settings.udfStrings ?? {}).map(([field, template]) => [field, fillTemplate(template, envelope)]));
   const placed = ['first_name', 'last_name', 'email', phoneKey ?? 'mobile', ...placeholders(Object.values(settings.udfStrings ?? {}))];
   return compact({
+    // A question the relay's config maps to a udf_string_* goes there (the settings' own templates win).
+    ...answersByField(lead, settings.questions),
     token,
     type_identifier: settings.typeIdentifier,
     importance: settings.importance,
@@ -97,12 +100,12 @@ export function crmComLeadBody(envelope: LeadEnvelope, settings: CrmComSettings,
       settings.expectedCompletionDays === undefined ? undefined : new Date(now.getTime() + settings.expectedCompletionDays * DAY_MS).toISOString().slice(0, 10),
     contact_email: lead['email'],
     contact_phone: phoneKey && lead[phoneKey],
-    description: describeWith(lead['description'], unplacedLines(lead, placed)),
+    description: describeWith(lead['description'], [...unplacedLines(lead, placed), ...answerLines(lead, settings.questions)]),
     ...udf,
   });
 }
 
-export function buildCrmComCreateRequest(envelope: LeadEnvelope, settings: CrmComSettings, token: string, now: Date): WireRequest {
+export function buildCrmComCreateRequest(envelope: LeadEnvelope, settings: CrmComSettings & WithQuestions, token: string, now: Date): WireRequest {
   return {
     url: url(settings, 'leads/create'),
     method: 'POST',
@@ -156,7 +159,7 @@ const UNAUTHORISED: Outcome = {
 };
 
 /** The `crmcom` adapter: the login token cached for its lifetime, one re-login when it has expired. */
-export function crmCom(settings: CrmComSettings): Adapter {
+export function crmCom(settings: CrmComSettings, questions: WithQuestions['questions'] = []): Adapter {
   const tokens = new TokenCache(5 * 60 * 1000);
   return {
     name: 'crmcom',
@@ -167,7 +170,7 @@ export function crmCom(settings: CrmComSettings): Adapter {
         tokens,
         context,
         login,
-        (token) => buildCrmComCreateRequest(envelope, settings, token, context.now()),
+        (token) => buildCrmComCreateRequest(envelope, { ...settings, questions }, token, context.now()),
         isExpiredToken,
         UNAUTHORISED,
       );

@@ -4,6 +4,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Adapter } from './adapter.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
+import { answerLines, answersByField, type WithQuestions } from './answers.js';
 import { compact, describeWith, fillTemplate, personName, unplacedLines } from './lead-mapping.js';
 import { firstProblem, httpUrl, templateMap, text, wholeNumber, type Settings, type SettingsProblem } from './settings-check.js';
 
@@ -88,13 +89,15 @@ const CONTACT_FIELDS = { firstName: 'first_name', lastName: 'last_name', email: 
  * (company, job title, address, birth date, other phones) is written into `description`, after the
  * person's own text, so nothing they gave is dropped.
  */
-export function ivvyLeadBody(envelope: LeadEnvelope, settings: IvvySettings, id?: number): Record<string, unknown> {
+export function ivvyLeadBody(envelope: LeadEnvelope, settings: IvvySettings & WithQuestions, id?: number): Record<string, unknown> {
   const { lead } = envelope;
   const name = personName(lead);
   const phoneKey = (['mobile', 'home_phone', 'business_phone'] as const).find((key) => lead[key] !== undefined);
   const customFields = Object.entries(settings.customFields ?? {})
     .map(([fieldId, template]) => ({ fieldId: Number(fieldId), fieldValue: fillTemplate(template, envelope) }))
-    .filter((field) => field.fieldValue !== '');
+    .filter((field) => field.fieldValue !== '')
+    // A question the relay's config maps to a custom field (its id) goes there; the rest are lines in description.
+    .concat(Object.entries(answersByField(lead, settings.questions)).map(([fieldId, fieldValue]) => ({ fieldId: Number(fieldId), fieldValue })));
   return compact({
     id,
     qualityId: settings.qualityId,
@@ -106,7 +109,10 @@ export function ivvyLeadBody(envelope: LeadEnvelope, settings: IvvySettings, id?
     channelId: settings.channelId,
     ownerUserId: settings.ownerUserId,
     name: fillTemplate(settings.nameTemplate ?? '{source}: {full_name}', envelope, { source: settings.sourceName ?? 'Web lead' }),
-    description: describeWith(lead['description'], unplacedLines(lead, [...Object.values(CONTACT_FIELDS), phoneKey ?? 'mobile'])),
+    description: describeWith(lead['description'], [
+      ...unplacedLines(lead, [...Object.values(CONTACT_FIELDS), phoneKey ?? 'mobile']),
+      ...answerLines(lead, settings.questions),
+    ]),
     // A contact-type lead with its contact given inline.
     contact: compact({ firstName: name.first, lastName: name.last, email: lead['email'], phone: phoneKey && lead[phoneKey] }),
     customFields: customFields.length > 0 ? customFields : undefined,
@@ -114,7 +120,7 @@ export function ivvyLeadBody(envelope: LeadEnvelope, settings: IvvySettings, id?
 }
 
 /** Serialises the body once and signs those exact bytes. */
-export function buildIvvyRequest(envelope: LeadEnvelope, settings: IvvySettings, now: Date, id?: number): WireRequest {
+export function buildIvvyRequest(envelope: LeadEnvelope, settings: IvvySettings & WithQuestions, now: Date, id?: number): WireRequest {
   const body = JSON.stringify(ivvyLeadBody(envelope, settings, id));
   const contentMd5 = bytesToHex(md5(utf8ToBytes(body)));
   const date = ivvyDate(now);
@@ -191,9 +197,9 @@ export function readIvvyResponse(response: WireResponse, now: Date): Outcome {
 }
 
 /** The `ivvy` adapter: one signed call; add without `id` (updates are `buildIvvyRequest(…, id)`). */
-export function ivvy(settings: IvvySettings): Adapter {
+export function ivvy(settings: IvvySettings, questions: WithQuestions['questions'] = []): Adapter {
   // Create "is not idempotent and has no built-in dedupe" (DESTINATIONS.md): a resend is a second lead.
-  return singleRequestAdapter('ivvy', (envelope, context) => buildIvvyRequest(envelope, settings, context.now()), readIvvyResponse, false);
+  return singleRequestAdapter('ivvy', (envelope, context) => buildIvvyRequest(envelope, { ...settings, questions }, context.now()), readIvvyResponse, false);
 }
 
 /** Checked when the relay loads its configuration (src/relay/registry.ts). */

@@ -1,6 +1,7 @@
 import type { Adapter } from './adapter.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
+import { answersByField, answersByName, type AnswerField } from './answers.js';
 import { compact, personName, tenDigits } from './lead-mapping.js';
 import { firstProblem, flag, httpUrl, type Settings, type SettingsProblem } from './settings-check.js';
 
@@ -26,12 +27,15 @@ export interface PingtreeSettings {
  * seed). `mobile` is 10 digits only, and only ever a mobile: a buyer texts it, so a landline is never
  * sent in its place (a source that requires a mobile answers missingField instead). `transaction_id`
  * is our idempotency key, so Pingtree's record and ours correlate; TrustedForm goes in the three
- * `xxTrustedForm*` fields Pingtree maps itself.
+ * `xxTrustedForm*` fields Pingtree maps itself. The page's own questions go as keys of their own
+ * (their names, or the source field the relay's config maps each to); ours win a clash.
  */
-export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string): Record<string, unknown> {
+export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string, questions: readonly AnswerField[] = []): Record<string, unknown> {
   const { lead, trustedform } = envelope;
   const name = personName(lead);
   return compact({
+    ...answersByName(lead, questions),
+    ...answersByField(lead, questions),
     first_name: name.first,
     last_name: name.last,
     email: lead['email'],
@@ -48,12 +52,17 @@ export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string)
   });
 }
 
-export function buildPingtreeRequest(envelope: LeadEnvelope, settings: PingtreeSettings, idempotencyKey: string): WireRequest {
+export function buildPingtreeRequest(
+  envelope: LeadEnvelope,
+  settings: PingtreeSettings,
+  idempotencyKey: string,
+  questions: readonly AnswerField[] = [],
+): WireRequest {
   return {
     url: `${settings.baseUrl.replace(/\/+$/, '')}/api/lead/create/${encodeURIComponent(settings.sourceId)}`,
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${settings.apiKey}` },
-    body: JSON.stringify(pingtreeLeadBody(envelope, idempotencyKey)),
+    body: JSON.stringify(pingtreeLeadBody(envelope, idempotencyKey, questions)),
   };
 }
 
@@ -94,10 +103,10 @@ export function readPingtreeResponse(response: WireResponse, now: Date): Outcome
   return { ...httpFailure(response, now), ...kept };
 }
 
-export function pingtree(settings: PingtreeSettings): Adapter {
+export function pingtree(settings: PingtreeSettings, questions: readonly AnswerField[] = []): Adapter {
   return singleRequestAdapter(
     'pingtree',
-    (envelope, context) => buildPingtreeRequest(envelope, settings, context.idempotencyKey),
+    (envelope, context) => buildPingtreeRequest(envelope, settings, context.idempotencyKey, questions),
     readPingtreeResponse,
     settings.dedupe === true,
   );

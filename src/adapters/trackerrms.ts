@@ -1,7 +1,8 @@
 import type { Adapter } from './adapter.js';
 import { httpFailure, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
-import { compact, countryName, fillTemplate, personName, tenDigits } from './lead-mapping.js';
+import { answerLines, answersByField, type WithQuestions } from './answers.js';
+import { compact, countryName, describeWith, fillTemplate, personName, tenDigits } from './lead-mapping.js';
 import { firstProblem, flag, httpUrl, oneOf, text, type Settings, type SettingsProblem } from './settings-check.js';
 
 /** TrackerRMS Widget API `createLead` (seed 003; DESTINATIONS.md, "Seed 003"). */
@@ -26,7 +27,7 @@ export interface TrackerRmsSettings {
 const DEFAULT_LEAD_NAME = '{source}: {full_name}';
 
 /** Our lead → the `trackerrms.createLead` envelope, credentials inside the body as the seed shows. */
-export function trackerRmsBody(envelope: LeadEnvelope, settings: TrackerRmsSettings): Record<string, unknown> {
+export function trackerRmsBody(envelope: LeadEnvelope, settings: TrackerRmsSettings & WithQuestions): Record<string, unknown> {
   const { lead } = envelope;
   const name = personName(lead);
   const source = settings.source ?? 'Website';
@@ -44,12 +45,14 @@ export function trackerRmsBody(envelope: LeadEnvelope, settings: TrackerRmsSetti
           notifydepartment: settings.notifyDepartment ?? false,
         },
         lead: compact({
+          // A question the relay's config maps to a lead field goes there; the rest are lines in description.
+          ...answersByField(lead, settings.questions),
           // Never empty: a template whose placeholders this lead lacks falls back to the default.
           leadname:
             fillTemplate(settings.leadNameTemplate ?? DEFAULT_LEAD_NAME, envelope, { source }) || fillTemplate(DEFAULT_LEAD_NAME, envelope, { source }),
           department: settings.department,
           source,
-          description: lead['description'],
+          description: describeWith(lead['description'], answerLines(lead, settings.questions)),
           leadpersontype: settings.leadPersonType ?? 'N',
           firstname: name.first,
           lastname: name.last,
@@ -72,7 +75,7 @@ export function trackerRmsBody(envelope: LeadEnvelope, settings: TrackerRmsSetti
   };
 }
 
-export function buildTrackerRmsRequest(envelope: LeadEnvelope, settings: TrackerRmsSettings): WireRequest {
+export function buildTrackerRmsRequest(envelope: LeadEnvelope, settings: TrackerRmsSettings & WithQuestions): WireRequest {
   return {
     url: `${settings.baseUrl.replace(/\/+$/, '')}/api/widget/createLead`,
     method: 'POST',
@@ -127,9 +130,9 @@ export function readTrackerRmsResponse(response: WireResponse, now: Date): Outco
   return response.status >= 200 && response.status < 300 ? rejected('TrackerRMS answered without a status.') : httpFailure(response, now);
 }
 
-export function trackerRms(settings: TrackerRmsSettings): Adapter {
+export function trackerRms(settings: TrackerRmsSettings, questions: WithQuestions['questions'] = []): Adapter {
   // Nothing is documented to deduplicate: the lead is created on every call (DESTINATIONS.md).
-  return singleRequestAdapter('trackerrms', (envelope) => buildTrackerRmsRequest(envelope, settings), readTrackerRmsResponse, false);
+  return singleRequestAdapter('trackerrms', (envelope) => buildTrackerRmsRequest(envelope, { ...settings, questions }), readTrackerRmsResponse, false);
 }
 
 /**

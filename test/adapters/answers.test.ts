@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { answersByField, answersByName, answersIn, describeWithAnswers, type AnswerField } from '../../src/adapters/answers.js';
+import { answerLines, answersByField, answersByName, answersIn, type AnswerField } from '../../src/adapters/answers.js';
+import { describeWith } from '../../src/adapters/lead-mapping.js';
 
 const QUESTIONS: AnswerField[] = [
   { name: 'debt_amount', label: 'Total debt' },
@@ -19,14 +20,14 @@ describe('answers as adapters place them', () => {
     expect(answersByName(LEAD, QUESTIONS)).to.deep.equal({ debt_amount: '25000', owns_home: 'Yes' });
   });
 
-  it('appends one "Label: answer" line per unmapped answer to the description, after a blank line', () => {
-    expect(describeWithAnswers('Call after 5', LEAD, QUESTIONS)).to.equal('Call after 5\n\nTotal debt: 25000\nOwns a home: Yes');
-    expect(describeWithAnswers(undefined, LEAD, QUESTIONS)).to.equal('Total debt: 25000\nOwns a home: Yes');
+  it('writes one "Label: answer" line per unmapped answer, appended to the description after a blank line', () => {
+    expect(answerLines(LEAD, QUESTIONS)).to.deep.equal(['Total debt: 25000', 'Owns a home: Yes']);
+    expect(describeWith('Call after 5', answerLines(LEAD, QUESTIONS))).to.equal('Call after 5\n\nTotal debt: 25000\nOwns a home: Yes');
+    expect(describeWith(undefined, answerLines(LEAD, QUESTIONS))).to.equal('Total debt: 25000\nOwns a home: Yes');
   });
 
-  it('leaves the description as it was when there is nothing to add', () => {
-    expect(describeWithAnswers('Call after 5', { first_name: 'Jane' }, QUESTIONS)).to.equal('Call after 5');
-    expect(describeWithAnswers(undefined, LEAD, [])).to.equal(undefined);
-    expect(describeWithAnswers(undefined, LEAD)).to.equal(undefined);
+  it('writes nothing when there is nothing to add', () => {
+    expect(answerLines({ first_name: 'Jane' }, QUESTIONS)).to.deep.equal([]);
+    expect(answerLines(LEAD)).to.deep.equal([]);
   });
 });
