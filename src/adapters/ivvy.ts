@@ -33,7 +33,7 @@ export interface IvvySettings {
   readonly ownerUserId?: number;
   /** The lead's `name`; default `"{source}: {full_name}"`. */
   readonly nameTemplate?: string;
-  /** Fills `{source}` in the name template; default "Web lead". */
+  /** Fills `{source}` in the name template, itself a template (`"{utm_source}"`: the last touch's); default "Web lead". */
   readonly sourceName?: string;
   /**
    * Custom fields, "may be required, depending on account configuration" (DESTINATIONS.md): iVvy's
@@ -108,7 +108,8 @@ export function ivvyLeadBody(envelope: LeadEnvelope, settings: IvvySettings & Wi
     industryId: settings.industryId,
     channelId: settings.channelId,
     ownerUserId: settings.ownerUserId,
-    name: fillTemplate(settings.nameTemplate ?? '{source}: {full_name}', envelope, { source: settings.sourceName ?? 'Web lead' }),
+    // `sourceName` is a template too: `{utm_source}` takes the last touch's source, "Web lead" when it has none.
+    name: fillTemplate(settings.nameTemplate ?? '{source}: {full_name}', envelope, { source: fillTemplate(settings.sourceName ?? 'Web lead', envelope) || 'Web lead' }),
     description: describeWith(lead['description'], [
       ...unplacedLines(lead, [...Object.values(CONTACT_FIELDS), phoneKey ?? 'mobile']),
       ...answerLines(lead, settings.questions),

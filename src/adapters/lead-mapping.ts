@@ -40,6 +40,14 @@ export function fillTemplate(template: string, envelope: LeadEnvelope, extra: Re
     .replace(/\s{2,}/g, ' ');
 }
 
+/** The ad click ids a last touch may carry, the partner's own first (DESIGN.md, "Attribution"). */
+const CLICK_IDS = ['click_id', 'gclid', 'gbraid', 'wbraid', 'fbclid', 'msclkid', 'ttclid'] as const;
+
+/** The one click id of a touch, for destinations with a single place for it. */
+export function clickId(tracking: Readonly<Record<string, string>>): string | undefined {
+  return CLICK_IDS.map((key) => tracking[key]).find((value) => value !== undefined && value !== '');
+}
+
 /** The 40-hex certificate ID at the end of a TrustedForm certificate URL (MLAS wants the ID). */
 export function trustedFormCertificateId(certUrl: string | undefined): string | undefined {
   return certUrl === undefined ? undefined : /\/([0-9a-f]{40})$/i.exec(certUrl)?.[1]?.toLowerCase();

@@ -57,7 +57,8 @@ export function mlasLeadInput(envelope: LeadEnvelope, idempotencyKey: string): R
     leadId: idempotencyKey,
     trustedformCertificateID: trustedFormCertificateId(trustedform?.certUrl),
     termsConsent: consent ? true : undefined,
-    siteURL: consent?.pageUrl ?? tracking?.['landing_page'],
+    // The page the form is on (issue 17): the last touch's page_url, else the consent record's.
+    siteURL: tracking?.['page_url'] ?? consent?.pageUrl ?? tracking?.['landing_page'],
   });
 }
 

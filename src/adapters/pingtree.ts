@@ -2,7 +2,7 @@ import type { Adapter } from './adapter.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { answersByField, answersByName, type AnswerField } from './answers.js';
-import { compact, personName, tenDigits } from './lead-mapping.js';
+import { clickId, compact, personName, tenDigits } from './lead-mapping.js';
 import { firstProblem, flag, httpUrl, type Settings, type SettingsProblem } from './settings-check.js';
 
 /** Pingtree database source, Create Lead (seed 002; DESTINATIONS.md, "Seed 002"). */
@@ -31,7 +31,7 @@ export interface PingtreeSettings {
  * (their names, or the source field the relay's config maps each to); ours win a clash.
  */
 export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string, questions: readonly AnswerField[] = []): Record<string, unknown> {
-  const { lead, trustedform } = envelope;
+  const { lead, trustedform, tracking = {} } = envelope;
   const name = personName(lead);
   return compact({
     ...answersByName(lead, questions),
@@ -49,6 +49,16 @@ export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string,
     xxTrustedFormCertUrl: trustedform?.certUrl,
     xxTrustedFormPingUrl: trustedform?.pingUrl,
     xxTrustedFormToken: trustedform?.token,
+    // The last touch's click id and the partner's sub-ids, under the snake_case keys a source stores
+    // when it has fields of those names (the seed lists no attribution fields: [INFERRED]).
+    click_id: clickId(tracking),
+    sub_id: tracking['sub_id'],
+    sub1: tracking['sub1'],
+    sub2: tracking['sub2'],
+    sub3: tracking['sub3'],
+    sub4: tracking['sub4'],
+    sub5: tracking['sub5'],
+    aff_id: tracking['aff_id'] ?? tracking['affiliate_id'],
   });
 }
 

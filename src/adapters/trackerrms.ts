@@ -16,6 +16,7 @@ export interface TrackerRmsSettings {
   readonly apiKey?: string;
   /** The lead's `leadname`; default `"{source}: {full_name}"`. */
   readonly leadNameTemplate?: string;
+  /** The lead's `source`, a template: `"{utm_source}"` takes the last touch's; default "Website". */
   readonly source?: string;
   readonly department?: string;
   /** `N` contact (default) or `R` resource (candidate). */
@@ -30,7 +31,8 @@ const DEFAULT_LEAD_NAME = '{source}: {full_name}';
 export function trackerRmsBody(envelope: LeadEnvelope, settings: TrackerRmsSettings & WithQuestions): Record<string, unknown> {
   const { lead } = envelope;
   const name = personName(lead);
-  const source = settings.source ?? 'Website';
+  // A template, so the config can ask for the last touch's `{utm_source}`; "Website" when it is empty.
+  const source = fillTemplate(settings.source ?? 'Website', envelope) || 'Website';
   return {
     trackerrms: {
       createLead: {
