@@ -73,6 +73,18 @@ describe('<lead-capture> conversions', () => {
     expect(JSON.stringify(page.dataLayer)).to.not.match(PERSONAL);
   });
 
+  it('pushes lead_capture_step as a multi-step form moves, with numbers only', async () => {
+    const { element } = await form({ status: 'accepted', retryable: false });
+    element.steps = 'first_name | email mobile';
+    await element.updateComplete;
+    await fill(element, { first_name: 'Jane' });
+    const step = oneEvent(element, 'lead-step');
+    submitButton(element).click();
+    await step;
+    expect(events()).to.deep.equal([{ event: 'lead_capture_step', lead_capture: { step: 2, total: 2, destination: 'pingtree' } }]);
+    expect(JSON.stringify(page.dataLayer)).to.not.match(PERSONAL);
+  });
+
   it('pushes nothing for a rejected or failed lead', async () => {
     const { element } = await form({ status: 'rejected', retryable: false, code: 'filtered' });
     await fill(element, PERSON);
