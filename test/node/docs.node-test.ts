@@ -23,8 +23,14 @@ const committed = () => JSON.parse(read('custom-elements.json')) as Manifest;
 describe('custom-elements.json', () => {
   it('is what the analyzer makes of the source now (regenerate with npm run docs)', () => {
     const outdir = 'node_modules/.cache/manifest-check';
+    const packageJson = read('package.json');
     execFileSync('npx', ['cem', 'analyze', '--outdir', outdir], { cwd: root, stdio: 'pipe' });
     assert.deepEqual(JSON.parse(read(`${outdir}/custom-elements.json`)), committed());
+    assert.equal(read('package.json'), packageJson, 'the check must leave package.json as it was');
+  });
+
+  it('is where package.json tells tools to find it', () => {
+    assert.equal((JSON.parse(read('package.json')) as { customElements?: string }).customElements, 'custom-elements.json');
   });
 
   it('lists every class hook the templates render (src/element/*.ts)', () => {
