@@ -1,7 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
 import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
-import type { RetryPolicy } from '../flow/retry.js';
 import type { FlowState, StepReport, SubmissionFlow } from '../flow/submission.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
@@ -11,6 +10,7 @@ import { failureMessage, fieldsRefused, hiddenFieldsTemplate, progressTemplate, 
 import { isCreated, LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
 import { botSignals, collectEvidence, evidenceOptions, startRecorders, type EvidenceReport } from './evidence.js';
 import type { FieldsController } from './fields-controller.js';
+import type { LeadCapture } from './lead-capture.js';
 import type { Screen, StepsController } from './steps-controller.js';
 import { stringsFor, type UiStrings } from './strings/index.js';
 import type { TrackingController } from './tracking-controller.js';
@@ -19,15 +19,9 @@ import type { TrackingController } from './tracking-controller.js';
 export const DELIVERY_PROPERTIES: readonly string[] = ['endpoint', 'adapter', 'destination', 'persist', 'requestTimeout', 'retryPolicy', 'consentTiming'];
 
 /** The element as delivery sees it: the values, and the properties that are not part of `config`. */
-export interface DeliveryHost extends ReactiveControllerHost, HTMLElement {
-  values: Record<string, string>;
-  readonly persist: string;
-  readonly requestTimeout: number;
-  readonly retryPolicy: RetryPolicy;
-  readonly minFillMs: number;
-  readonly challengeField: string;
-  readonly challenge: (() => string | undefined | Promise<string | undefined>) | undefined;
-}
+export type DeliveryHost = ReactiveControllerHost &
+  HTMLElement &
+  Pick<LeadCapture, 'values' | 'persist' | 'requestTimeout' | 'retryPolicy' | 'minFillMs' | 'challengeField' | 'challenge'>;
 
 export interface DeliveryOptions {
   readonly config: () => LeadCaptureConfig;
