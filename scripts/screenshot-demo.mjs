@@ -29,6 +29,10 @@ const person = {
   zip_code: '10118', date_of_birth: '1985-04-23', description: 'Call after 5pm', company: 'ABC Inc', job_title: 'Director',
 };
 for (const [name, value] of Object.entries(person)) if (await page.$(`[name=${name}]`)) await page.fill(`[name=${name}]`, value);
+// The date of birth is three boxes (month, day, year), the GOV.UK memorable-date pattern.
+for (const [part, value] of Object.entries({ month: '4', day: '23', year: '1985' })) {
+  if (await page.$(`[name=date_of_birth-${part}]`)) await page.fill(`[name=date_of_birth-${part}]`, value);
+}
 if (await page.$('[name=state]')) await page.selectOption('[name=state]', 'NY');
 await page.type('[name=mobile]', '2125550123');
 // Consent on the form (every destination but MLAS, whose consent comes as a step after create).

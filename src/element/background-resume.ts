@@ -21,7 +21,7 @@ export class BackgroundResume {
    * Sends each waiting lead of this configuration with its own key, except `skipKey` (the lead the
    * person on the page is sending). The page hears of each lead the destination took, marked `resumed`.
    */
-  async run(flow: SubmissionFlow | undefined, skipKey?: string, autoSubmit = true): Promise<void> {
+  async run(flow: SubmissionFlow | undefined, skipKey?: string): Promise<void> {
     if (!flow || this.#running) return;
     this.#running = true;
     try {
@@ -34,7 +34,8 @@ export class BackgroundResume {
         if (report.stage === 'create' && isCreated(report.result.outcome)) {
           this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey: entry.key, evidence: NOT_KNOWN, resumed: true }));
         }
-        if (flow.state.phase === 'awaiting-submit' && autoSubmit) {
+        // A second step that follows by itself (consent came with the form) follows here too.
+        if (flow.state.phase === 'awaiting-submit' && flow.dependencies.autoSubmit) {
           const { lead, trustedform } = entry.envelope;
           report = (await flow.submit({ ...(lead['mobile'] ? { mobile: lead['mobile'] } : {}), ...(trustedform ? { trustedform } : {}) })) ?? report;
         }

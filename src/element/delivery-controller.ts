@@ -65,7 +65,6 @@ export class DeliveryController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('online', this.#resumeOnline);
   }
-
   hostDisconnected(): void {
     window.removeEventListener('online', this.#resumeOnline);
   }
@@ -116,7 +115,7 @@ export class DeliveryController implements ReactiveController {
   /** The form is on screen: the minimum fill time counts from now, and leads left in the outbox go, each with its key. */
   start(): void {
     this.#shownAt = performance.now();
-    void this.#resume.run(this.#earlier, undefined, this.options.config().consentTiming === 'create');
+    void this.#resume.run(this.#earlier);
   }
 
   /** Loads the consent recorders; they must find the form already in the page (TrustedForm's own prerequisite). */
@@ -199,7 +198,7 @@ export class DeliveryController implements ReactiveController {
       const report = await flow.retry();
       if (report) await this.#report(report);
     }
-    await this.#resume.run(this.#earlier, own, this.options.config().consentTiming === 'create');
+    await this.#resume.run(this.#earlier, own);
   }
 
   /** The lead with its evidence: the consent record (when consent is on this screen), certificate, token, tracking and bot signals. */

@@ -229,9 +229,13 @@ export class FieldsController implements ReactiveController {
     const target = event.target;
     if (!(target instanceof HTMLElement) || !('name' in target)) return;
     const name = String(target.name);
+    const next = event.relatedTarget as Element | null;
+    // Leaving for Submit: Submit judges every field. A message shown now would push the button away
+    // between the press and the release, and the click would be lost.
+    if (next?.matches?.('button[type="submit"]')) return;
     // The date is one field in three boxes: judged when the person leaves the last box they touch.
     const inDate = DATE_PARTS.some((part) => name === partName('date_of_birth', part));
-    if (inDate && (event.relatedTarget as Element | null)?.closest?.('.lc-date') === target.closest('.lc-date')) return;
+    if (inDate && next?.closest?.('.lc-date') === target.closest('.lc-date')) return;
     const key = inDate ? 'date_of_birth' : name;
     if (!isFieldKey(key) && !this.#questions.has(key)) return;
     if (isFieldKey(key) && FIELD_CATALOGUE[key].control === 'tel') {

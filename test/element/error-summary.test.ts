@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, findAccessibilityNode, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
-import { control, errorText, fill, focusIsOn } from '../helpers/form.js';
+import { control, errorText, fill, focusIsOn, submitButton } from '../helpers/form.js';
 
 const acceptAll: Adapter = { name: 'accept-all', create: async () => ({ outcome: { status: 'accepted', retryable: false }, next: null }) };
 
@@ -111,6 +111,23 @@ describe('the error summary, as GOV.UK has it: one announcement, a link to each 
     await sendKeys({ press: 'Tab' });
     const [onLink, whereLink] = focusIsOn(links(element)[0] ?? null);
     expect(onLink, whereLink).to.equal(true);
+  });
+
+  it('keeps a mouse click on Submit: leaving a bad field for the button does not push the button away mid-click', async () => {
+    const element = await formWith('email first_name', 'first_name');
+    const input = control(element, 'email') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'jane@' });
+    const box = submitButton(element).getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [focused, where] = focusIsOn(summary(element));
+    expect(focused, where).to.equal(true);
+    expect(links(element).map((link) => link.textContent)).to.deep.equal([
+      'Enter an email address in the correct format, like name@example.com',
+      'Enter your first name',
+    ]);
   });
 
   it('speaks Spanish with locale="es", and a page’s own words through messages.ui', async () => {
