@@ -14,6 +14,8 @@ export class BackgroundResume {
   /** Whether a lead of an earlier visit is still waiting to be sent. */
   #waiting = false;
   #running = false;
+  /** Asked to run while running (the browser came online mid-send): run once more after. */
+  #again: { flow: SubmissionFlow; skipKey: string | undefined } | undefined;
 
   constructor(private readonly host: HTMLElement & { requestUpdate(): void }) {}
 
@@ -22,7 +24,11 @@ export class BackgroundResume {
    * person on the page is sending). The page hears of each lead the destination took, marked `resumed`.
    */
   async run(flow: SubmissionFlow | undefined, skipKey?: string): Promise<void> {
-    if (!flow || this.#running) return;
+    if (!flow) return;
+    if (this.#running) {
+      this.#again = { flow, skipKey };
+      return;
+    }
     this.#running = true;
     try {
       let waiting = false;
@@ -53,6 +59,9 @@ export class BackgroundResume {
     } finally {
       this.#running = false;
     }
+    const again = this.#again;
+    this.#again = undefined;
+    if (again) await this.run(again.flow, again.skipKey);
   }
 
   #show(waiting: boolean): void {
