@@ -16,10 +16,13 @@ export interface RelayCpu {
 export async function relayCpu(leads = 5000): Promise<RelayCpu> {
   const file = { ...standinRelayConfig('http://destination.invalid/standins', 'cpu', ['https://lp.example.com']), rateLimit: { windowSeconds: 1, max: 1e9 } };
   const destination = async () => new Response(JSON.stringify({ id: 'wh_1' }), { status: 200, headers: { 'content-type': 'application/json' } });
-  const app = createRelay(resolveRelayConfig(file, STANDIN_ENV), { fetch: destination, now: () => new Date() });
+  // Called in-process, with no socket: every lead from one documentation address.
+  const app = createRelay(resolveRelayConfig(file, STANDIN_ENV), { fetch: destination, now: () => new Date(), clientAddress: () => '192.0.2.1' });
   const body = JSON.stringify({
     destination: 'webhook',
     lead: { first_name: 'Jane', last_name: 'Doe', email: 'jane.doe@example.com', mobile: '+12125550123', zip_code: '10001' },
+  // The bot signals the widget sends with every lead (the relay requires them by default).
+  bot: { honeypot: '', elapsedMs: 10_000 },
   });
   const samples: number[] = [];
   for (let index = 0; index < leads + 500; index++) {

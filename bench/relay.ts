@@ -40,6 +40,8 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv, ready: R
 const LEAD = JSON.stringify({
   destination: 'webhook',
   lead: { first_name: 'Jane', last_name: 'Doe', email: 'jane.doe@example.com', mobile: '+12125550123', zip_code: '10001' },
+  // The bot signals the widget sends with every lead (the relay requires them by default).
+  bot: { honeypot: '', elapsedMs: 10_000 },
 });
 
 async function load(run: string, url: string, options: { rate?: number; seconds: number }): Promise<LoadResult> {

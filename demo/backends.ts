@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import { createRelay } from '../src/relay/app.js';
 import { resolveRelayConfig } from '../src/relay/config.js';
+import { socketAddress } from '../src/relay/node-socket.js';
 import { STANDIN_ENV } from '../test/standins/credentials.js';
 import { createStandins } from '../test/standins/index.js';
 import { connectMiddleware } from '../test/standins/mount.js';
@@ -31,6 +32,7 @@ export function demoBackends() {
         fetch: globalThis.fetch,
         now: () => new Date(),
         log: (entry) => console.log(`relay: ${JSON.stringify(entry)}`),
+        clientAddress: socketAddress,
       });
       relay = connectMiddleware(new Hono().route('/relay', app), ['/relay/']);
     }

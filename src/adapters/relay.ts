@@ -26,13 +26,17 @@ export function buildRelayCreateRequest(envelope: LeadEnvelope, settings: RelayS
   return post(joinUrl(settings.endpoint, 'leads'), { ...envelope, destination: settings.destination }, idempotencyKey);
 }
 
+/**
+ * The second step: `POST {endpoint}/leads/submit` with `{ id, trustedform?, mobile? }`. The lead id
+ * travels in the body, never in the URL, which proxies and access logs keep (issue 11).
+ */
 export function buildRelaySubmitRequest(
   leadId: string,
   input: SubmitStepInput,
   settings: RelaySettings,
   idempotencyKey: string,
 ): WireRequest {
-  return post(joinUrl(settings.endpoint, `leads/${encodeURIComponent(leadId)}/submit`), input, idempotencyKey);
+  return post(joinUrl(settings.endpoint, 'leads/submit'), { ...input, id: leadId }, idempotencyKey);
 }
 
 function isOutcomeStatus(value: unknown): value is OutcomeStatus {
@@ -47,14 +51,23 @@ function readOutcome(value: unknown): Outcome | undefined {
   const message = pickText(value, 'message');
   const destinationId = pickText(value, 'destinationId');
   const retryAfter = pick(value, 'retryAfterSeconds');
+  const fieldErrors = stringRecord(pick(value, 'fieldErrors'));
   return {
     status,
     retryable: status === 'failed' && pick(value, 'retryable') !== false,
     ...(code === undefined ? {} : { code }),
     ...(message === undefined ? {} : { message }),
     ...(destinationId === undefined ? {} : { destinationId }),
+    ...(fieldErrors === undefined ? {} : { fieldErrors }),
     ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
   };
+}
+
+/** `{ field: code }` with string values only, or undefined. */
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /**
@@ -68,20 +81,15 @@ export function readRelayResponse(response: WireResponse, now: Date): CreateResu
     return { outcome, next: pick(response.body, 'next') === 'submit' ? 'submit' : null, ...(id === undefined ? {} : { reference: id }) };
   }
   if (response.status === 422) {
-    const codes = pick(response.body, 'codes');
-    const errors = pick(response.body, 'errors');
-    const fieldErrors = typeof codes === 'object' && codes !== null ? codes : errors;
+    const fieldErrors = stringRecord(pick(response.body, 'codes')) ?? stringRecord(pick(response.body, 'errors'));
     return {
-      outcome: {
-        status: 'invalid',
-        retryable: false,
-        code: 'invalid_fields',
-        ...(typeof fieldErrors === 'object' && fieldErrors !== null
-          ? { fieldErrors: fieldErrors as Record<string, string> }
-          : {}),
-      },
+      outcome: { status: 'invalid', retryable: false, code: 'invalid_fields', ...(fieldErrors === undefined ? {} : { fieldErrors }) },
       next: null,
     };
+  }
+  // Another request with this lead is with the destination right now: send again shortly.
+  if (response.status === 409 && pickText(response.body, 'error') === 'in_progress') {
+    return { outcome: { status: 'failed', retryable: true, code: 'in_progress', retryAfterSeconds: retryAfterSeconds(response.headers, now) ?? 1 }, next: null };
   }
   if (outcome) {
     const retryAfter = retryAfterSeconds(response.headers, now);

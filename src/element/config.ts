@@ -121,6 +121,30 @@ function formFields(list: string, questions: readonly Question[], warnings: stri
   return shown;
 }
 
+/**
+ * Settings that load a script into the page: the page's own markup or code sets them (attribute or
+ * property), never the `config` object, which pages often fill from data (issue 11).
+ */
+export const ATTRIBUTE_ONLY: ReadonlySet<string> = new Set(['trustedformSrc', 'jornayaSrc']);
+
+/**
+ * A vendor script's URL: `https:`, or a path on the page's own origin (a proxy, a test stand-in).
+ * Anything else — `data:`, `javascript:`, plain `http:` elsewhere — is refused with a warning, and
+ * the vendor's own script is used.
+ */
+function scriptSource(value: string | undefined, attribute: string, warnings: string[]): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const page = globalThis.location?.href;
+  try {
+    const url = page === undefined ? new URL(value) : new URL(value, page);
+    if (url.protocol === 'https:' || (page !== undefined && url.origin === new URL(page).origin)) return value.trim();
+  } catch {
+    // Not a URL at all: refused below.
+  }
+  warnings.push(`${attribute} must be an https: URL or a path on this site; using the vendor's script`);
+  return undefined;
+}
+
 /** Turns attribute strings into a typed configuration, falling back to safe defaults with a warning. */
 export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig {
   const warnings: string[] = [];
@@ -176,10 +200,10 @@ export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig
       consentOptional: attributes.consentOptional,
       consentTiming,
       trustedform: attributes.trustedform,
-      trustedformSrc: attributes.trustedformSrc,
+      trustedformSrc: scriptSource(attributes.trustedformSrc, 'trustedform-src', warnings),
       trustedformTimeout,
       jornaya: attributes.jornaya.trim(),
-      jornayaSrc: attributes.jornayaSrc,
+      jornayaSrc: scriptSource(attributes.jornayaSrc, 'jornaya-src', warnings),
     },
     warnings,
     errors: problems,

@@ -135,8 +135,9 @@ export class DeliveryController implements ReactiveController {
       // The same lead sent again (Try again, a second press) goes exactly as it went first: same key, same body.
       const again = flow.pendingEnvelope(bare);
       const idempotencyKey = flow.keyFor(bare);
-      // Saved before the evidence wait, so a reload during it does not lose the lead.
-      if (!again) await flow.stage(bare, idempotencyKey);
+      // Saved before the evidence wait, so a reload during it does not lose the lead; with the bot
+      // signals, which the relay requires: a lead resumed without them would be refused as a bot.
+      if (!again) await flow.stage({ ...bare, bot: await botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs()) }, idempotencyKey);
       const envelope = again ?? (await this.#envelope(lead));
       this.#sent = envelope;
       this.#lastConsent = envelope.consent;

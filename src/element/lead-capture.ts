@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Adapter } from '../adapters/adapter.js';
 import { ConversionsController } from '../conversions/controller.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../flow/retry.js';
-import { CONFIG_PROPERTIES, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput, type WidgetMessages } from './config.js';
+import { ATTRIBUTE_ONLY, CONFIG_PROPERTIES, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput, type WidgetMessages } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import { DELIVERY_PROPERTIES, DeliveryController } from './delivery-controller.js';
 import { configErrorEvent } from './events.js';
@@ -177,7 +177,7 @@ export class LeadCapture extends LitElement {
   }
   set config(value: LeadCaptureConfigInput) {
     for (const [key, entry] of Object.entries(value)) {
-      if (!CONFIG_PROPERTIES.has(key) || entry === undefined) continue;
+      if (!CONFIG_PROPERTIES.has(key) || ATTRIBUTE_ONLY.has(key) || entry === undefined) continue;
       (this as unknown as Record<string, unknown>)[key] = propertyValue(key, entry);
     }
   }

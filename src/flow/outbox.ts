@@ -5,7 +5,7 @@ import type { LeadEnvelope, SubmitStepInput } from '../adapters/lead.js';
  * sent, removed only on a final outcome (accepted, duplicate, invalid, rejected), so a lead survives a
  * dropped connection, a closed tab or a reload, and is sent again, with the same key, when the page
  * loads or the browser comes back online. Entries expire: a lead is personal data, kept no longer
- * than its purpose needs.
+ * than its purpose needs: a day by default.
  */
 export interface OutboxEntry {
   /** The idempotency key: the entry's identity. */
@@ -28,13 +28,24 @@ export interface Outbox {
   pending(target: string, now: number): Promise<OutboxEntry[]>;
 }
 
-export const OUTBOX_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * How long a lead may wait on the device by default: a day (issue 11). Long enough for a retry after
+ * a closed laptop or a night offline; personal data is not kept on a shared computer for a week.
+ */
+export const OUTBOX_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** An entry's life capped at `lifeMs` from its creation, whatever it asked for. */
+function capped(entry: OutboxEntry, lifeMs: number): OutboxEntry {
+  const latest = entry.createdAt + lifeMs;
+  return entry.expiresAt <= latest ? entry : { ...entry, expiresAt: latest };
+}
 
 /** For pages that opt out of persistence: the lead lives as long as the page. */
 export class MemoryOutbox implements Outbox {
   readonly #entries = new Map<string, OutboxEntry>();
+  constructor(private readonly lifeMs = OUTBOX_TTL_MS) {}
   async put(entry: OutboxEntry): Promise<void> {
-    this.#entries.set(entry.key, entry);
+    this.#entries.set(entry.key, capped(entry, this.lifeMs));
   }
   async remove(key: string): Promise<void> {
     this.#entries.delete(key);
@@ -46,12 +57,17 @@ export class MemoryOutbox implements Outbox {
 }
 
 const STORE = 'outbox';
+const OUTBOX_DATABASE = 'lead-capture';
+const OUTBOX_PREFIX = 'lead-capture:outbox:';
 
 /** IndexedDB, the durable store that every current browser has. */
 export class IndexedDbOutbox implements Outbox {
   #db: Promise<IDBDatabase> | undefined;
 
-  constructor(private readonly name = 'lead-capture') {}
+  constructor(
+    private readonly name = OUTBOX_DATABASE,
+    private readonly lifeMs = OUTBOX_TTL_MS,
+  ) {}
 
   #open(): Promise<IDBDatabase> {
     this.#db ??= new Promise((resolve, reject) => {
@@ -76,7 +92,7 @@ export class IndexedDbOutbox implements Outbox {
   }
 
   async put(entry: OutboxEntry): Promise<void> {
-    await this.#run('readwrite', (store) => store.put(entry));
+    await this.#run('readwrite', (store) => store.put(capped(entry, this.lifeMs)));
   }
 
   async remove(key: string): Promise<void> {
@@ -95,11 +111,12 @@ export class IndexedDbOutbox implements Outbox {
 export class LocalStorageOutbox implements Outbox {
   constructor(
     private readonly storage: Storage,
-    private readonly prefix = 'lead-capture:outbox:',
+    private readonly prefix = OUTBOX_PREFIX,
+    private readonly lifeMs = OUTBOX_TTL_MS,
   ) {}
 
   async put(entry: OutboxEntry): Promise<void> {
-    this.storage.setItem(this.prefix + entry.key, JSON.stringify(entry));
+    this.storage.setItem(this.prefix + entry.key, JSON.stringify(capped(entry, this.lifeMs)));
   }
 
   async remove(key: string): Promise<void> {
@@ -124,22 +141,44 @@ export class LocalStorageOutbox implements Outbox {
 }
 
 /**
- * The most durable outbox this browser allows: IndexedDB when it opens, else localStorage, else memory.
- * Storage that throws (quota, private mode, a sandboxed frame) must never cost the lead itself.
+ * Deletes expired leads from every durable store this site's widgets use, whatever this widget's own
+ * configuration (issue 11: they were deleted only when a widget with the same settings loaded again).
+ * A store that was never created is not created here.
  */
-export async function openOutbox(persist: boolean): Promise<Outbox> {
-  if (!persist) return new MemoryOutbox();
+export async function purgeExpired(now: number): Promise<void> {
   try {
-    const outbox = new IndexedDbOutbox();
-    await outbox.pending('', Date.now());
+    if (localStorage.length > 0) await new LocalStorageOutbox(localStorage).pending('', now);
+  } catch {
+    // No localStorage here (a sandboxed frame): nothing of ours can be in it.
+  }
+  try {
+    const databases = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : [];
+    if (databases.some((database) => database.name === OUTBOX_DATABASE)) await new IndexedDbOutbox().pending('', now);
+  } catch {
+    // IndexedDB refused: the same.
+  }
+}
+
+/**
+ * The most durable outbox this browser allows: IndexedDB when it opens, else localStorage, else memory.
+ * Storage that throws (quota, private mode, a sandboxed frame) must never cost the lead itself. Every
+ * call first purges expired leads from every store, so any widget loading on the site tidies up.
+ * `lifeMs` caps how long a lead may wait (default a day).
+ */
+export async function openOutbox(persist: boolean, lifeMs = OUTBOX_TTL_MS, now = Date.now()): Promise<Outbox> {
+  await purgeExpired(now);
+  if (!persist) return new MemoryOutbox(lifeMs);
+  try {
+    const outbox = new IndexedDbOutbox(OUTBOX_DATABASE, lifeMs);
+    await outbox.pending('', now);
     return outbox;
   } catch {
     try {
       localStorage.setItem('lead-capture:probe', '1');
       localStorage.removeItem('lead-capture:probe');
-      return new LocalStorageOutbox(localStorage);
+      return new LocalStorageOutbox(localStorage, OUTBOX_PREFIX, lifeMs);
     } catch {
-      return new MemoryOutbox();
+      return new MemoryOutbox(lifeMs);
     }
   }
 }

@@ -2,23 +2,30 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { CreateResult, DeliveryContext } from '../adapters/adapter.js';
-import { isFinal, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
+import type { LeadEnvelope, Outcome } from '../adapters/lead.js';
 import { isLocale, type Locale } from '../fields/messages/index.js';
-import { checkPhone } from '../fields/phone.js';
-import type { Destination, RelayConfig } from './config.js';
-import { checkEnvelope, TRUSTEDFORM_CERT_URL } from './envelope.js';
-import { InFlight, MemoryIdempotencyStore, type IdempotencyStore, type StoredAnswer } from './idempotency.js';
+import { rateLimitKey, resolveClientAddress } from './client-address.js';
+import { RelayConfigError, type Destination, type RelayConfig } from './config.js';
+import { checkEnvelope, withReceivedAt } from './envelope.js';
+import { sha256Hex } from './hash.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
+import { formatIp } from './ip.js';
 import { signLeadId, verifyLeadId } from './lead-id.js';
+import { AnswerMemory, oncePerLead, outcomeOf, sameBodyOnly, type Answer, type Repeat } from './once.js';
+import { publicOutcome, type PublicCode } from './public-outcome.js';
 import { FixedWindowLimiter } from './rate-limit.js';
+import { checkSubmitInput } from './submit-input.js';
 
-/** One line per request, with no personal data: never the lead, never credentials. */
+/** One line per request, with no personal data: never the lead, never credentials, never a destination's own words. */
 export interface RelayLogEntry {
-  readonly route: 'create' | 'submit';
-  readonly destination: string;
+  readonly route: 'create' | 'submit' | 'other';
+  readonly destination?: string;
   readonly httpStatus: number;
   readonly outcome?: Outcome['status'];
-  readonly code?: string;
-  readonly replayed: boolean;
+  readonly code?: PublicCode;
+  readonly replayed?: boolean;
+  /** For an unexpected failure: the error's class name only (its message may quote the input). */
+  readonly error?: string;
   readonly ms: number;
 }
 
@@ -27,51 +34,68 @@ export interface RelayDependencies {
   readonly now: () => Date;
   readonly store?: IdempotencyStore;
   readonly log?: (entry: RelayLogEntry) => void;
-  /** Who is calling, for rate limits, when no `clientIpHeader` is configured (the runtime knows). */
+  /**
+   * The socket peer's address, where the runtime knows it (on Node: `getConnInfo(c).remote.address`).
+   * Without it, `clientIpHeader` must name the header the platform writes: one or the other, or
+   * `createRelay` refuses to start (a shared "unknown" client once let one visitor lock out all).
+   */
   readonly clientAddress?: (context: Context) => string | undefined;
 }
 
-/** How long the relay remembers an answer by its idempotency key. */
+declare module 'hono' {
+  /** What the relay's middleware learns about a request, for the routes (and the ledger's consent evidence). */
+  interface ContextVariableMap {
+    /** The client's address as the relay determined it (client-address.ts), canonical text. */
+    clientAddress: string;
+  }
+}
+
+/** How long the relay remembers a create answer by its idempotency key. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
 const IDEMPOTENCY_KEY = /^[\w-]{8,100}$/;
 
-type Answer = { readonly status: number; readonly body: Record<string, unknown> };
-
-/**
- * What the browser may see of an outcome: never the destination's raw message (it may carry
- * internals), only the status, our code, the destination's id and the field errors.
- */
-function forBrowser(outcome: Outcome): Record<string, unknown> {
-  return {
-    status: outcome.status,
-    retryable: outcome.retryable,
-    ...(outcome.code === undefined ? {} : { code: outcome.code }),
-    ...(outcome.destinationId === undefined ? {} : { destinationId: outcome.destinationId }),
-    ...(outcome.fieldErrors === undefined ? {} : { fieldErrors: outcome.fieldErrors }),
-    ...(outcome.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: outcome.retryAfterSeconds }),
-  };
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 function preferredLocale(header: string | undefined): Locale {
-  const first = (header ?? '').split(',')[0]?.trim().split(/[-;]/)[0]?.toLowerCase() ?? '';
+  const first = (header ?? '').slice(0, 100).split(',')[0]?.trim().split(/[-;]/)[0]?.toLowerCase() ?? '';
   return isLocale(first) ? first : 'en';
+}
+
+/** An outcome as the browser gets it, with the HTTP status the protocol gives it (DESIGN.md, "The relay protocol"). */
+function answerWith(outcome: Outcome, fields: Record<string, unknown>): Answer {
+  const status = outcome.status === 'failed' ? 502 : outcome.status === 'queued' ? 202 : 201;
+  return { status, body: { ...fields, outcome: publicOutcome(outcome) } };
 }
 
 /**
  * The relay: a Hono app over web-standard Request/Response, so it runs unchanged on Node, serverless
- * and edge runtimes. It speaks the protocol in DESIGN.md ("The relay protocol (v1)").
+ * and edge runtimes. It speaks the protocol in DESIGN.md ("The relay protocol (v1)"). Build it once
+ * per process (at module scope on serverless platforms): its idempotency memory, rate limiter and
+ * token caches live in it.
  */
 export function createRelay(config: RelayConfig, dependencies: RelayDependencies): Hono {
-  const store = dependencies.store ?? new MemoryIdempotencyStore(() => dependencies.now().getTime());
-  const inFlight = new InFlight<Answer>();
+  if (!dependencies.clientAddress && config.clientAddress.header === undefined) {
+    throw new RelayConfigError(
+      'clientIpHeader: no client address can be known: pass createRelay a clientAddress (the socket peer), or name the header your platform writes',
+    );
+  }
+  const memory = new AnswerMemory(dependencies.store ?? new MemoryIdempotencyStore(() => dependencies.now().getTime()));
   const limiter = new FixedWindowLimiter(config.rateLimit.max, config.rateLimit.windowSeconds);
   const log = dependencies.log ?? (() => undefined);
   const app = new Hono();
+  const nowSeconds = () => Math.floor(dependencies.now().getTime() / 1000);
+
+  // Answers are data for one script, never pages to sniff or keep (issue 11).
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('cache-control', 'no-store');
+  });
+
+  // Anything unexpected: JSON without a stack for the client, the error's class name for the log.
+  app.onError((error, c) => {
+    const route = c.req.path.endsWith('/submit') ? 'submit' : c.req.path.startsWith('/v1/leads') ? 'create' : 'other';
+    log({ route, httpStatus: 500, error: error instanceof Error ? error.name : 'unknown', ms: 0 });
+    return c.json({ error: 'internal_error' }, 500);
+  });
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -90,11 +114,11 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     const origin = c.req.header('origin');
     const allowed = origin === undefined ? config.allowRequestsWithoutOrigin : config.allowedOrigins.includes(origin);
     if (!allowed) return c.json({ error: 'origin_not_allowed' }, 403);
-    const client =
-      (config.clientIpHeader ? c.req.header(config.clientIpHeader)?.split(',')[0]?.trim() : undefined) ??
-      dependencies.clientAddress?.(c) ??
-      'unknown';
-    const wait = limiter.take(client, dependencies.now().getTime());
+    const rules = config.clientAddress;
+    const address = resolveClientAddress(rules, dependencies.clientAddress?.(c), rules.header === undefined ? undefined : c.req.header(rules.header));
+    if (!address) return c.json({ error: 'client_address_unknown' }, 400);
+    c.set('clientAddress', formatIp(address));
+    const wait = limiter.take(rateLimitKey(address), dependencies.now().getTime());
     if (wait > 0) return c.json({ error: 'too_many_requests' }, 429, { 'retry-after': String(wait) });
     return next();
   });
@@ -113,67 +137,64 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     }
   }
 
-  /**
-   * Answers a repeated key with the first answer, a reused key with different contents with 409,
-   * and otherwise runs the work once (even when the same key arrives twice at the same time).
-   * Retryable failures are not remembered: sending again is how they are retried.
-   */
-  async function once(c: Context, storeKey: string, raw: string, work: () => Promise<Answer>, entry: Omit<RelayLogEntry, 'httpStatus' | 'replayed' | 'ms'>) {
+  /** Runs the work once per memory key (see once.ts) and answers, with one log line. */
+  async function respond(
+    c: Context,
+    route: 'create' | 'submit',
+    destination: Destination,
+    memoryKey: { key: string; requestHash: string; ttlSeconds: number; repeat: Repeat },
+    work: () => Promise<Answer>,
+  ): Promise<Response> {
     const started = dependencies.now().getTime();
-    const requestHash = await sha256(raw);
-    const previous = await store.get(storeKey);
-    if (previous) {
-      if (previous.requestHash !== requestHash) return c.json({ error: 'idempotency_key_reused' }, 409);
-      log({ ...entry, httpStatus: previous.status, replayed: true, ms: dependencies.now().getTime() - started });
-      return c.json(previous.body as object, previous.status as 201, { 'idempotent-replayed': 'true' });
-    }
-    const answer = await inFlight.run(storeKey, async () => {
-      const result = await work();
-      const outcome = result.body['outcome'] as Outcome | undefined;
-      if (!outcome || isFinal(outcome)) {
-        const stored: StoredAnswer = { status: result.status, body: result.body, requestHash };
-        await store.set(storeKey, stored, IDEMPOTENCY_TTL_SECONDS);
-      }
-      return result;
-    });
-    const outcome = answer.body['outcome'] as Outcome | undefined;
+    const result = await memory.once(memoryKey.key, memoryKey.requestHash, memoryKey.ttlSeconds, memoryKey.repeat, work);
+    if (result.kind === 'conflict') return c.json({ error: 'idempotency_key_reused' }, 409);
+    if (result.kind === 'busy') return c.json({ error: 'in_progress' }, 409, { 'retry-after': '1' });
+    const { answer, replayed } = result;
+    const outcome = outcomeOf(answer) as ReturnType<typeof publicOutcome> | undefined;
     log({
-      ...entry,
+      route,
+      destination: destination.name,
       httpStatus: answer.status,
       ...(outcome ? { outcome: outcome.status } : {}),
       ...(outcome?.code ? { code: outcome.code } : {}),
-      replayed: false,
+      replayed,
       ms: dependencies.now().getTime() - started,
     });
-    const retryAfter = outcome?.retryAfterSeconds;
-    return c.json(answer.body, answer.status as 201, retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) });
+    const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
+    if (!replayed && outcome?.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds);
+    return c.json(answer.body, answer.status as 201, headers);
   }
 
-  function deliveryContext(idempotencyKey: string): DeliveryContext {
+  /** One step's context, bounded by the destination's own bound where it needs longer (MLAS `createLead`). */
+  function deliveryContext(destination: Destination, idempotencyKey: string): DeliveryContext {
     return {
       fetch: dependencies.fetch,
       now: dependencies.now,
       idempotencyKey,
-      signal: AbortSignal.timeout(config.destinationTimeoutMs),
+      signal: AbortSignal.timeout(destination.adapter.timeoutMs ?? config.destinationTimeoutMs),
     };
   }
 
-  async function answerFor(destination: Destination, result: CreateResult, idempotencyKey: string): Promise<Answer> {
+  async function createAnswer(destination: Destination, result: CreateResult, idempotencyKey: string): Promise<Answer> {
+    const issuedAt = nowSeconds();
     const id = await signLeadId(
-      { destination: destination.name, idempotencyKey, ...(result.reference === undefined ? {} : { reference: result.reference }) },
+      {
+        destination: destination.name,
+        idempotencyKey,
+        issuedAt,
+        expiresAt: issuedAt + config.leadIdTtlSeconds,
+        ...(result.reference === undefined ? {} : { reference: result.reference }),
+      },
       config.leadIdSecret,
     );
-    if (result.outcome.status === 'failed') return { status: 502, body: { id, outcome: forBrowser(result.outcome), next: null } };
-    return { status: 201, body: { id, outcome: forBrowser(result.outcome), next: result.next } };
+    return answerWith(result.outcome, { id, next: result.outcome.status === 'failed' ? null : result.next });
   }
 
   app.post('/v1/leads', async (c) => {
     const request = await readRequest(c);
     if (request instanceof Response) return request;
-    const destinationName = typeof (request.body as { destination?: unknown })?.destination === 'string'
-      ? (request.body as { destination: string }).destination
-      : '';
-    const destination = config.destinations.get(destinationName);
+    const named = (request.body as { destination?: unknown } | null)?.destination;
+    const destination = typeof named === 'string' ? config.destinations.get(named) : undefined;
     if (!destination) return c.json({ error: 'unknown_destination' }, 404);
     const check = checkEnvelope(
       request.body,
@@ -181,6 +202,7 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
         fields: destination.fields,
         required: destination.required,
         requireConsent: destination.requireConsent,
+        acceptConsent: destination.acceptConsent,
         country: destination.country,
         minAge: destination.minAge,
         today: dependencies.now().toISOString().slice(0, 10),
@@ -189,72 +211,52 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     );
     if (!check.ok) return c.json({ errors: check.errors, codes: check.codes }, 422);
     if (looksAutomated(check.envelope.bot, config.botProtection)) return c.json({ error: 'rejected' }, 403);
-    return once(
-      c,
-      `create:${destination.name}:${request.key}`,
-      request.raw,
-      async () => answerFor(destination, await destination.adapter.create(check.envelope, deliveryContext(request.key)), request.key),
-      { route: 'create', destination: destination.name },
+    const envelope = withReceivedAt(check.envelope, dependencies.now());
+    const memoryKey = { key: `create:${destination.name}:${request.key}`, requestHash: sha256Hex(request.raw), ttlSeconds: IDEMPOTENCY_TTL_SECONDS, repeat: sameBodyOnly };
+    return respond(c, 'create', destination, memoryKey, async () =>
+      createAnswer(destination, await destination.adapter.create(envelope, deliveryContext(destination, request.key)), request.key),
     );
   });
 
-  app.post('/v1/leads/:id/submit', async (c) => {
-    const claims = await verifyLeadId(c.req.param('id'), config.leadIdSecret);
-    const destination = claims ? config.destinations.get(claims.destination) : undefined;
-    if (!claims || !destination) return c.json({ error: 'unknown_lead' }, 404);
-    if (!destination.adapter.submit || claims.reference === undefined) return c.json({ error: 'no_submit_step' }, 409);
+  /**
+   * The second step. The lead id travels in the body (`{ id, trustedform?, mobile? }`), out of the
+   * URL that proxies log; `/v1/leads/:id/submit` stays as an alias for widgets already deployed.
+   */
+  async function submit(c: Context, idInPath: string | undefined): Promise<Response> {
     const request = await readRequest(c);
     if (request instanceof Response) return request;
-    const input = readSubmitInput(request.body, destination);
-    if ('errors' in input) return c.json(input, 422);
+    const id = idInPath ?? (request.body as { id?: unknown } | null)?.id;
+    const claims = typeof id === 'string' ? await verifyLeadId(id, config.leadIdSecret, nowSeconds()) : undefined;
+    const destination = claims ? config.destinations.get(claims.destination) : undefined;
+    if (!claims || !destination) return c.json({ error: 'unknown_lead' }, 404);
+    const submitStep = destination.adapter.submit?.bind(destination.adapter);
     const reference = claims.reference;
-    const submitStep = destination.adapter.submit.bind(destination.adapter);
-    return once(
-      c,
-      `submit:${destination.name}:${claims.idempotencyKey}:${request.key}`,
-      request.raw,
-      async () => {
-        const outcome = await submitStep(reference, input, deliveryContext(claims.idempotencyKey));
-        return { status: outcome.status === 'failed' ? 502 : 201, body: { id: c.req.param('id'), outcome: forBrowser(outcome), next: null } };
-      },
-      { route: 'submit', destination: destination.name },
+    if (!submitStep || reference === undefined) return c.json({ error: 'no_submit_step' }, 409);
+    const checked = checkSubmitInput(request.body, destination.country);
+    if (!checked.ok) return c.json({ errors: checked.errors, codes: checked.codes }, 422);
+    const memoryKey = {
+      key: `submit:${destination.name}:${claims.idempotencyKey}`,
+      requestHash: sha256Hex(JSON.stringify(checked.input)),
+      // Remembered while the id works, and a minute longer: after that the id is refused anyway.
+      ttlSeconds: Math.max(60, claims.expiresAt - nowSeconds() + 60),
+      repeat: oncePerLead,
+    };
+    return respond(c, 'submit', destination, memoryKey, async () =>
+      answerWith(await submitStep(reference, checked.input, deliveryContext(destination, claims.idempotencyKey)), { id, next: null }),
     );
-  });
+  }
+
+  app.post('/v1/leads/submit', (c) => submit(c, undefined));
+  app.post('/v1/leads/:id/submit', (c) => submit(c, c.req.param('id')));
 
   return app;
 }
 
 /**
- * A filled honeypot, or a form sent faster than a person fills one, is a bot. Leads without the
- * signals (server-to-server callers) pass unless the configuration requires them.
+ * A filled honeypot, or a form sent faster than a person fills one, is a bot; so is a lead without
+ * the signals, unless the configuration lets server-to-server callers through (`requireSignals: false`).
  */
 function looksAutomated(bot: LeadEnvelope['bot'], rules: RelayConfig['botProtection']): boolean {
   if (!bot) return rules.requireSignals;
   return bot.honeypot !== '' || bot.elapsedMs < rules.minFillMs;
-}
-
-/** `{ trustedform?, mobile? }`, each checked as the create step checks them. */
-function readSubmitInput(body: unknown, destination: Destination): SubmitStepInput | { errors: Record<string, string>; codes: Record<string, string> } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { errors: { body: 'Expected an object.' }, codes: { body: 'characters' } };
-  }
-  const { trustedform, mobile } = body as { trustedform?: { certUrl?: unknown; pingUrl?: unknown; token?: unknown }; mobile?: unknown };
-  const result: { trustedform?: SubmitStepInput['trustedform']; mobile?: string } = {};
-  if (mobile !== undefined) {
-    const phone = typeof mobile === 'string' ? checkPhone(mobile.normalize('NFKC'), destination.country) : undefined;
-    if (!phone?.ok) return { errors: { mobile: 'Enter a valid mobile phone number.' }, codes: { mobile: phone?.error ?? 'characters' } };
-    result.mobile = phone.e164;
-  }
-  if (trustedform !== undefined) {
-    const certUrl = trustedform?.certUrl;
-    if (typeof certUrl !== 'string' || !TRUSTEDFORM_CERT_URL.test(certUrl)) {
-      return { errors: { 'trustedform.certUrl': 'Not a TrustedForm certificate URL.' }, codes: { 'trustedform.certUrl': 'characters' } };
-    }
-    result.trustedform = {
-      certUrl,
-      ...(typeof trustedform.pingUrl === 'string' ? { pingUrl: trustedform.pingUrl } : {}),
-      ...(typeof trustedform.token === 'string' ? { token: trustedform.token } : {}),
-    };
-  }
-  return result;
 }

@@ -1,7 +1,11 @@
 import type { Adapter } from '../adapters/adapter.js';
 import { FIELD_KEYS, isFieldKey, type FieldKey } from '../fields/keys.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
+import { CDN_HEADERS, parseRanges, PRIVATE_NETWORKS, type ClientAddressRules } from './client-address.js';
 import { ADAPTER_KINDS, isAdapterName } from './registry.js';
+import { isEnvReference, RelayConfigError, resolveSetting, resolveSettings, type Environment, type SettingValue } from './settings.js';
+
+export { RelayConfigError, type SettingValue } from './settings.js';
 
 /**
  * The relay's configuration file (`relay.config.json`, or the path in `RELAY_CONFIG`). Credentials
@@ -14,16 +18,30 @@ export interface RelayConfigFile {
   readonly bodyLimitBytes?: number;
   readonly rateLimit?: { readonly windowSeconds: number; readonly max: number };
   readonly destinationTimeoutMs?: number;
-  /** The header that carries the client's address behind a proxy (`x-forwarded-for`, `cf-connecting-ip`). */
+  /**
+   * The header a proxy of the deployment's writes the client's address into (`x-forwarded-for`,
+   * `cf-connecting-ip`). Without it the client is the socket peer. README, "Security".
+   */
   readonly clientIpHeader?: string;
+  /** How many of the deployment's proxies append to `clientIpHeader`; default 1. */
+  readonly trustedProxies?: number;
+  /**
+   * The socket peers whose `clientIpHeader` is believed (addresses or CIDR ranges); default loopback
+   * and private networks. Required for a CDN's header (`cf-connecting-ip`): its ranges, or
+   * `["0.0.0.0/0", "::/0"]` when the origin is reachable through the CDN alone.
+   */
+  readonly trustedProxyAddresses?: readonly string[];
   /** Signs the lead ids handed to browsers; `{ "env": "RELAY_SECRET" }`. */
   readonly leadIdSecret: SettingValue;
-  /** Refuse leads whose honeypot is filled or that were sent faster than a person fills a form. */
+  /** How long a lead id may be used for the submit step; default 3600 (an hour). */
+  readonly leadIdTtlSeconds?: number;
+  /**
+   * Refuse leads whose honeypot is filled or that were sent faster than a person fills a form, and
+   * (unless `requireSignals` is false, for server-to-server callers) leads without the signals.
+   */
   readonly botProtection?: { readonly minFillMs?: number; readonly requireSignals?: boolean };
   readonly destinations: Readonly<Record<string, DestinationConfigFile>>;
 }
-
-export type SettingValue = string | number | boolean | { readonly env: string } | Readonly<Record<string, string>>;
 
 export interface DestinationConfigFile {
   readonly adapter: string;
@@ -35,6 +53,11 @@ export interface DestinationConfigFile {
   /** Fields a lead must carry for this destination (what its API insists on). */
   readonly required?: readonly string[];
   readonly requireConsent?: boolean;
+  /**
+   * The disclosures this destination accepts, by SHA-256 of their text or by version: a lead whose
+   * consent is none of them is refused (422), and a lead without consent too.
+   */
+  readonly consent?: { readonly accept?: readonly string[] };
   readonly country?: string;
   readonly minAge?: number;
   readonly settings: Readonly<Record<string, SettingValue>>;
@@ -46,6 +69,8 @@ export interface Destination {
   readonly fields: readonly FieldKey[];
   readonly required: readonly FieldKey[];
   readonly requireConsent: boolean;
+  /** Accepted disclosure hashes or versions; undefined: any disclosure whose hash matches its text. */
+  readonly acceptConsent: readonly string[] | undefined;
   readonly country: PhoneCountry;
   readonly minAge: number;
 }
@@ -56,24 +81,11 @@ export interface RelayConfig {
   readonly bodyLimitBytes: number;
   readonly rateLimit: { readonly windowSeconds: number; readonly max: number };
   readonly destinationTimeoutMs: number;
-  readonly clientIpHeader: string | undefined;
+  readonly clientAddress: ClientAddressRules;
   readonly leadIdSecret: string;
+  readonly leadIdTtlSeconds: number;
   readonly botProtection: { readonly minFillMs: number; readonly requireSignals: boolean };
   readonly destinations: ReadonlyMap<string, Destination>;
-}
-
-/** A configuration that cannot work, said in one sentence naming the place. */
-export class RelayConfigError extends Error {}
-
-function isEnvReference(value: SettingValue): value is { env: string } {
-  return typeof value === 'object' && value !== null && 'env' in value && typeof value.env === 'string';
-}
-
-function resolveSetting(value: SettingValue, where: string, env: Readonly<Record<string, string | undefined>>): unknown {
-  if (!isEnvReference(value)) return value;
-  const found = env[value.env];
-  if (found === undefined || found === '') throw new RelayConfigError(`${where}: environment variable ${value.env} is not set`);
-  return found;
 }
 
 function fieldList(list: readonly string[], where: string): FieldKey[] {
@@ -83,56 +95,83 @@ function fieldList(list: readonly string[], where: string): FieldKey[] {
   return list as FieldKey[];
 }
 
+function positiveInteger(value: number | undefined, fallback: number, where: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new RelayConfigError(`${where}: a whole number of 1 or more is required`);
+  return value;
+}
+
+function clientAddressRules(file: RelayConfigFile): ClientAddressRules {
+  const header = file.clientIpHeader?.trim().toLowerCase() || undefined;
+  const trustedProxies = positiveInteger(file.trustedProxies, 1, 'trustedProxies');
+  if (header !== undefined && CDN_HEADERS.includes(header) && file.trustedProxyAddresses === undefined) {
+    throw new RelayConfigError(
+      `clientIpHeader: ${header} is believable only from the CDN itself: list its ranges in trustedProxyAddresses, ` +
+        'or ["0.0.0.0/0", "::/0"] when the origin is reachable through the CDN alone',
+    );
+  }
+  const ranges = parseRanges(file.trustedProxyAddresses ?? PRIVATE_NETWORKS, 'trustedProxyAddresses');
+  if (typeof ranges === 'string') throw new RelayConfigError(ranges);
+  return { header, trustedProxies, proxyAddresses: ranges };
+}
+
+function consentList(list: readonly string[] | undefined, where: string): readonly string[] | undefined {
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list) || list.length === 0 || list.some((entry) => typeof entry !== 'string' || entry === '')) {
+    throw new RelayConfigError(`${where}: a list of disclosure SHA-256 hashes or versions is required`);
+  }
+  return list.map((entry) => (/^[0-9a-f]{64}$/i.test(entry) ? entry.toLowerCase() : entry));
+}
+
+function resolveDestination(name: string, destination: DestinationConfigFile, env: Environment): Destination {
+  const where = `destinations.${name}`;
+  if (!isAdapterName(destination.adapter)) {
+    throw new RelayConfigError(`${where}.adapter: "${destination.adapter}" is not one of ${Object.keys(ADAPTER_KINDS).join(', ')}`);
+  }
+  const kind = ADAPTER_KINDS[destination.adapter];
+  const settings = resolveSettings(destination.settings ?? {}, kind.secrets, `${where}.settings`, env);
+  for (const key of kind.required) {
+    if (settings[key] === undefined) throw new RelayConfigError(`${where}.settings.${key} is required for ${destination.adapter}`);
+  }
+  const problem = kind.validate(settings, `${where}.settings`);
+  if (problem !== undefined) throw new RelayConfigError(problem);
+  const fields = fieldList(destination.fields ?? FIELD_KEYS, `${where}.fields`);
+  const required = fieldList(destination.required ?? [], `${where}.required`);
+  const undeclared = required.filter((key) => !fields.includes(key));
+  if (undeclared.length > 0) throw new RelayConfigError(`${where}.required: ${undeclared.join(', ')} not in its fields`);
+  const country = destination.country ?? 'US';
+  if (!isPhoneCountry(country)) throw new RelayConfigError(`${where}.country: "${country}" has no phone metadata`);
+  const acceptConsent = consentList(destination.consent?.accept, `${where}.consent.accept`);
+  return {
+    name,
+    adapter: kind.build(settings),
+    fields,
+    required,
+    requireConsent: (destination.requireConsent ?? false) || acceptConsent !== undefined,
+    acceptConsent,
+    country,
+    minAge: destination.minAge ?? 18,
+  };
+}
+
 /** Checks and resolves the configuration file against the environment; throws `RelayConfigError`. */
-export function resolveRelayConfig(file: RelayConfigFile, env: Readonly<Record<string, string | undefined>>): RelayConfig {
+export function resolveRelayConfig(file: RelayConfigFile, env: Environment): RelayConfig {
   if (!Array.isArray(file.allowedOrigins)) throw new RelayConfigError('allowedOrigins: a list of origins is required');
   if (!isEnvReference(file.leadIdSecret)) throw new RelayConfigError('leadIdSecret: must be { "env": "NAME" }, never a literal');
   const leadIdSecret = String(resolveSetting(file.leadIdSecret, 'leadIdSecret', env));
   if (leadIdSecret.length < 32) throw new RelayConfigError('leadIdSecret: use at least 32 characters');
-
   const destinations = new Map<string, Destination>();
-  for (const [name, destination] of Object.entries(file.destinations ?? {})) {
-    const where = `destinations.${name}`;
-    if (!isAdapterName(destination.adapter)) {
-      throw new RelayConfigError(`${where}.adapter: "${destination.adapter}" is not one of ${Object.keys(ADAPTER_KINDS).join(', ')}`);
-    }
-    const kind = ADAPTER_KINDS[destination.adapter];
-    const settings: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(destination.settings ?? {})) {
-      if (kind.secrets.includes(key) && !isEnvReference(value)) {
-        throw new RelayConfigError(`${where}.settings.${key}: a secret must be { "env": "NAME" }, never a literal`);
-      }
-      settings[key] = resolveSetting(value, `${where}.settings.${key}`, env);
-    }
-    for (const key of kind.required) {
-      if (settings[key] === undefined) throw new RelayConfigError(`${where}.settings.${key} is required for ${destination.adapter}`);
-    }
-    const problem = kind.validate(settings, `${where}.settings`); if (problem !== undefined) throw new RelayConfigError(problem);
-    const fields = fieldList(destination.fields ?? FIELD_KEYS, `${where}.fields`);
-    const required = fieldList(destination.required ?? [], `${where}.required`);
-    const undeclared = required.filter((key) => !fields.includes(key));
-    if (undeclared.length > 0) throw new RelayConfigError(`${where}.required: ${undeclared.join(', ')} not in its fields`);
-    const country = destination.country ?? 'US';
-    if (!isPhoneCountry(country)) throw new RelayConfigError(`${where}.country: "${country}" has no phone metadata`);
-    destinations.set(name, {
-      name,
-      adapter: kind.build(settings),
-      fields,
-      required,
-      requireConsent: destination.requireConsent ?? false,
-      country,
-      minAge: destination.minAge ?? 18,
-    });
-  }
+  for (const [name, destination] of Object.entries(file.destinations ?? {})) destinations.set(name, resolveDestination(name, destination, env));
   return {
     allowedOrigins: file.allowedOrigins,
     allowRequestsWithoutOrigin: file.allowRequestsWithoutOrigin ?? false,
     bodyLimitBytes: file.bodyLimitBytes ?? 64 * 1024,
     rateLimit: file.rateLimit ?? { windowSeconds: 60, max: 30 },
     destinationTimeoutMs: file.destinationTimeoutMs ?? 15_000,
-    clientIpHeader: file.clientIpHeader,
+    clientAddress: clientAddressRules(file),
     leadIdSecret,
-    botProtection: { minFillMs: file.botProtection?.minFillMs ?? 1500, requireSignals: file.botProtection?.requireSignals ?? false },
+    leadIdTtlSeconds: positiveInteger(file.leadIdTtlSeconds, 3600, 'leadIdTtlSeconds'),
+    botProtection: { minFillMs: file.botProtection?.minFillMs ?? 1500, requireSignals: file.botProtection?.requireSignals ?? true },
     destinations,
   };
 }

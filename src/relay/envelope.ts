@@ -1,14 +1,16 @@
 import * as z from 'zod/mini';
-import type { LeadEnvelope } from '../adapters/lead.js';
-import { FIELD_CATALOGUE } from '../fields/catalogue.js';
-import { isFieldKey, type FieldKey } from '../fields/keys.js';
-import { fieldMessages, type Locale } from '../fields/messages/index.js';
-import type { FieldErrorCode, RuleOptions } from '../fields/rules.js';
+import type { ConsentEvidence, LeadEnvelope } from '../adapters/lead.js';
+import type { FieldKey } from '../fields/keys.js';
+import { errorMessage, fieldMessages, type Locale } from '../fields/messages/index.js';
+import { isFieldErrorCode, type FieldErrorCode, type RuleOptions } from '../fields/rules.js';
 import { createLeadValidator } from '../fields/validate.js';
+import { checkTouch } from '../tracking/schema.js';
+import { sha256Hex } from './hash.js';
 
 /**
  * The relay's check of a posted envelope: the lead through the very validator the widget uses
- * (issue 3, "one definition, two checkers"), and the evidence around it through zod/mini schemas.
+ * (issue 3, "one definition, two checkers"), the tracking through the touch check the tracking
+ * module defines, and the evidence around them through zod/mini schemas.
  */
 
 /** TrustedForm certificate URLs: `https://cert.trustedform.com/<40 hex>` (DESTINATIONS.md). */
@@ -28,17 +30,12 @@ const consentSchema = z.object({
   version: z.optional(text(200)),
 });
 
-const trustedformSchema = z.object({
+/** A TrustedForm certificate as the create and the submit step take it. */
+export const trustedformSchema = z.object({
   certUrl: z.string().check(z.regex(TRUSTEDFORM_CERT_URL, 'characters')),
   pingUrl: z.optional(z.string().check(z.regex(TRUSTEDFORM_PING_URL, 'characters'))),
   token: z.optional(z.string().check(z.regex(TRUSTEDFORM_CERT_URL, 'characters'))),
 });
-
-/** Tracking values are short printable text (UTM tags, click ids, referrer, landing page). */
-const trackingSchema = z.record(
-  z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'unknown_field')),
-  z.string().check(z.maxLength(2000, 'too_long'), z.regex(/^[^\p{Cc}]*$/u, 'characters')),
-);
 
 const envelopeSchema = z.object({
   destination: z.optional(text(100)),
@@ -46,7 +43,9 @@ const envelopeSchema = z.object({
   consent: z.optional(consentSchema),
   trustedform: z.optional(trustedformSchema),
   jornaya: z.optional(z.object({ leadId: z.string().check(z.regex(GUID, 'characters')) })),
-  tracking: z.optional(trackingSchema),
+  // Checked by `checkTouch` below: unknown keys are dropped there, never refused.
+  tracking: z.optional(z.unknown()),
+  first_touch: z.optional(z.unknown()),
   bot: z.optional(
     z.object({
       honeypot: z.string().check(z.maxLength(1000, 'too_long')),
@@ -63,12 +62,33 @@ export interface EnvelopeRules extends RuleOptions {
   readonly required: readonly FieldKey[];
   /** Whether a lead without a consent record is refused. */
   readonly requireConsent: boolean;
+  /** The disclosures (SHA-256 of the text, or version) the destination accepts; undefined: any. */
+  readonly acceptConsent?: readonly string[] | undefined;
+  /** The destination's own tracking keys beside ours. */
+  readonly trackingParams?: readonly string[];
 }
 
 export type EnvelopeCheck =
   | { readonly ok: true; readonly envelope: LeadEnvelope }
   /** The relay answers these as `422 { errors, codes }`: a message and a code per bad field. */
   | { readonly ok: false; readonly errors: Record<string, string>; readonly codes: Record<string, FieldErrorCode> };
+
+/** At most this many problems are listed: a 64 KB body of bad keys once made a 418 KB answer. */
+export const MAX_LISTED_ERRORS = 20;
+/** A path longer than this is not one of ours; it is cut, not echoed whole. */
+const MAX_PATH = 60;
+
+/**
+ * The consent record's own checks (issue 11): the hash must be the text's — a made-up record with
+ * an all-zero hash was once forwarded as evidence — and, where the destination pins its
+ * disclosures, the text's hash or version must be one of them.
+ */
+function consentCode(consent: ConsentEvidence, accept: readonly string[] | undefined): [path: string, code: FieldErrorCode] | undefined {
+  const hash = sha256Hex(consent.text);
+  if (hash !== consent.sha256) return ['consent.sha256', 'characters'];
+  if (accept && !accept.includes(hash) && !(consent.version !== undefined && accept.includes(consent.version))) return ['consent', 'option'];
+  return undefined;
+}
 
 /** Checks a parsed JSON body as the relay receives it. Messages are in `locale` (the Accept-Language). */
 export function checkEnvelope(body: unknown, rules: EnvelopeRules, locale: Locale = 'en'): EnvelopeCheck {
@@ -81,33 +101,54 @@ export function checkEnvelope(body: unknown, rules: EnvelopeRules, locale: Local
     }
     return failure(codes, locale, rules);
   }
-  const envelope = parsed.data;
-  if (rules.requireConsent && envelope.consent === undefined) codes['consent'] = 'required';
-  const validator = createLeadValidator(rules);
-  const lead = validator.lead(envelope.lead);
+  const { tracking, first_touch: firstTouch, ...envelope } = parsed.data;
+  const touches: Record<string, Readonly<Record<string, string>>> = {};
+  for (const [kind, value] of [['tracking', tracking], ['first_touch', firstTouch]] as const) {
+    if (value === undefined) continue;
+    const touch = checkTouch(value, kind, rules.trackingParams);
+    if (touch.ok) touches[kind] = touch.value;
+    else Object.assign(codes, touch.errors);
+  }
+  if (envelope.consent === undefined) {
+    if (rules.requireConsent) codes['consent'] = 'required';
+  } else {
+    const problem = consentCode(envelope.consent, rules.acceptConsent);
+    if (problem) codes[problem[0]] = problem[1];
+  }
+  const lead = createLeadValidator(rules).lead(envelope.lead);
   if (!lead.ok) {
     for (const [key, code] of Object.entries(lead.errors)) if (code) codes[key] = code;
   }
   if (!lead.ok || Object.keys(codes).length > 0) return failure(codes, locale, rules);
-  return { ok: true, envelope: { ...stripUndefined(envelope), lead: lead.lead } as LeadEnvelope };
+  return { ok: true, envelope: { ...stripUndefined(envelope), ...touches, lead: lead.lead } as LeadEnvelope };
 }
 
+/**
+ * The consent evidence as forwarded: the browser's times beside the relay's own receive time,
+ * which the browser cannot set (issue 11).
+ */
+export function withReceivedAt(envelope: LeadEnvelope, receivedAt: Date): LeadEnvelope {
+  if (envelope.consent === undefined) return envelope;
+  return { ...envelope, consent: { ...envelope.consent, receivedAt: receivedAt.toISOString() } as ConsentEvidence };
+}
+
+/** Our code for a zod issue; a message that is not one of our codes never reaches the messages. */
 function toCode(message: string, zodCode: string): FieldErrorCode {
   if (zodCode === 'invalid_type') return 'required';
-  return (message as FieldErrorCode) ?? 'characters';
+  if (isFieldErrorCode(message)) return message;
+  return zodCode === 'invalid_key' || zodCode === 'unrecognized_keys' ? 'unknown_field' : 'characters';
 }
 
 function failure(codes: Record<string, FieldErrorCode>, locale: Locale, rules: EnvelopeRules): EnvelopeCheck {
   const messages = fieldMessages(locale);
-  const errors = Object.fromEntries(
-    Object.entries(codes).map(([path, code]) => {
-      const key = isFieldKey(path) ? path : undefined;
-      const label = key ? messages.labels[key] : path;
-      const maxLength = key ? FIELD_CATALOGUE[key].maxLength : 0;
-      return [path, messages.errors[code]({ label, maxLength, minAge: rules.minAge })];
-    }),
-  );
-  return { ok: false, errors, codes };
+  const listed = Object.entries(codes)
+    .slice(0, MAX_LISTED_ERRORS)
+    .map(([path, code]) => [path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}…` : path, code] as const);
+  return {
+    ok: false,
+    errors: Object.fromEntries(listed.map(([path, code]) => [path, errorMessage(messages, path, code, { minAge: rules.minAge, country: rules.country })])),
+    codes: Object.fromEntries(listed),
+  };
 }
 
 function stripUndefined<T extends object>(value: T): T {

@@ -1,13 +1,16 @@
 /**
  * The id the relay hands the browser for the submit step: the destination, the destination's own
- * reference and the idempotency key, signed with HMAC-SHA-256 under the relay's secret. It needs no
- * storage (so it works on serverless and edge runtimes) and cannot be forged or edited to act on
- * another lead: any change breaks the signature.
+ * reference, the idempotency key, and when it was issued and stops working, signed with
+ * HMAC-SHA-256 under the relay's secret. It needs no storage (so it works on serverless and edge
+ * runtimes) and cannot be forged or edited to act on another lead, or to live longer: any change
+ * breaks the signature. Times are whole seconds since the epoch.
  */
 export interface LeadIdClaims {
   readonly destination: string;
   readonly reference?: string;
   readonly idempotencyKey: string;
+  readonly issuedAt: number;
+  readonly expiresAt: number;
 }
 
 const encoder = new TextEncoder();
@@ -36,21 +39,29 @@ function key(secret: string): Promise<CryptoKey> {
 }
 
 export async function signLeadId(claims: LeadIdClaims, secret: string): Promise<string> {
-  const payload = encoder.encode(JSON.stringify([claims.destination, claims.reference ?? null, claims.idempotencyKey]));
+  const payload = encoder.encode(
+    JSON.stringify([claims.destination, claims.reference ?? null, claims.idempotencyKey, claims.issuedAt, claims.expiresAt]),
+  );
   const signature = new Uint8Array(await crypto.subtle.sign('HMAC', await key(secret), payload));
   return `${base64url(payload)}.${base64url(signature)}`;
 }
 
-/** The claims of a genuine id, or undefined for anything forged, edited or malformed. */
-export async function verifyLeadId(id: string, secret: string): Promise<LeadIdClaims | undefined> {
+/**
+ * The claims of a genuine id that has not expired at `nowSeconds`, or undefined for anything
+ * forged, edited, malformed or expired (an id from before expiry existed carries no times: refused).
+ */
+export async function verifyLeadId(id: string, secret: string, nowSeconds: number): Promise<LeadIdClaims | undefined> {
   const [payloadText, signatureText, extra] = id.split('.');
   if (!payloadText || !signatureText || extra !== undefined || id.length > 2000) return undefined;
   try {
     const payload = fromBase64url(payloadText);
     const valid = await crypto.subtle.verify('HMAC', await key(secret), fromBase64url(signatureText), payload);
     if (!valid) return undefined;
-    const [destination, reference, idempotencyKey] = JSON.parse(new TextDecoder().decode(payload)) as [string, string | null, string];
-    return { destination, idempotencyKey, ...(reference === null ? {} : { reference }) };
+    const claims: unknown = JSON.parse(new TextDecoder().decode(payload));
+    if (!Array.isArray(claims) || claims.length !== 5) return undefined;
+    const [destination, reference, idempotencyKey, issuedAt, expiresAt] = claims as [string, string | null, string, number, number];
+    if (typeof expiresAt !== 'number' || expiresAt <= nowSeconds) return undefined;
+    return { destination, idempotencyKey, issuedAt, expiresAt, ...(reference === null ? {} : { reference }) };
   } catch {
     return undefined;
   }

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRelay } from './app.js';
 import { RelayConfigError, resolveRelayConfig, type RelayConfigFile } from './config.js';
+import { socketAddress } from './node-socket.js';
 
 const path = process.env['RELAY_CONFIG'] ?? 'relay.config.json';
 const port = Number(process.env['PORT'] ?? 8787);
@@ -26,11 +26,14 @@ try {
   const app = createRelay(config, {
     fetch: globalThis.fetch,
     now: () => new Date(),
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    clientAddress: socketAddress,
     // One JSON line per request on stdout (no personal data); RELAY_LOG=none turns it off.
     ...(process.env['RELAY_LOG'] === 'none' ? {} : { log: (entry) => console.log(JSON.stringify(entry)) }),
   });
-  const server = serve({ fetch: app.fetch, port }, (info) => {
+  // Node waits 300 s for a slow request by default: a few slow clients would hold sockets for
+  // minutes (issue 11). A lead is a few kilobytes; a client that cannot send it in 30 s is not a browser.
+  const serverOptions = { requestTimeout: 30_000, headersTimeout: 15_000 };
+  const server = serve({ fetch: app.fetch, port, serverOptions }, (info) => {
     console.log(`relay: listening on http://localhost:${info.port} with ${config.destinations.size} destinations from ${path}`);
   });
   const stop = () => server.close(() => process.exit(0));

@@ -17,10 +17,21 @@ describe('relay adapter (the browser side of the relay protocol)', () => {
     expect(JSON.parse(request.body ?? '')).to.deep.equal({ lead: { email: 'a@b.co' }, destination: 'mlas' });
   });
 
-  it('posts the second step to {endpoint}/leads/{id}/submit', () => {
-    const request = buildRelaySubmitRequest('lead/1', { mobile: '+12125550123' }, SETTINGS, 'k1');
-    expect(request.url).to.equal('https://relay.example/v1/leads/lead%2F1/submit');
-    expect(JSON.parse(request.body ?? '')).to.deep.equal({ mobile: '+12125550123' });
+  it('posts the second step to {endpoint}/leads/submit with the lead id in the body, never in the URL', () => {
+    const request = buildRelaySubmitRequest('lead.1', { mobile: '+12125550123' }, SETTINGS, 'k1');
+    expect(request.url).to.equal('https://relay.example/v1/leads/submit');
+    expect(JSON.parse(request.body ?? '')).to.deep.equal({ id: 'lead.1', mobile: '+12125550123' });
+  });
+
+  it('reads the field errors of a destination’s invalid outcome', () => {
+    const result = readRelayResponse(answer(201, { id: 'r1', outcome: { status: 'invalid', code: 'invalid_field', fieldErrors: { mobile: 'phone', x: 3 } }, next: null }), NOW);
+    expect(result.outcome).to.deep.equal({ status: 'invalid', retryable: false, code: 'invalid_field', fieldErrors: { mobile: 'phone' } });
+  });
+
+  it('reads 409 in_progress as retryable after the Retry-After, and another 409 as final', () => {
+    const busy = readRelayResponse(answer(409, { error: 'in_progress' }, { 'retry-after': '1' }), NOW).outcome;
+    expect(busy).to.include({ status: 'failed', retryable: true, retryAfterSeconds: 1 });
+    expect(readRelayResponse(answer(409, { error: 'idempotency_key_reused' }), NOW).outcome).to.include({ status: 'rejected', retryable: false });
   });
 
   it('reads 201 {id, outcome, next}', () => {

@@ -1,5 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
 import { DEFAULT_FIELDS, resolveConfig, type LeadCaptureAttributes } from '../../src/element/config.js';
+import type { LeadCapture } from '../../src/element/lead-capture.js';
 
 const DEFAULTS: LeadCaptureAttributes = {
   endpoint: '',
@@ -64,6 +66,30 @@ describe('resolveConfig', () => {
     const { warnings } = resolveConfig({ ...DEFAULTS, endpoint: 'https://relay.example/v1' });
     expect(warnings).to.deep.equal(['endpoint is a relay but no destination is named: the relay will refuse every lead']);
     expect(resolveConfig({ ...DEFAULTS, endpoint: 'https://hooks.example', adapter: 'webhook' }).warnings).to.deep.equal([]);
+  });
+
+  it('loads vendor scripts only over https: or from this site (issue 11)', () => {
+    const sources = (value: string) => resolveConfig({ ...DEFAULTS, trustedformSrc: value, jornayaSrc: value });
+    expect(sources('https://cdn.example/tf.js').config).to.include({ trustedformSrc: 'https://cdn.example/tf.js', jornayaSrc: 'https://cdn.example/tf.js' });
+    expect(sources('/standins/trustedform/trustedform.js').config.trustedformSrc).to.equal('/standins/trustedform/trustedform.js');
+    for (const refused of ['data:text/javascript,alert(1)', 'javascript:alert(1)', 'http://cdn.example/tf.js', '//cdn.example/tf.js']) {
+      const { config, warnings } = sources(refused);
+      expect(config.trustedformSrc, refused).to.equal(undefined);
+      expect(config.jornayaSrc, refused).to.equal(undefined);
+      expect(warnings, refused).to.include("trustedform-src must be an https: URL or a path on this site; using the vendor's script");
+    }
+  });
+});
+
+describe('the config property (issue 11)', () => {
+  it('never sets where a vendor script is loaded from: only the attribute or the property does', async () => {
+    const element = await fixture<LeadCapture>(html`<lead-capture trustedform-src="/standins/trustedform/trustedform.js"></lead-capture>`);
+    await expect(element).to.be.accessible();
+    element.config = { trustedformSrc: 'https://evil.example/tf.js', jornayaSrc: 'https://evil.example/lj.js', submitLabel: 'Send' };
+    await element.updateComplete;
+    expect(element.config.trustedformSrc).to.equal('/standins/trustedform/trustedform.js');
+    expect(element.config.jornayaSrc).to.equal(undefined);
+    expect(element.config.submitLabel).to.equal('Send');
   });
 });
 

@@ -16,6 +16,8 @@ describe('dist/relay.js', () => {
     const config = resolveRelayConfig(
       {
         allowedOrigins: ['https://lp.example.com'],
+        // As on a serverless platform: no socket, the platform's own header names the client.
+        clientIpHeader: 'x-forwarded-for',
         leadIdSecret: { env: 'RELAY_SECRET' },
         destinations: { webhook: { adapter: 'webhook', settings: { url: 'https://hooks.example.com/leads' } } },
       },
@@ -26,8 +28,13 @@ describe('dist/relay.js', () => {
     const response = await app.fetch(
       new Request('https://relay.example/v1/leads', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': 'bundle-key-0001', origin: 'https://lp.example.com' },
-        body: JSON.stringify({ destination: 'webhook', lead: { email: 'jane@example.com' } }),
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': 'bundle-key-0001',
+          origin: 'https://lp.example.com',
+          'x-forwarded-for': '203.0.113.9',
+        },
+        body: JSON.stringify({ destination: 'webhook', lead: { email: 'jane@example.com' }, bot: { honeypot: '', elapsedMs: 10_000 } }),
       }),
     );
     assert.equal(response.status, 201);

@@ -66,4 +66,69 @@ describe('resolveRelayConfig', () => {
     const file = { ...FILE, destinations: { pingtree: { ...FILE.destinations['pingtree']!, required: ['email', 'shoe_size'] } } };
     expect(refusal(file)).to.contain('unknown fields shoe_size');
   });
+
+  it('requires the bot signals by default, and gives lead ids an hour', () => {
+    const config = resolveRelayConfig(FILE, STANDIN_ENV);
+    expect(config.botProtection.requireSignals).to.equal(true);
+    expect(config.leadIdTtlSeconds).to.equal(3600);
+    expect(resolveRelayConfig({ ...FILE, leadIdTtlSeconds: 600 }, STANDIN_ENV).leadIdTtlSeconds).to.equal(600);
+    expect(refusal({ ...FILE, leadIdTtlSeconds: 0 })).to.equal('leadIdTtlSeconds: a whole number of 1 or more is required');
+  });
+
+  describe('the client address (issue 11)', () => {
+    it('is the socket peer without a header; behind one proxy, its entry from private networks by default', () => {
+      expect(resolveRelayConfig(FILE, STANDIN_ENV).clientAddress.header).to.equal(undefined);
+      const proxied = resolveRelayConfig({ ...FILE, clientIpHeader: 'X-Forwarded-For' }, STANDIN_ENV).clientAddress;
+      expect(proxied).to.deep.include({ header: 'x-forwarded-for', trustedProxies: 1 });
+      expect(proxied.proxyAddresses).to.have.length(6);
+    });
+
+    it('believes a CDN’s header only when the deployment lists where the CDN connects from', () => {
+      expect(refusal({ ...FILE, clientIpHeader: 'cf-connecting-ip' })).to.contain('cf-connecting-ip is believable only from the CDN itself');
+      const config = resolveRelayConfig({ ...FILE, clientIpHeader: 'cf-connecting-ip', trustedProxyAddresses: ['173.245.48.0/20', '2400:cb00::/32'] }, STANDIN_ENV);
+      expect(config.clientAddress.proxyAddresses).to.have.length(2);
+    });
+
+    it('refuses a proxy count or address it cannot read', () => {
+      expect(refusal({ ...FILE, clientIpHeader: 'x-forwarded-for', trustedProxies: 0 })).to.equal('trustedProxies: a whole number of 1 or more is required');
+      expect(refusal({ ...FILE, trustedProxyAddresses: ['my-proxy.internal'] })).to.equal('trustedProxyAddresses: "my-proxy.internal" is not an IP address or CIDR range');
+    });
+  });
+
+  describe('credentials in webhook headers (issue 11)', () => {
+    const withHeaders = (headers: Record<string, unknown>): RelayConfigFile => ({
+      ...FILE,
+      destinations: { webhook: { adapter: 'webhook', settings: { url: 'https://hooks.example.com/leads', headers: headers as never } } },
+    });
+
+    it('reads a header’s value from the environment, and sends it', async () => {
+      const config = resolveRelayConfig(withHeaders({ authorization: { env: 'HOOK_TOKEN' }, 'x-source': 'lp' }), { ...STANDIN_ENV, HOOK_TOKEN: 'Bearer s3cret' });
+      const sent: Headers[] = [];
+      const capture = async (_url: RequestInfo | URL, init?: RequestInit) => {
+        sent.push(new Headers(init?.headers));
+        return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      };
+      await config.destinations.get('webhook')!.adapter.create({ lead: {} }, { fetch: capture as typeof fetch, now: () => new Date(), idempotencyKey: 'key-00000001' });
+      expect(sent[0]?.get('authorization')).to.equal('Bearer s3cret');
+      expect(sent[0]?.get('x-source')).to.equal('lp');
+    });
+
+    it('refuses a credential header written in the file', () => {
+      expect(refusal(withHeaders({ authorization: 'Bearer s3cret' }))).to.equal(
+        'destinations.webhook.settings.headers.authorization: a credential must be { "env": "NAME" }, never a literal',
+      );
+      expect(refusal(withHeaders({ 'X-Api-Key': 'k' }))).to.contain('headers.X-Api-Key: a credential');
+      expect(refusal(withHeaders({ authorization: { env: 'MISSING_TOKEN' } }))).to.equal(
+        'destinations.webhook.settings.headers.authorization: environment variable MISSING_TOKEN is not set',
+      );
+    });
+  });
+
+  it('pins a destination’s accepted disclosures, which makes consent required there', () => {
+    const hash = 'A'.repeat(64);
+    const file = { ...FILE, destinations: { webhook: { ...FILE.destinations['webhook']!, consent: { accept: [hash, 'tcpa-v3'] } } } };
+    const destination = resolveRelayConfig(file, STANDIN_ENV).destinations.get('webhook');
+    expect(destination).to.deep.include({ requireConsent: true, acceptConsent: ['a'.repeat(64), 'tcpa-v3'] });
+    expect(refusal({ ...FILE, destinations: { webhook: { ...FILE.destinations['webhook']!, consent: { accept: [] } } } })).to.contain('consent.accept');
+  });
 });

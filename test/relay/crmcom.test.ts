@@ -115,7 +115,8 @@ describe('crmcom on the wire', () => {
   it('logs in, then creates the lead with the token in the body and the configured type, importance, priority and source', async () => {
     const relay = testRelay();
     const answer = await relay.create('crmcom', { lead: GOOD_LEAD });
-    expect(answer.body['outcome']).to.include({ status: 'accepted', code: 'OK' });
+    expect(answer.body['outcome']).to.include({ status: 'accepted' });
+    expect(relay.outcomes.at(-1)).to.include({ status: 'accepted', code: 'OK' });
     const [login, create] = await relay.received();
     expect(login?.path).to.equal(`/standins/crmcom/${relay.scenario}/crmapi/rest/v2/authentication/token`);
     const { username, password, organisation } = STANDIN_CREDENTIALS.crmcom;

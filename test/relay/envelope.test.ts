@@ -1,13 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { FIELD_KEYS } from '../../src/fields/keys.js';
-import { checkEnvelope, type EnvelopeRules } from '../../src/relay/envelope.js';
+import { checkEnvelope, MAX_LISTED_ERRORS, withReceivedAt, type EnvelopeRules } from '../../src/relay/envelope.js';
+import { sha256Hex } from '../../src/relay/hash.js';
 import { CASE_RULES, FIELD_CASES } from '../fields/cases.js';
 
 const RULES: EnvelopeRules = { ...CASE_RULES, fields: FIELD_KEYS, required: [], requireConsent: false };
 
+const CONSENT_TEXT = 'By clicking Submit I agree that ACME may call me.';
 const CONSENT = {
-  text: 'By clicking Submit I agree that ACME may call me.',
-  sha256: 'a'.repeat(64),
+  text: CONSENT_TEXT,
+  sha256: sha256Hex(CONSENT_TEXT),
   sellers: ['ACME'],
   checkedAt: '2026-11-23T12:00:00.000Z',
   submittedAt: '2026-11-23T12:00:05.000Z',
@@ -89,5 +91,59 @@ describe('checkEnvelope: the envelope around the lead', () => {
   it('refuses tracking values with control characters or absurd length', () => {
     const result = checkEnvelope({ lead: {}, tracking: { utm_source: 'a\u0000', utm_term: 'x'.repeat(3000) } }, RULES);
     expect(result.ok ? undefined : result.codes).to.deep.equal({ 'tracking.utm_source': 'characters', 'tracking.utm_term': 'too_long' });
+  });
+
+  describe('consent evidence (issue 11)', () => {
+    it('refuses a consent record whose hash is not its text’s: a made-up record with an all-zero hash', () => {
+      const forged = { ...CONSENT, sha256: '0'.repeat(64), checkedAt: '2020-01-01T00:00:00.000Z' };
+      const result = checkEnvelope({ lead: { email: 'a@b.co' }, consent: forged }, RULES);
+      expect(result.ok ? undefined : result.codes).to.deep.equal({ 'consent.sha256': 'characters' });
+    });
+
+    it('refuses a text edited after hashing', () => {
+      const edited = { ...CONSENT, text: `${CONSENT_TEXT} And my cousin.` };
+      expect(checkEnvelope({ lead: { email: 'a@b.co' }, consent: edited }, RULES).ok).to.equal(false);
+    });
+
+    it('takes only the disclosures a destination pinned, by hash or by version', () => {
+      const pinnedByHash = { ...RULES, requireConsent: true, acceptConsent: [sha256Hex(CONSENT_TEXT)] };
+      expect(checkEnvelope({ lead: { email: 'a@b.co' }, consent: CONSENT }, pinnedByHash).ok).to.equal(true);
+      const other = { ...CONSENT, text: 'I agree to anything.', sha256: sha256Hex('I agree to anything.') };
+      const refused = checkEnvelope({ lead: { email: 'a@b.co' }, consent: other }, pinnedByHash);
+      expect(refused.ok ? undefined : refused.codes).to.deep.equal({ consent: 'option' });
+      const pinnedByVersion = { ...RULES, requireConsent: true, acceptConsent: ['tcpa-2026-03'] };
+      expect(checkEnvelope({ lead: { email: 'a@b.co' }, consent: { ...other, version: 'tcpa-2026-03' } }, pinnedByVersion).ok).to.equal(true);
+      expect(checkEnvelope({ lead: { email: 'a@b.co' }, consent: other }, pinnedByVersion).ok).to.equal(false);
+    });
+
+    it('records the relay’s own receive time beside the browser’s times', () => {
+      const envelope = withReceivedAt({ lead: { email: 'a@b.co' }, consent: CONSENT }, new Date('2026-11-23T12:00:07.000Z'));
+      expect(envelope.consent).to.deep.equal({ ...CONSENT, receivedAt: '2026-11-23T12:00:07.000Z' });
+      expect(withReceivedAt({ lead: {} }, new Date())).to.deep.equal({ lead: {} });
+    });
+  });
+
+  describe('answers that cannot throw or balloon (issue 11)', () => {
+    it('drops a tracking key it does not know, whatever its shape, instead of failing', () => {
+      const result = checkEnvelope({ lead: { email: 'a@b.co' }, tracking: { promoCode: 'SPRING', utm_source: 'google', 'x y': '1' } }, RULES);
+      expect(result).to.deep.equal({ ok: true, envelope: { lead: { email: 'a@b.co' }, tracking: { utm_source: 'google' } } });
+    });
+
+    it('words every code it answers, even for an envelope zod refuses in ways we did not foresee', () => {
+      const odd = [{ lead: null }, { lead: {}, consent: { text: 5 } }, { lead: {}, bot: { elapsedMs: 'soon' } }, { lead: {}, jornaya: [] }, 'text', null];
+      for (const body of odd) {
+        const result = checkEnvelope(body, RULES);
+        expect(result.ok, JSON.stringify(body)).to.equal(false);
+        if (!result.ok) for (const message of Object.values(result.errors)) expect(message, JSON.stringify(body)).to.be.a('string').and.not.equal('');
+      }
+    });
+
+    it('lists at most twenty problems, and cuts absurd paths: a 64 KB body answers in a few KB', () => {
+      const keys = ['y'.repeat(5000), ...Array.from({ length: 2000 }, (_, index) => `field_${index}_${'x'.repeat(20)}`)];
+      const result = checkEnvelope({ lead: Object.fromEntries(keys.map((key) => [key, 'v'])) }, RULES);
+      expect(result.ok ? 0 : Object.keys(result.codes).length).to.equal(MAX_LISTED_ERRORS);
+      expect(result.ok ? [] : Object.keys(result.codes)).to.include(`${'y'.repeat(60)}…`);
+      expect(JSON.stringify(result).length).to.be.below(8000);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CERT_URL, GOOD_LEAD, testRelay, withSettings } from '../helpers/relay.js';
+import { CERT_URL, GOOD_LEAD, PERSON, testRelay, withSettings } from '../helpers/relay.js';
 import { adapterContract } from './contract.js';
 
 adapterContract('webhook', {
@@ -24,6 +24,6 @@ describe('webhook through the relay', () => {
     await relay.create('webhook', envelope, { key: 'key-webhook-0001' });
     const [request] = await relay.received();
     expect(request?.headers['idempotency-key']).to.equal('key-webhook-0001');
-    expect(request?.body).to.deep.equal({ destination: 'webhook', ...envelope });
+    expect(request?.body).to.deep.equal({ destination: 'webhook', bot: PERSON, ...envelope });
   });
 });

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { createRelay } from '../../src/relay/app.js';
 import { resolveRelayConfig } from '../../src/relay/config.js';
+import { socketAddress } from '../../src/relay/node-socket.js';
 import { STANDIN_ENV } from './credentials.js';
 import { standinRelayConfig } from './relay-config.js';
 
@@ -18,11 +19,12 @@ export function scenarioRelays(): Hono {
     let relay = relays.get(scenario);
     if (!relay) {
       const file = standinRelayConfig(`${url.origin}/standins`, scenario, [url.origin]);
-      relay = createRelay(resolveRelayConfig(file, STANDIN_ENV), { fetch: globalThis.fetch, now: () => new Date() });
+      relay = createRelay(resolveRelayConfig(file, STANDIN_ENV), { fetch: globalThis.fetch, now: () => new Date(), clientAddress: socketAddress });
       relays.set(scenario, relay);
     }
     url.pathname = url.pathname.slice(`/relay/${scenario}`.length);
-    return relay.fetch(new Request(url, c.req.raw));
+    // The Node request travels on (c.env), so the relay sees the socket it came from.
+    return relay.fetch(new Request(url, c.req.raw), c.env);
   });
   return app;
 }
