@@ -29,13 +29,17 @@ export function personName(lead: LeadFields): { first: string | undefined; last:
 
 /**
  * Fills `{placeholders}` from the lead, its name and the settings: `"{source}: {full_name}"`.
+ * Tracking values have their own namespace, `{tracking.utm_source}`; a bare `{utm_source}` still
+ * reads them, but never over a lead value: a page's `?full_name=` cannot rename the person.
  * Unknown placeholders become empty; the result is trimmed of dangling separators.
  */
 export function fillTemplate(template: string, envelope: LeadEnvelope, extra: Readonly<Record<string, string>> = {}): string {
   const { full } = personName(envelope.lead);
-  const values: Record<string, string | undefined> = { ...envelope.lead, full_name: full, ...envelope.tracking, ...extra };
+  const tracking = envelope.tracking ?? {};
+  const namespaced = Object.fromEntries(Object.entries(tracking).map(([key, value]) => [`tracking.${key}`, value]));
+  const values: Record<string, string | undefined> = { ...tracking, ...envelope.lead, full_name: full, ...namespaced, ...extra };
   return template
-    .replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')
+    .replace(/\{([\w.]+)\}/g, (_, name: string) => (Object.hasOwn(values, name) ? values[name] : undefined) ?? '')
     .replace(/^[\s:–-]+|[\s:–-]+$/g, '')
     .replace(/\s{2,}/g, ' ');
 }
