@@ -107,3 +107,12 @@ export function isFinal(outcome: Outcome): boolean {
 export function isDelivered(outcome: Outcome): boolean {
   return outcome.status === 'accepted' || outcome.status === 'qualified' || outcome.status === 'duplicate';
 }
+
+/**
+ * The outcomes after which the person is thanked: delivered; `queued` (the relay's ledger owns the
+ * lead now and will deliver it); `uncertain` (the destination may have it, an operator confirms: the
+ * person can do nothing more, and sending again could make a second record).
+ */
+export function endsWell(outcome: Outcome): boolean {
+  return isDelivered(outcome) || outcome.status === 'queued' || outcome.status === 'uncertain';
+}

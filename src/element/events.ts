@@ -1,6 +1,7 @@
 import type { CreateResult } from '../adapters/adapter.js';
 import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
 import type { FieldErrorCode } from '../fields/rules.js';
+import { countsAsLead } from '../conversions/datalayer.js';
 import type { EvidenceReport } from './evidence.js';
 
 export type { EvidenceReport } from './evidence.js';
@@ -89,7 +90,8 @@ export class LeadErrorEvent extends CustomEvent<LeadErrorDetail> {
  * page's conversion pixel on the event must never count one.
  */
 export function isCreated(outcome: Outcome): boolean {
-  return outcome.status === 'accepted' || outcome.status === 'qualified' || outcome.status === 'queued';
+  // The same outcomes the dataLayer counts as a lead: the event and `generate_lead` never disagree.
+  return countsAsLead(outcome.status);
 }
 
 export interface LeadStepDetail {

@@ -1,18 +1,11 @@
-import type { Adapter, CreateResult, DeliveryContext } from '../adapters/adapter.js';
-import { isDelivered, isFinal, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
+import type { Adapter, DeliveryContext } from '../adapters/adapter.js';
+import { endsWell, isFinal, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { MemoryOutbox, OUTBOX_TTL_MS, type Outbox, type OutboxEntry } from './outbox.js';
 import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from './retry.js';
+import type { FlowState, StepReport } from './state.js';
 
-/** Where one lead is on its way: validate → create → (qualify) → submit (DESIGN.md). */
-export type FlowState =
-  | { readonly phase: 'idle' }
-  /** `attempt` counts sends of this step, from 1; above 1 the person is told it is being retried. */
-  | { readonly phase: 'sending'; readonly stage: 'create' | 'submit'; readonly attempt: number }
-  /** Created, and the destination wants the second step (e.g. MLAS with deferred consent). */
-  | { readonly phase: 'awaiting-submit'; readonly created: CreateResult }
-  | { readonly phase: 'done'; readonly outcome: Outcome }
-  | { readonly phase: 'failed'; readonly stage: 'create' | 'submit'; readonly outcome: Outcome };
+export type { FlowState, StepReport } from './state.js';
 
 export interface FlowDependencies {
   readonly adapter: Adapter;
@@ -39,11 +32,6 @@ export interface FlowDependencies {
    */
   readonly autoSubmit?: boolean;
 }
-
-/** What the flow reports back after each step, for the element to turn into events and markup. */
-export type StepReport =
-  | { readonly stage: 'create'; readonly result: CreateResult; readonly idempotencyKey: string }
-  | { readonly stage: 'submit'; readonly outcome: Outcome; readonly idempotencyKey: string };
 
 interface PendingLead {
   readonly idempotencyKey: string;
@@ -292,15 +280,6 @@ export class SubmissionFlow {
     if (settled) this.#pending = undefined;
     for (const listener of this.#listeners) listener(state);
   }
-}
-
-/**
- * The outcomes after which the person is thanked: delivered; `queued` (the relay's ledger owns the
- * lead now and will deliver it); `uncertain` (the destination may have it, an operator confirms: the
- * person can do nothing more, and sending again could make a second record).
- */
-function endsWell(outcome: Outcome): boolean {
-  return isDelivered(outcome) || outcome.status === 'queued' || outcome.status === 'uncertain';
 }
 
 /** Two envelopes are the same lead when their person-entered contents match. */
