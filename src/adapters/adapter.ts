@@ -38,6 +38,12 @@ export interface Adapter {
    * step builds `signal` from `timeoutMs ?? its own default`.
    */
   readonly timeoutMs?: number;
+  /**
+   * Whether sending one lead again with the same idempotency key can never make a second record
+   * (Pingtree with `dedupe`, the webhook's `Idempotency-Key`, MLAS by `leadId`). The relay's ledger
+   * resends a lead whose earlier try was abandoned mid-call (an instance died) only where this holds.
+   */
+  readonly deduplicates?: boolean;
   create(envelope: LeadEnvelope, context: DeliveryContext): Promise<CreateResult>;
   /** Present only for destinations with a second step. */
   submit?(reference: string, input: SubmitStepInput, context: DeliveryContext): Promise<Outcome>;

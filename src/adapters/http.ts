@@ -227,6 +227,7 @@ export function singleRequestAdapter(
 ): Adapter {
   return {
     name,
+    deduplicates,
     async create(envelope, context) {
       let outcome: Outcome;
       try {

@@ -113,6 +113,7 @@ export function mlas(settings: MlasSettings): Adapter {
   return {
     name: 'mlas',
     timeoutMs: settings.timeoutMs ?? 60_000,
+    deduplicates: true,
     async create(envelope, delivery) {
       const answer = await authorised(delivery, (token) => buildMlasCreateRequest(envelope, settings, token, delivery.idempotencyKey));
       let result: CreateResult = 'outcome' in answer ? { outcome: answer.outcome, next: null } : readMlasCreateResponse(answer.response, delivery.now(), manualSubmit);

@@ -15,6 +15,10 @@ import { AnswerMemory, oncePerLead, outcomeOf, sameBodyOnly, type Answer, type R
 import { publicOutcome, type PublicCode } from './public-outcome.js';
 import { FixedWindowLimiter } from './rate-limit.js';
 import { checkSubmitInput } from './submit-input.js';
+import { LedgerAnswerStore } from '../ledger/answer-store.js';
+import { createThroughLedger, type LedgerCreate } from './ledger-create.js';
+import { timeoutOf } from './ledger-worker.js';
+import type { RelayLedgerDependency } from './node-ledger.js';
 
 /** One line per request, with no personal data: never the lead, never credentials, never a destination's own words. */
 export interface RelayLogEntry {
@@ -40,6 +44,13 @@ export interface RelayDependencies {
    * `createRelay` refuses to start (a shared "unknown" client once let one visitor lock out all).
    */
   readonly clientAddress?: (context: Context) => string | undefined;
+  /**
+   * The lead ledger (src/ledger; `startRelayLedger` opens it): every lead, its consent evidence and
+   * the answer to its key in a database, background delivery of what the destination could not take
+   * yet, and on PostgreSQL the fleet's shared rate limit. Without it the relay keeps answers in this
+   * process's memory (tests, and runtimes with no database).
+   */
+  readonly ledger?: RelayLedgerDependency;
 }
 
 declare module 'hono' {
@@ -77,8 +88,12 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
       'clientIpHeader: no client address can be known: pass createRelay a clientAddress (the socket peer), or name the header your platform writes',
     );
   }
-  const memory = new AnswerMemory(dependencies.store ?? new MemoryIdempotencyStore(() => dependencies.now().getTime()));
-  const limiter = new FixedWindowLimiter(config.rateLimit.max, config.rateLimit.windowSeconds);
+  const ledger = dependencies.ledger;
+  const memory = new AnswerMemory(
+    dependencies.store ?? (ledger ? new LedgerAnswerStore(ledger.engine, dependencies.now) : new MemoryIdempotencyStore(() => dependencies.now().getTime())),
+  );
+  const limiter: { take(client: string, nowMs: number): number | Promise<number> } =
+    ledger?.limiter ?? new FixedWindowLimiter(config.rateLimit.max, config.rateLimit.windowSeconds);
   const log = dependencies.log ?? (() => undefined);
   const app = new Hono();
   const nowSeconds = () => Math.floor(dependencies.now().getTime() / 1000);
@@ -118,35 +133,58 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     const address = resolveClientAddress(rules, dependencies.clientAddress?.(c), rules.header === undefined ? undefined : c.req.header(rules.header));
     if (!address) return c.json({ error: 'client_address_unknown' }, 400);
     c.set('clientAddress', formatIp(address));
-    const wait = limiter.take(rateLimitKey(address), dependencies.now().getTime());
+    let wait: number;
+    try {
+      wait = await limiter.take(rateLimitKey(address), dependencies.now().getTime());
+    } catch {
+      return ledgerUnavailable(c);
+    }
     if (wait > 0) return c.json({ error: 'too_many_requests' }, 429, { 'retry-after': String(wait) });
     return next();
   });
 
-  app.use('/v1/*', bodyLimit({ maxSize: config.bodyLimitBytes, onError: (c) => c.json({ error: 'body_too_large' }, 413) }));
+  // A refused body may be left half-read on the socket: the connection closes with the answer, so
+  // the client's next request never lands on it ("other side closed", issue 13).
+  const refuseBody = (c: Context, error: string, status: 400 | 413) => c.json({ error }, status, { connection: 'close' });
+
+  app.use('/v1/*', bodyLimit({ maxSize: config.bodyLimitBytes, onError: (c) => refuseBody(c, 'body_too_large', 413) }));
 
   /** Reads the key and the JSON body, or answers why not. */
   async function readRequest(c: Context): Promise<{ key: string; raw: string; body: unknown } | Response> {
     const key = c.req.header('idempotency-key') ?? '';
-    if (!IDEMPOTENCY_KEY.test(key)) return c.json({ error: 'idempotency_key_required' }, 400);
+    if (!IDEMPOTENCY_KEY.test(key)) return refuseBody(c, 'idempotency_key_required', 400);
     const raw = await c.req.text();
     try {
       return { key, raw, body: JSON.parse(raw) as unknown };
     } catch {
-      return c.json({ error: 'body_not_json' }, 400);
+      return refuseBody(c, 'body_not_json', 400);
     }
   }
 
-  /** Runs the work once per memory key (see once.ts) and answers, with one log line. */
-  async function respond(
+  /** Runs the work once per memory key (see once.ts) and answers. */
+  function respond(
     c: Context,
     route: 'create' | 'submit',
     destination: Destination,
     memoryKey: { key: string; requestHash: string; ttlSeconds: number; repeat: Repeat },
     work: () => Promise<Answer>,
   ): Promise<Response> {
+    return answerOnce(c, route, destination, async () => {
+      try {
+        return await memory.once(memoryKey.key, memoryKey.requestHash, memoryKey.ttlSeconds, memoryKey.repeat, work);
+      } catch (error) {
+        // The ledger's answer memory cannot be read or written: nothing is sent on (503).
+        if (ledger) return { kind: 'unavailable' };
+        throw error;
+      }
+    });
+  }
+
+  /** Answers what a once-per-key run came to, with one log line. */
+  async function answerOnce(c: Context, route: 'create' | 'submit', destination: Destination, run: () => Promise<LedgerCreate>): Promise<Response> {
     const started = dependencies.now().getTime();
-    const result = await memory.once(memoryKey.key, memoryKey.requestHash, memoryKey.ttlSeconds, memoryKey.repeat, work);
+    const result = await run();
+    if (result.kind === 'unavailable') return ledgerUnavailable(c);
     if (result.kind === 'conflict') return c.json({ error: 'idempotency_key_reused' }, 409);
     if (result.kind === 'busy') return c.json({ error: 'in_progress' }, 409, { 'retry-after': '1' });
     const { answer, replayed } = result;
@@ -171,7 +209,7 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
       fetch: dependencies.fetch,
       now: dependencies.now,
       idempotencyKey,
-      signal: AbortSignal.timeout(destination.adapter.timeoutMs ?? config.destinationTimeoutMs),
+      signal: AbortSignal.timeout(timeoutOf(destination.adapter, config)),
     };
   }
 
@@ -211,8 +249,27 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     );
     if (!check.ok) return c.json({ errors: check.errors, codes: check.codes }, 422);
     if (looksAutomated(check.envelope.bot, config.botProtection)) return c.json({ error: 'rejected' }, 403);
-    const envelope = withReceivedAt(check.envelope, dependencies.now());
-    const memoryKey = { key: `create:${destination.name}:${request.key}`, requestHash: sha256Hex(request.raw), ttlSeconds: IDEMPOTENCY_TTL_SECONDS, repeat: sameBodyOnly };
+    const receivedAt = dependencies.now();
+    const envelope = withReceivedAt(check.envelope, receivedAt);
+    const requestHash = sha256Hex(request.raw);
+    if (ledger) {
+      const userAgent = c.req.header('user-agent')?.slice(0, 512);
+      return answerOnce(c, 'create', destination, () =>
+        createThroughLedger(ledger, {
+          destination: destination.name,
+          key: request.key,
+          requestHash,
+          envelope,
+          seen: { receivedAt, clientIp: c.get('clientAddress'), ...(userAgent ? { userAgent } : {}) },
+          timeoutMs: timeoutOf(destination.adapter, config),
+          send: () => destination.adapter.create(envelope, deliveryContext(destination, request.key)),
+          answerFor: (outcome, next, reference) =>
+            createAnswer(destination, { outcome, next, ...(reference === undefined ? {} : { reference }) }, request.key),
+          now: dependencies.now,
+        }),
+      );
+    }
+    const memoryKey = { key: `create:${destination.name}:${request.key}`, requestHash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS, repeat: sameBodyOnly };
     return respond(c, 'create', destination, memoryKey, async () =>
       createAnswer(destination, await destination.adapter.create(envelope, deliveryContext(destination, request.key)), request.key),
     );
@@ -250,6 +307,11 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
   app.post('/v1/leads/:id/submit', (c) => submit(c, c.req.param('id')));
 
   return app;
+}
+
+/** The ledger cannot be read or written: nothing was sent on, and the browser keeps the lead and retries. */
+function ledgerUnavailable(c: Context): Response {
+  return c.json({ error: 'ledger_unavailable' }, 503, { 'retry-after': '5' });
 }
 
 /**

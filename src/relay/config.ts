@@ -1,4 +1,5 @@
 import type { Adapter } from '../adapters/adapter.js';
+import { LedgerSettingsError, readLedgerSettings, type LedgerSettings } from '../ledger/settings.js';
 import { FIELD_KEYS, isFieldKey, type FieldKey } from '../fields/keys.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
 import { CDN_HEADERS, parseRanges, PRIVATE_NETWORKS, type ClientAddressRules } from './client-address.js';
@@ -40,6 +41,10 @@ export interface RelayConfigFile {
    * (unless `requireSignals` is false, for server-to-server callers) leads without the signals.
    */
   readonly botProtection?: { readonly minFillMs?: number; readonly requireSignals?: boolean };
+  /** The ledger's background delivery: `retryDelaysSeconds`, `leaseSeconds`, `maxAgeHours` (DESIGN.md, "The lead ledger"). */
+  readonly delivery?: unknown;
+  /** How long the ledger keeps consent evidence (`consentDays`) and the rest of a lead (`leadDays`). */
+  readonly retention?: unknown;
   readonly destinations: Readonly<Record<string, DestinationConfigFile>>;
 }
 
@@ -85,6 +90,8 @@ export interface RelayConfig {
   readonly leadIdSecret: string;
   readonly leadIdTtlSeconds: number;
   readonly botProtection: { readonly minFillMs: number; readonly requireSignals: boolean };
+  /** The ledger's delivery schedule and retention, defaults filled in. */
+  readonly ledger: LedgerSettings;
   readonly destinations: ReadonlyMap<string, Destination>;
 }
 
@@ -162,6 +169,13 @@ export function resolveRelayConfig(file: RelayConfigFile, env: Environment): Rel
   if (leadIdSecret.length < 32) throw new RelayConfigError('leadIdSecret: use at least 32 characters');
   const destinations = new Map<string, Destination>();
   for (const [name, destination] of Object.entries(file.destinations ?? {})) destinations.set(name, resolveDestination(name, destination, env));
+  let ledger: LedgerSettings;
+  try {
+    ledger = readLedgerSettings(file);
+  } catch (error) {
+    if (error instanceof LedgerSettingsError) throw new RelayConfigError(error.message);
+    throw error;
+  }
   return {
     allowedOrigins: file.allowedOrigins,
     allowRequestsWithoutOrigin: file.allowRequestsWithoutOrigin ?? false,
@@ -172,6 +186,7 @@ export function resolveRelayConfig(file: RelayConfigFile, env: Environment): Rel
     leadIdSecret,
     leadIdTtlSeconds: positiveInteger(file.leadIdTtlSeconds, 3600, 'leadIdTtlSeconds'),
     botProtection: { minFillMs: file.botProtection?.minFillMs ?? 1500, requireSignals: file.botProtection?.requireSignals ?? true },
+    ledger,
     destinations,
   };
 }

@@ -27,9 +27,9 @@ export function timeoutOf(adapter: Adapter, config: Pick<WorkerRelayConfig, 'des
 /**
  * The relay's background delivery: every instance runs one worker over the shared ledger. A lead
  * is sent by its destination's adapter with the lead's own idempotency key; a destination no longer
- * configured leaves the lead queued (nothing was sent). A claim abandoned mid-call is never resent
- * (`resendsSafely` false): whether a destination deduplicates is the adapter's to say per failure,
- * and an abandoned call has no answer to say it with, so the lead waits for an operator instead.
+ * configured leaves the lead queued (nothing was sent). A claim abandoned mid-call (its instance
+ * died) counts as maybe delivered: it is resent only where the adapter says its destination
+ * deduplicates by our key; elsewhere the lead is `uncertain` and waits for an operator.
  */
 export function startRelayWorker(engine: Engine, config: WorkerRelayConfig, settings: LedgerSettings, dependencies: RelayWorkerDependencies): Worker {
   const longest = Math.max(config.destinationTimeoutMs, ...[...config.destinations.values()].map((destination) => timeoutOf(destination.adapter, config)));
@@ -39,7 +39,7 @@ export function startRelayWorker(engine: Engine, config: WorkerRelayConfig, sett
     retention: settings.retention,
     claimSeconds: Math.ceil(longest / 1000) + settings.delivery.leaseSeconds,
     now: dependencies.now,
-    resendsSafely: () => false,
+    resendsSafely: (name) => config.destinations.get(name)?.adapter.deduplicates === true,
     ...(dependencies.pollMs === undefined ? {} : { pollMs: dependencies.pollMs }),
     ...(dependencies.onError ? { onError: dependencies.onError } : {}),
     async deliver(lead) {

@@ -1,16 +1,13 @@
 // The relay as a real process: `npm run relay`, a config file, credentials in the environment, and
 // leads sent over HTTP with real Origin headers (which browsers' script cannot set).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { STANDIN_ENV } from '../standins/credentials.js';
 import { createStandins, type RecordedRequest } from '../standins/index.js';
 import { standinRelayConfig } from '../standins/relay-config.js';
+import { startRelayProcess, writeConfig, type RelayProcess } from './relay-spawn.js';
 
 const PAGE = 'https://lp.example.com';
 const LEAD = { first_name: 'Jane', last_name: 'Doe', email: 'jane.doe@example.com', mobile: '+12125550123' };
@@ -25,9 +22,8 @@ const RATE_LIMIT = 5;
 
 let standins: ServerType;
 let standinsUrl = '';
-let relay: ChildProcess;
+let relay: RelayProcess;
 let relayUrl = '';
-const relayOutput: string[] = [];
 
 async function startStandins(): Promise<void> {
   await new Promise<void>((resolve) => {
@@ -37,8 +33,6 @@ async function startStandins(): Promise<void> {
 }
 
 async function startRelay(): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'relay-'));
-  const configPath = join(directory, 'relay.config.json');
   // Behind one proxy, as most deployments are: the test client on the loopback plays the proxy that
   // appends the client's address to X-Forwarded-For.
   const config = {
@@ -48,26 +42,8 @@ async function startRelay(): Promise<void> {
     rateLimit: { windowSeconds: 60, max: RATE_LIMIT },
     leadIdTtlSeconds: LEAD_ID_SECONDS,
   };
-  writeFileSync(configPath, JSON.stringify(config));
-  relay = spawn('npm', ['run', '--silent', 'relay'], {
-    env: { ...process.env, ...STANDIN_ENV, RELAY_CONFIG: configPath, PORT: '0' },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  relayUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`relay did not start: ${relayOutput.join('')}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      relayOutput.push(chunk.toString());
-      const match = /listening on (http:\/\/\S+)/.exec(relayOutput.join(''));
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    relay.stdout?.on('data', read);
-    relay.stderr?.on('data', read);
-    relay.on('exit', (code) => reject(new Error(`relay exited with ${code}: ${relayOutput.join('')}`)));
-  });
+  relay = await startRelayProcess(writeConfig(config));
+  relayUrl = relay.url;
 }
 
 let clients = 0;
@@ -107,7 +83,7 @@ describe('npm run relay, as a real process over HTTP', () => {
   });
 
   after(() => {
-    if (relay.pid) process.kill(-relay.pid, 'SIGTERM');
+    void relay.stop();
     standins.close();
   });
 
@@ -217,17 +193,17 @@ describe('npm run relay, as a real process over HTTP', () => {
     const body = await response.text();
     assert.equal(body.includes('victim'), false, body);
     assert.deepEqual((JSON.parse(body) as { outcome: unknown }).outcome, { status: 'invalid', retryable: false, code: 'http_422', fieldErrors: { email: 'email' } });
-    assert.equal(relayOutput.join('').includes('victim'), false);
+    assert.equal(relay.output().includes('victim'), false);
   });
 
   it('delivers a lead whose tracking has a key with a capital letter, instead of failing it for ever (issue 11)', async () => {
     const response = await post('/v1/leads', { destination: 'webhook', lead: LEAD, bot: PERSON, tracking: { promoCode: 'SPRING', utm_source: 'google' } }, { origin: PAGE });
     assert.equal(response.status, 201);
-    assert.equal(/\n\s+at /.test(relayOutput.join('')), false, 'a stack trace in the relay output');
+    assert.equal(/\n\s+at /.test(relay.output()), false, 'a stack trace in the relay output');
   });
 
   it('logs one line per lead with no personal data and no credentials', () => {
-    const logged = relayOutput.join('');
+    const logged = relay.output();
     assert.match(logged, /"route":"create","destination":"pingtree"/);
     for (const value of [LEAD.email, LEAD.first_name, '2125550123', ...Object.values(STANDIN_ENV)]) {
       assert.equal(logged.includes(value), false, `the log contains ${value}`);
