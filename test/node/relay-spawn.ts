@@ -69,8 +69,19 @@ export async function startRelayProcess(configPath: string, options: RelayProces
         return;
       }
       await exited;
+      // npm is gone; wait for the relay under it too (its embedded ledger's lock names its pid).
+      while (groupAlive(child.pid!)) await new Promise((resolve) => setTimeout(resolve, 50));
     },
   };
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `npm run relay` expecting it to refuse to start; resolves with its exit code and output. */
