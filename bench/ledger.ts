@@ -57,7 +57,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** A database of its own on the server `npm run bench` started (scripts/ensure-postgres.mjs), or why not. */
-async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void> } | string> {
+export async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void> } | string> {
   const admin = process.env['TEST_DATABASE_URL'];
   if (!admin) return process.env['TEST_DATABASE_UNAVAILABLE'] ?? 'no TEST_DATABASE_URL';
   const name = `ledger_bench_${Date.now()}`;

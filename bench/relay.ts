@@ -1,11 +1,13 @@
 // The relay's cost: the same leads sent straight to a stand-in webhook and through the relay (as a
-// real process, `npm run relay`) to that webhook, at a fixed 500 requests/s, then as fast as it goes.
-// Loopback only; every run is bounded in time. Added latency = through the relay − straight.
+// real process, `npm run relay`, with its lead ledger on: PGlite embedded, then PostgreSQL) to that
+// webhook, at a fixed 500 requests/s, then as fast as it goes. Loopback only; every run is bounded in
+// time. Added latency = through the relay − straight.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { benchDatabase } from './ledger.js';
 import { STANDIN_ENV } from '../test/standins/credentials.js';
 import { standinRelayConfig } from '../test/standins/relay-config.js';
 
@@ -78,16 +80,27 @@ export async function relayLoad(seconds = 10): Promise<LoadResult[]> {
     const config = { ...standinRelayConfig(`${standins.url}/standins`, 'bench', ['https://lp.example.com']), rateLimit: { windowSeconds: 1, max: 1_000_000 } };
     const path = join(mkdtempSync(join(tmpdir(), 'bench-')), 'relay.config.json');
     writeFileSync(path, JSON.stringify(config));
-    const relay = await start('npx', ['tsx', 'src/relay/node.ts'], { ...STANDIN_ENV, RELAY_CONFIG: path, PORT: '0', RELAY_LOG: process.env['RELAY_LOG'] ?? 'json' }, /listening on (http:\/\/\S+)/);
-    children.push(relay.child);
     const direct = `${standins.url}/standins/webhook/bench`;
-    const viaRelay = `${relay.url}/v1/leads`;
-    await load('warm-up', viaRelay, { rate: 200, seconds: 2 });
-    return [
-      await load('straight to the stand-in, 500 req/s', direct, { rate: 500, seconds }),
-      await load('through the relay, 500 req/s', viaRelay, { rate: 500, seconds }),
-      await load('through the relay, as fast as it goes', viaRelay, { seconds: Math.max(3, Math.round(seconds / 2)) }),
-    ];
+    const results = [await load('straight to the stand-in, 500 req/s', direct, { rate: 500, seconds })];
+    const database = await benchDatabase();
+    const ledgers: [string, NodeJS.ProcessEnv][] = [['PGlite', { DATABASE_URL: '', RELAY_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'bench-relay-')), 'relay-data') }]];
+    if (typeof database !== 'string') ledgers.push(['PostgreSQL', { DATABASE_URL: database.url }]);
+    try {
+      for (const [engine, ledger] of ledgers) {
+        const relay = await start('npx', ['tsx', 'src/relay/node.ts'], { ...STANDIN_ENV, ...ledger, RELAY_CONFIG: path, PORT: '0', RELAY_LOG: process.env['RELAY_LOG'] ?? 'json' }, /listening on (http:\/\/\S+)/);
+        try {
+          const viaRelay = `${relay.url}/v1/leads`;
+          await load('warm-up', viaRelay, { rate: 200, seconds: 2 });
+          results.push(await load(`through the relay, ledger on ${engine}, 500 req/s`, viaRelay, { rate: 500, seconds }));
+          results.push(await load(`through the relay, ledger on ${engine}, as fast as it goes`, viaRelay, { seconds: Math.max(3, Math.round(seconds / 2)) }));
+        } finally {
+          if (relay.child.pid) process.kill(-relay.child.pid, 'SIGTERM');
+        }
+      }
+    } finally {
+      if (typeof database !== 'string') await new Promise((resolve) => setTimeout(resolve, 1000)).then(database.drop);
+    }
+    return results;
   } finally {
     for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
   }

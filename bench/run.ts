@@ -30,11 +30,17 @@ const ledger = await ledgerBench(quick ? 200 : 1000);
 const classic = sizes.find((size) => size.file === 'lead-capture.classic.js');
 const widgetRender = render.find((result) => result.page.includes('classic'));
 const relayStraight = relay[0]!;
-const relayThrough = relay[1]!;
+const addedP99 = (engine: string) => {
+  const through = relay.find((r) => r.run.includes(`ledger on ${engine}, 500`));
+  return through ? through.p99Ms - relayStraight.p99Ms : undefined;
+};
 const targets = [
   ['classic bundle, gzip', '≤ 35 KB', classic ? kb(classic.gzip) : '?', classic && classic.gzip <= 35 * 1024 ? 'met' : 'missed'],
   ['form painted after script start (4× CPU slowdown)', '≤ 50 ms', `${widgetRender?.medianMs.toFixed(1)} ms`, (widgetRender?.medianMs ?? Infinity) <= 50 ? 'met' : 'missed'],
-  ['relay p99 added at 500 req/s', '< 5 ms', `${(relayThrough.p99Ms - relayStraight.p99Ms).toFixed(1)} ms`, relayThrough.p99Ms - relayStraight.p99Ms < 5 ? 'met' : 'missed'],
+  ...['PGlite', 'PostgreSQL'].map((engine) => {
+    const added = addedP99(engine);
+    return [`relay p99 added at 500 req/s, ledger on ${engine}`, '≤ 5 ms', added === undefined ? 'not run' : `${added.toFixed(1)} ms`, added !== undefined && added <= 5 ? 'met' : 'missed'];
+  }),
 ];
 
 const output = [
