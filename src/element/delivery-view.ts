@@ -66,7 +66,8 @@ export function successAnnouncement(strings: UiStrings, outcome: Outcome): strin
 }
 
 function successBody(strings: UiStrings, outcome: Outcome): string {
-  return outcome.status === 'duplicate' ? strings.duplicateBody : strings.successBody;
+  if (outcome.status === 'duplicate') return strings.duplicateBody;
+  return outcome.status === 'queued' ? strings.queuedBody : strings.successBody;
 }
 
 /** What the status line says: a retry in progress, the thank-you, or the last summary. */

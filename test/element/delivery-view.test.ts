@@ -59,6 +59,12 @@ describe('successAnnouncement: the thank-you in one sentence for the status regi
     expect(successAnnouncement(en, { status: 'duplicate', retryable: false })).to.equal('Thank you. We already have your details and will be in touch soon.');
   });
 
+  it('tells the person a queued lead needs nothing more from them (the relay\'s ledger delivers it)', () => {
+    expect(successAnnouncement(en, { status: 'queued', retryable: false })).to.equal(
+      'Thank you. We have your details and will pass them on shortly. There is no need to send them again.',
+    );
+  });
+
   it('does not add a full stop after a page\'s own exclamation', () => {
     expect(successAnnouncement({ ...en, successTitle: 'Thanks!' }, { status: 'accepted', retryable: false })).to.equal(
       'Thanks! We have your details and will be in touch soon.',

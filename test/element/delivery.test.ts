@@ -128,6 +128,27 @@ describe('never losing a lead: faults on the way to the destination', () => {
   });
 });
 
+describe('through a relay on its lead ledger', () => {
+  it('a destination that cannot take the lead yet: the relay queues it, the person is thanked at once and nothing is resent from the browser', async () => {
+    const scenario = `ledger-${newScenario()}`;
+    await script(scenario, { status: 503, body: { message: 'down for maintenance' }, headers: { 'retry-after': '30' } });
+    // Opening the ledger takes a few seconds the first time: done before the person arrives, as a relay is.
+    expect((await fetch(`/relay/${scenario}/healthz`)).status).to.equal(200);
+    const element = await form(scenario, 'relay');
+    const started = performance.now();
+    const result = await submitAndSettle(element);
+    expect(result.ok, JSON.stringify(result.detail)).to.equal(true);
+    expect((result.detail as { outcome: { status: string } }).outcome.status).to.equal('queued');
+    // Final: no wait for Retry-After, no backoff.
+    expect(performance.now() - started).to.be.below(5000);
+    await element.updateComplete;
+    expect(element.querySelector('.lc-success')?.textContent).to.contain('will pass them on shortly');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = (await received(scenario)).filter((request) => request.path.startsWith('/standins/webhook/'));
+    expect(sent.length, 'one try, by the relay').to.equal(1);
+  });
+});
+
 describe('never losing a lead: reloads and tabs', () => {
   /** A landing page in a frame: reloading it is a real page reload, and two frames are two tabs. */
   async function page(scenario: string, retry: RetryPolicy = QUICK, extra: Record<string, string> = {}): Promise<HTMLIFrameElement> {

@@ -3,39 +3,16 @@
 // TEST_DATABASE_URL names). Without one, the PostgreSQL suite fails with a sentence saying how to
 // provide one: never a silent skip.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import pg from 'pg';
 import type { Engine } from '../../src/ledger/engine.js';
-import { openEmbedded } from '../../src/ledger/engines/pglite.js';
 import { openPostgres } from '../../src/ledger/engines/postgres.js';
 import { migrate } from '../../src/ledger/migrate.js';
-import { MIGRATIONS } from '../../src/ledger/migrations/index.js';
+import { openMigratedPglite } from './pglite-template.js';
+
+export { openMigratedPglite };
 
 const TABLES = ['ledger_events', 'ledger_consent', 'ledger_idempotency', 'ledger_leads', 'ledger_rate_windows'];
-
-/**
- * An in-memory PGlite, migrated. A new PGlite runs initdb in WebAssembly (seconds, tens of seconds on
- * a busy machine), so the first one of a test run is dumped to a file and later ones load the dump.
- */
-export async function openMigratedPglite(): Promise<Engine> {
-  const schema = createHash('sha256').update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 12);
-  const template = join(tmpdir(), `lead-capture-ledger-template-${schema}.tar`);
-  if (existsSync(template)) {
-    const engine = await openEmbedded(undefined, { loadDataDir: new Blob([readFileSync(template)]) });
-    await migrate(engine);
-    return engine;
-  }
-  const engine = await openEmbedded(undefined);
-  await migrate(engine);
-  const partial = `${template}.${process.pid}`;
-  writeFileSync(partial, Buffer.from(await (await engine.dump()).arrayBuffer()));
-  renameSync(partial, template);
-  return engine;
-}
 
 /** Why the PostgreSQL tests cannot run, or undefined when they can. */
 export function postgresUnavailable(): string | undefined {

@@ -8,6 +8,7 @@ export const en: UiStrings = {
   successTitle: 'Thank you',
   successBody: 'We have your details and will be in touch soon.',
   duplicateBody: 'We already have your details and will be in touch soon.',
+  queuedBody: 'We have your details and will pass them on shortly. There is no need to send them again.',
   errorSummaryTitle: 'There is a problem',
   failedOffline:
     'You seem to be offline. Your details are saved on this device and will be sent when you are back online. You can also press Try again.',

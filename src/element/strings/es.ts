@@ -8,6 +8,7 @@ export const es: UiStrings = {
   successTitle: 'Gracias',
   successBody: 'Recibimos sus datos y nos pondremos en contacto pronto.',
   duplicateBody: 'Ya teníamos sus datos y nos pondremos en contacto pronto.',
+  queuedBody: 'Recibimos sus datos y los enviaremos en breve. No hace falta volver a enviarlos.',
   errorSummaryTitle: 'Hay un problema',
   failedOffline:
     'Parece que no tiene conexión. Sus datos quedan guardados en este dispositivo y se enviarán cuando vuelva la conexión. También puede pulsar Intentar de nuevo.',

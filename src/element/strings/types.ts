@@ -10,6 +10,8 @@ export interface UiStrings {
   readonly successTitle: string;
   readonly successBody: string;
   readonly duplicateBody: string;
+  /** The thank-you when the relay's ledger holds the lead and will pass it on once the destination takes it. */
+  readonly queuedBody: string;
   /** The error summary's heading (GOV.UK: "There is a problem"). */
   readonly errorSummaryTitle: string;
   /** A send that failed while the browser is offline, saved for later. */
