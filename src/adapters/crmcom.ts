@@ -161,8 +161,11 @@ const UNAUTHORISED: Outcome = {
 /** The `crmcom` adapter: the login token cached for its lifetime, one re-login when it has expired. */
 export function crmCom(settings: CrmComSettings, questions: WithQuestions['questions'] = []): Adapter {
   const tokens = new TokenCache(5 * 60 * 1000);
+  // "Nothing is documented; each call creates one lead" (DESTINATIONS.md).
+  const deduplicates = false;
   return {
     name: 'crmcom',
+    deduplicates,
     async create(envelope: LeadEnvelope, context: DeliveryContext) {
       const login = async () =>
         readCrmComLoginResponse(await exchange(buildCrmComLoginRequest(settings), context.fetch, context.signal), context.now());
@@ -175,8 +178,10 @@ export function crmCom(settings: CrmComSettings, questions: WithQuestions['quest
         UNAUTHORISED,
       );
       const outcome = 'outcome' in answer ? answer.outcome : readCrmComCreateResponse(answer.response, context.now());
-      // "Nothing is documented; each call creates one lead" (DESTINATIONS.md): no resend after a maybe.
-      return { outcome: resendPolicy(outcome, false), next: null };
+      // No resend after a maybe, and no look-up first: seed 004 documents `leads/create` only. The
+      // vendor's own `leads/list` (outside the seed) filters by contact, accounts receivable, type,
+      // category, source, importance and priority: none of them a key of ours that names one lead.
+      return { outcome: resendPolicy(outcome, deduplicates), next: null };
     },
   };
 }

@@ -67,6 +67,9 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export function mlas(settings: MlasSettings): Adapter {
   const tokens = new TokenCache(5 * 60 * 1000);
   const manualSubmit = settings.manualSubmit ?? true;
+  // MLAS deduplicates by our leadId: a resend is answered 1003 and resolved (resolveDuplicate);
+  // submitLead is idempotent (208 "already submitted").
+  const deduplicates = true;
 
   function authorised(delivery: DeliveryContext, build: (token: string) => WireRequest) {
     const fetchToken = async () =>
@@ -113,20 +116,18 @@ export function mlas(settings: MlasSettings): Adapter {
   return {
     name: 'mlas',
     timeoutMs: settings.timeoutMs ?? 60_000,
-    deduplicates: true,
+    deduplicates,
     async create(envelope, delivery) {
       const answer = await authorised(delivery, (token) => buildMlasCreateRequest(envelope, settings, token, delivery.idempotencyKey));
       let result: CreateResult = 'outcome' in answer ? { outcome: answer.outcome, next: null } : readMlasCreateResponse(answer.response, delivery.now(), manualSubmit);
       const id = result.outcome.destinationId;
       if (id !== undefined && result.outcome.code === '1003') result = await resolveDuplicate(result, id, delivery);
       else if (id !== undefined && result.outcome.code === '1000') result = await settled(result, id, delivery);
-      // MLAS deduplicates by our leadId: a resend answers 1003 instead of making a second record.
-      return { ...result, outcome: resendPolicy(result.outcome, true) };
+      return { ...result, outcome: resendPolicy(result.outcome, deduplicates) };
     },
     async submit(reference, input, delivery) {
       const answer = await authorised(delivery, (token) => buildMlasSubmitRequest(reference, input, settings, token));
-      // submitLead is idempotent (208 "already submitted"): a resend is safe.
-      return resendPolicy('outcome' in answer ? answer.outcome : readMlasSubmitResponse(answer.response, delivery.now()), true);
+      return resendPolicy('outcome' in answer ? answer.outcome : readMlasSubmitResponse(answer.response, delivery.now()), deduplicates);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import type { Adapter } from '../../src/adapters/adapter.js';
 import { isDelivered, type OutcomeStatus } from '../../src/adapters/lead.js';
 import { RelayConfigError, resolveRelayConfig, type RelayConfigFile } from '../../src/relay/config.js';
 import { STANDIN_ENV } from '../standins/credentials.js';
@@ -100,6 +101,12 @@ export function refusalOf(change: ConfigChange): string {
   return 'accepted';
 }
 
+/** The adapter the relay builds for `destination` from the stand-in configuration after `change`. */
+function adapterOf(destination: string, change: ConfigChange | undefined): Adapter | undefined {
+  const file = (change ?? ((same: RelayConfigFile) => same))(standinRelayConfig('http://localhost/standins', 'config-test', ['https://lp.example.com']));
+  return resolveRelayConfig(file, STANDIN_ENV).destinations.get(destination)?.adapter;
+}
+
 async function storedOnce(scenario: string): Promise<readonly string[]> {
   for (let waited = 0; waited < 5000; waited += 100) {
     const stored = await delivered(scenario);
@@ -169,6 +176,13 @@ export function adapterContract(destination: string, cases: ContractCases): void
         else expect(isDelivered(resend.body['outcome']), JSON.stringify(resend.body)).to.equal(true);
         expect(await delivered(relay.scenario), 'records at the destination').to.have.length(1);
         await timeout.then?.(relay, resend);
+      });
+    }
+
+    // The relay's worker asks the adapter, not an answer, when a try was abandoned mid-call.
+    for (const timeout of cases.timeoutAfterReceipt) {
+      it(`says it deduplicates by our key exactly where a resend resolves a held answer (${timeout.name})`, () => {
+        expect(adapterOf(destination, timeout.config)?.deduplicates === true).to.equal(timeout.expect === 'resolved-by-resend');
       });
     }
 
