@@ -222,7 +222,8 @@ export function resendPolicy(outcome: Outcome, deduplicates: boolean): Outcome {
 export function singleRequestAdapter(
   name: string,
   build: (envelope: LeadEnvelope, context: DeliveryContext) => WireRequest,
-  read: (response: WireResponse, now: Date) => Outcome,
+  /** Reads the answer; the lead it answers is there for readers that name the person's fields. */
+  read: (response: WireResponse, now: Date, envelope: LeadEnvelope) => Outcome,
   deduplicates: boolean,
 ): Adapter {
   return {
@@ -231,7 +232,7 @@ export function singleRequestAdapter(
     async create(envelope, context) {
       let outcome: Outcome;
       try {
-        outcome = read(await exchange(build(envelope, context), context.fetch, context.signal), context.now());
+        outcome = read(await exchange(build(envelope, context), context.fetch, context.signal), context.now(), envelope);
       } catch (error) {
         outcome = networkFailure(error);
       }

@@ -3,7 +3,7 @@ import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Adapter } from './adapter.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
-import type { LeadEnvelope, Outcome } from './lead.js';
+import type { LeadEnvelope, LeadFields, Outcome } from './lead.js';
 import { answerLines, answersByField, type WithQuestions } from './answers.js';
 import { compact, describeWith, fillTemplate, personName, unplacedLines } from './lead-mapping.js';
 import { firstProblem, httpUrl, templateMap, text, wholeNumber, type Settings, type SettingsProblem } from './settings-check.js';
@@ -80,8 +80,24 @@ export function ivvySignature(secret: string, stringToSign: string): string {
   return bytesToHex(hmac(sha1, utf8ToBytes(secret), utf8ToBytes(stringToSign)));
 }
 
-/** Our fields the inline contact carries (addOrUpdateContact's parameters); the rest go to `description`. */
-const CONTACT_FIELDS = { firstName: 'first_name', lastName: 'last_name', email: 'email', phone: 'mobile' } as const;
+/** addOrUpdateContact's parameters that the inline contact carries; the rest of the lead goes to `description`. */
+const CONTACT_PARAMETERS = ['firstName', 'lastName', 'email', 'phone'] as const;
+type ContactParameter = (typeof CONTACT_PARAMETERS)[number];
+
+/**
+ * Which of the lead's fields each contact parameter is filled from: the names from `first_name` and
+ * `last_name`, else split from `full_name`; the phone from the first phone the person gave (mobile,
+ * home, business). A refusal of a parameter is then put on the field the person actually filled.
+ */
+function contactSources(lead: LeadFields): Readonly<Record<ContactParameter, string | undefined>> {
+  const given = (...keys: readonly string[]) => keys.find((key) => lead[key] !== undefined);
+  return {
+    firstName: given('first_name', 'full_name'),
+    lastName: given('last_name', 'full_name'),
+    email: given('email'),
+    phone: given('mobile', 'home_phone', 'business_phone'),
+  };
+}
 
 /**
  * Our lead → addOrUpdateLead's body; `id` present means update, absent means add (the seed). The ids
@@ -92,7 +108,7 @@ const CONTACT_FIELDS = { firstName: 'first_name', lastName: 'last_name', email: 
 export function ivvyLeadBody(envelope: LeadEnvelope, settings: IvvySettings & WithQuestions, id?: number): Record<string, unknown> {
   const { lead } = envelope;
   const name = personName(lead);
-  const phoneKey = (['mobile', 'home_phone', 'business_phone'] as const).find((key) => lead[key] !== undefined);
+  const phoneKey = contactSources(lead).phone;
   const customFields = Object.entries(settings.customFields ?? {})
     .map(([fieldId, template]) => ({ fieldId: Number(fieldId), fieldValue: fillTemplate(template, envelope) }))
     .filter((field) => field.fieldValue !== '')
@@ -111,7 +127,7 @@ export function ivvyLeadBody(envelope: LeadEnvelope, settings: IvvySettings & Wi
     // `sourceName` is a template too: `{utm_source}` takes the last touch's source, "Web lead" when it has none.
     name: fillTemplate(settings.nameTemplate ?? '{source}: {full_name}', envelope, { source: fillTemplate(settings.sourceName ?? 'Web lead', envelope) || 'Web lead' }),
     description: describeWith(lead['description'], [
-      ...unplacedLines(lead, [...Object.values(CONTACT_FIELDS), phoneKey ?? 'mobile']),
+      ...unplacedLines(lead, ['first_name', 'last_name', 'email', phoneKey ?? 'mobile']),
       ...answerLines(lead, settings.questions),
     ]),
     // A contact-type lead with its contact given inline.
@@ -151,23 +167,28 @@ export function buildIvvyRequest(envelope: LeadEnvelope, settings: IvvySettings 
   };
 }
 
-/** The contact's parameters, by name, as our field keys: a refusal naming one of them is the person's. */
-const CONTACT_PARAMETER_FIELDS: Readonly<Record<string, string>> = { ...Object.fromEntries(Object.entries(CONTACT_FIELDS)), 'contact.firstName': 'first_name', 'contact.lastName': 'last_name', 'contact.email': 'email', 'contact.phone': 'mobile' };
-
-/** The parameter a 23016/23017 names: `'sourceId' does not validate`. */
+/** The parameter a 23016/23017 names: `'sourceId' does not validate`, `'contact.email' …`. */
 function parameterOf(message: string | undefined): string | undefined {
   return message === undefined ? undefined : /'([\w.]+)'/.exec(message)?.[1];
+}
+
+function contactParameter(parameter: string | undefined): ContactParameter | undefined {
+  const name = parameter?.replace(/^contact\./, '');
+  return CONTACT_PARAMETERS.find((known) => known === name);
 }
 
 /**
  * `{success, id}` on 200; errors as `{errorCode, message, specificCode, additionalMessages}` with an
  * HTTP error status. A parameter that is missing or does not validate (23017, 23016) is the person's
- * only when it is one of the contact's (their email, say); any other is a setting or our request, as
- * are 24215 "request is empty" and 24216 "lead does not exist": rejected, with a message for the
- * operator. 24218 "lead details are invalid" is the lead's. 401/403/462/463 are our credentials;
- * 429 and 5xx are failures (`resendPolicy` decides whether they may be sent again).
+ * only when it is one of the contact's that this lead filled (their email, say), and it is put on the
+ * field the person filled (a home phone sent as the contact's phone is the home phone's to fix). A
+ * contact parameter the lead did not fill is the form's (the account requires what it did not ask);
+ * any other is a setting or our request, as are 24215 "request is empty" and 24216 "lead does not
+ * exist": rejected, with a message for the operator. 24218 "lead details are invalid" is the lead's.
+ * 401/403/462/463 are our credentials; 429 and 5xx are failures (`resendPolicy` decides whether they
+ * may be sent again).
  */
-export function readIvvyResponse(response: WireResponse, now: Date): Outcome {
+export function readIvvyResponse(response: WireResponse, now: Date, envelope: LeadEnvelope): Outcome {
   if (response.status === 200) {
     const id = pickText(response.body, 'id');
     if (pick(response.body, 'success') === true) return { status: 'accepted', retryable: false, ...(id ? { destinationId: id } : {}) };
@@ -182,9 +203,11 @@ export function readIvvyResponse(response: WireResponse, now: Date): Outcome {
   switch (specificCode) {
     case '23016':
     case '23017': {
-      const field = CONTACT_PARAMETER_FIELDS[parameterOf(said) ?? ''];
+      const parameter = contactParameter(parameterOf(said));
+      if (parameter === undefined) return operator('check this destination’s ids and customFields in the relay config');
+      const field = contactSources(envelope.lead)[parameter];
       if (field !== undefined) return { status: 'invalid', retryable: false, code, ...(message ? { message } : {}), fieldErrors: { [field]: message || code } };
-      return operator('check this destination’s ids and customFields in the relay config');
+      return operator(`the account requires the contact’s ${parameter}, which this lead did not have: ask for it in the form and list it in the destination’s required`);
     }
     case '24215':
       return operator('the body was empty, which is a fault of ours, not the person’s');

@@ -5,6 +5,7 @@ import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
 import { adapterContract } from './contract.js';
 
 const WITH_CUSTOM_FIELD = withSettings('ivvy', { customFields: { '12': '{utm_campaign}' } });
+const { mobile: _mobile, ...WITHOUT_MOBILE } = GOOD_LEAD;
 
 adapterContract('ivvy', {
   accepted: [{ name: '200 {success: true, id}', expect: { httpStatus: 201, status: 'accepted' } }],
@@ -15,6 +16,13 @@ adapterContract('ivvy', {
       name: '23016 naming the contact’s email: the person’s, on their field',
       script: [{ status: 400, body: { errorCode: 400, message: "'email' does not validate", specificCode: 23016, additionalMessages: ['Value must be a valid email address'] } }],
       expect: { httpStatus: 201, status: 'invalid', code: '23016', fieldErrors: ['email'] },
+    },
+    {
+      name: '23016 naming the contact’s phone, which came from the home phone: on the home phone, the field the person filled',
+      script: [{ status: 400, body: { errorCode: 400, message: "'contact.phone' does not validate", specificCode: 23016, additionalMessages: ['Value must be a phone number'] } }],
+      envelope: { lead: { ...WITHOUT_MOBILE, home_phone: '+12125550188' } },
+      expect: { httpStatus: 201, status: 'invalid', code: '23016', fieldErrors: ['home_phone'] },
+      sent: ([request]) => expect((request?.body as { contact: Record<string, unknown> }).contact['phone']).to.equal('+12125550188'),
     },
   ],
   rejected: [
@@ -27,6 +35,12 @@ adapterContract('ivvy', {
       name: '24215 the request is empty: ours, not the person’s',
       script: [{ status: 400, body: { errorCode: 400, message: 'The request is empty', specificCode: 24215, additionalMessages: [] } }],
       expect: { httpStatus: 201, status: 'rejected', code: '24215' },
+    },
+    {
+      name: '23017 naming a contact parameter the lead did not fill (a phone the form never asked): the operator’s, not the person’s',
+      script: [{ status: 400, body: { errorCode: 400, message: "'phone' is required", specificCode: 23017, additionalMessages: [] } }],
+      envelope: { lead: WITHOUT_MOBILE },
+      expect: { httpStatus: 201, status: 'rejected', code: '23017' },
     },
     {
       name: '23016 naming a setting (sourceId): the operator’s, not the person’s',
