@@ -8,6 +8,9 @@ export type LeadsCommand =
   | { readonly command: 'resolve'; readonly id: string; readonly resolution: 'delivered' | 'failed' }
   | { readonly command: 'export'; readonly since?: Date; readonly format: 'jsonl' | 'csv' }
   | { readonly command: 'purge' }
+  | { readonly command: 'suppress'; readonly action: 'add' | 'remove'; readonly values: readonly string[] }
+  | { readonly command: 'suppress'; readonly action: 'import'; readonly file: string }
+  | { readonly command: 'suppress'; readonly action: 'list' }
   | { readonly command: 'help' };
 
 export const USAGE = `Usage: npm run leads -- <command>
@@ -17,6 +20,9 @@ export const USAGE = `Usage: npm run leads -- <command>
   resolve ID delivered|failed             settle an uncertain lead after checking the destination
   export [--since DATE] [--format jsonl|csv]   one consent-evidence record per lead
   purge                                   apply retention now (the relay also does it daily)
+  suppress add|remove VALUE…              emails or phone numbers never to be forwarded (do-not-contact)
+  suppress import FILE                    one email or phone number per line (# starts a comment)
+  suppress list                           how many entries, by kind and source (only keyed hashes are kept)
 The ledger is the relay's: DATABASE_URL (PostgreSQL) or RELAY_DATA_DIR (default ./relay-data);
 retention comes from the relay's config file (RELAY_CONFIG, default relay.config.json).`;
 
@@ -96,6 +102,16 @@ export function parseLeadsCommand(argv: readonly string[]): LeadsCommand {
     case 'purge':
       if (rest.length > 0) throw new UsageError(`purge takes no ${rest[0]}`);
       return { command: 'purge' };
+    case 'suppress': {
+      const [action, ...values] = options(rest, [], []).positional;
+      if (action === 'add' || action === 'remove') {
+        if (values.length === 0) throw new UsageError(`expected suppress ${action} followed by emails or phone numbers`);
+        return { command: 'suppress', action, values };
+      }
+      if (action === 'import') return { command: 'suppress', action, file: one(values, 'one file: suppress import FILE') };
+      if (action === 'list' && values.length === 0) return { command: 'suppress', action };
+      throw new UsageError('expected suppress add|remove VALUE…, suppress import FILE, or suppress list');
+    }
     default:
       throw new UsageError(`unknown command ${command}`);
   }

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { isEnvReference } from '../relay/settings.js';
 import { parseLeadsCommand, USAGE, UsageError, type LeadsCommand } from './cli-args.js';
 import { LedgerUnavailableError, type Engine } from './engine.js';
 import { toCsv, toJsonLines } from './export.js';
 import { openLedger, type LedgerEnvironment } from './open.js';
 import { exportEvidence, LeadNotFoundError, listLeads, OperatorRefusal, resolveLead, retryLead, showLead, type LeadSummary } from './operator.js';
+import { matchDigest, matchKey, parseSuppressionEntry } from './match-keys.js';
+import { addSuppressions, removeSuppressions, summariseSuppressions, type SuppressionEntry } from './quality.js';
 import { purge } from './retention.js';
 import { LedgerSettingsError, readLedgerSettings, type RetentionSettings } from './settings.js';
 
@@ -16,18 +19,44 @@ export interface CliEnvironment extends LedgerEnvironment {
   readonly RELAY_CONFIG?: string | undefined;
 }
 
-/** Retention as the relay's config file sets it, so `purge` erases exactly what the relay would. */
-function retentionFromConfig(env: CliEnvironment): RetentionSettings {
+/** The relay's config file, or undefined where there is none and none was named. */
+function relayConfigFile(env: CliEnvironment): { retention?: unknown; matchKeySecret?: unknown } | undefined {
   const path = env.RELAY_CONFIG ?? 'relay.config.json';
-  let file: { retention?: unknown };
   try {
-    file = JSON.parse(readFileSync(path, 'utf8')) as { retention?: unknown };
+    return JSON.parse(readFileSync(path, 'utf8')) as { retention?: unknown; matchKeySecret?: unknown };
   } catch (error) {
-    // No config file: the defaults, as a relay started without `retention` would use.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && env.RELAY_CONFIG === undefined) return readLedgerSettings({}).retention;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && env.RELAY_CONFIG === undefined) return undefined;
     throw new LedgerSettingsError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  return readLedgerSettings({ retention: file.retention }).retention;
+}
+
+/** Retention as the relay's config file sets it, so `purge` erases exactly what the relay would. */
+function retentionFromConfig(env: CliEnvironment): RetentionSettings {
+  // No config file: the defaults, as a relay started without `retention` would use.
+  return readLedgerSettings({ retention: relayConfigFile(env)?.retention }).retention;
+}
+
+/** The relay's match key, so the list's hashes are the ones the relay compares. */
+function matchKeyFromConfig(env: CliEnvironment): Uint8Array {
+  const reference = relayConfigFile(env)?.matchKeySecret;
+  const where = env.RELAY_CONFIG ?? 'relay.config.json';
+  if (!isEnvReference(reference)) throw new LedgerSettingsError(`suppress needs the relay's matchKeySecret: set it in ${where} as { "env": "RELAY_MATCH_SECRET" }`);
+  const secret = (env as Record<string, string | undefined>)[reference.env];
+  if (!secret) throw new LedgerSettingsError(`suppress needs ${reference.env} set, as the relay has it (${where}'s matchKeySecret)`);
+  return matchKey(secret);
+}
+
+/** The entries of values as people write them; a value that is no email or phone number stops the command. */
+function suppressionEntries(values: readonly string[], key: Uint8Array, where: (index: number) => string): SuppressionEntry[] {
+  const entries: SuppressionEntry[] = [];
+  values.forEach((value, index) => {
+    const text = value.replace(/#.*/, '').trim();
+    if (text === '') return;
+    const parsed = parseSuppressionEntry(text);
+    if (!parsed) throw new OperatorRefusal(`${where(index)} is neither an email address nor a phone number; nothing was changed`);
+    entries.push({ kind: parsed.kind, digest: matchDigest(key, parsed.kind, parsed.normalised) });
+  });
+  return entries;
 }
 
 const time = (date: Date | null) => (date ? date.toISOString().replace(/\.\d{3}Z$/, 'Z') : '-');
@@ -87,7 +116,39 @@ async function run(command: Exclude<LeadsCommand, { command: 'help' }>, engine: 
     case 'purge': {
       const report = await purge(engine, retentionFromConfig(env), now);
       io.out(`Erased the personal data of ${report.erased} settled leads; deleted ${report.deleted} leads past the consent retention.\n`);
+      return;
     }
+    case 'suppress':
+      return suppress(command, engine, env, io, now);
+  }
+}
+
+async function suppress(command: Extract<LeadsCommand, { command: 'suppress' }>, engine: Engine, env: CliEnvironment, io: CliIo, now: Date): Promise<void> {
+  if (command.action === 'list') {
+    const rows = await summariseSuppressions(engine);
+    io.out(rows.length === 0 ? 'The suppression list is empty.\n' : `${table([['KIND', 'SOURCE', 'ENTRIES', 'LAST ADDED'], ...rows.map((row) => [row.kind, row.source ?? '-', String(row.count), time(row.lastAdded)])])}\n`);
+    return;
+  }
+  const key = matchKeyFromConfig(env);
+  if (command.action === 'import') {
+    let lines: string[];
+    try {
+      lines = readFileSync(command.file, 'utf8').split(/\r?\n/);
+    } catch (error) {
+      throw new OperatorRefusal(`cannot read ${command.file}: ${(error as Error).message}`);
+    }
+    const entries = suppressionEntries(lines, key, (index) => `${command.file} line ${index + 1}`);
+    const added = await addSuppressions(engine, entries, command.file.split(/[\\/]/).pop() ?? command.file, now);
+    io.out(`Imported ${entries.length} entries from ${command.file}: ${added} new, ${entries.length - added} already on the list.\n`);
+    return;
+  }
+  const entries = suppressionEntries(command.values, key, (index) => `value ${index + 1}`);
+  if (command.action === 'add') {
+    const added = await addSuppressions(engine, entries, 'cli', now);
+    io.out(`Added ${added} entries (${entries.length - added} already on the list).\n`);
+  } else {
+    const removed = await removeSuppressions(engine, entries.map((entry) => entry.digest));
+    io.out(`Removed ${removed} entries (${entries.length - removed} were not on the list).\n`);
   }
 }
 

@@ -24,6 +24,8 @@ export async function purge(engine: Engine, retention: RetentionSettings, now: D
       `UPDATE ledger_leads SET envelope = NULL, erased_at = $2 WHERE envelope IS NOT NULL AND settled_at IS NOT NULL AND settled_at <= $1 RETURNING id`,
       [leadCutoff, now.toISOString()],
     );
+    // A duplicate window's keyed hashes go with the personal data they stand for.
+    await tx.query(`DELETE FROM ledger_match_keys WHERE lead_id IN (SELECT id FROM ledger_leads WHERE erased_at IS NOT NULL)`);
     const deleted = await tx.query(`DELETE FROM ledger_leads WHERE received_at <= $1 RETURNING id`, [consentCutoff]);
     // Keys of later steps that name no lead keep nothing personal; they go with the leads' data.
     await tx.query(`DELETE FROM ledger_idempotency WHERE lead_id IS NULL AND created_at <= $1`, [leadCutoff]);

@@ -3,9 +3,10 @@ import type { DeliverySettings } from './settings.js';
 
 /**
  * A lead's states (DESIGN.md, "The lead ledger"): `received → delivering → delivered | duplicate |
- * invalid | rejected | queued → … | uncertain | failed`. Every change is a row in `ledger_events`.
+ * invalid | rejected | queued → … | uncertain | failed`, and `suppressed` (on a suppression list,
+ * never forwarded). Every change is a row in `ledger_events`.
  */
-export const LEAD_STATES = ['received', 'delivering', 'delivered', 'duplicate', 'invalid', 'rejected', 'queued', 'uncertain', 'failed'] as const;
+export const LEAD_STATES = ['received', 'delivering', 'delivered', 'duplicate', 'invalid', 'rejected', 'queued', 'uncertain', 'failed', 'suppressed'] as const;
 export type LeadState = (typeof LEAD_STATES)[number];
 
 export function isLeadState(value: string): value is LeadState {
@@ -13,7 +14,7 @@ export function isLeadState(value: string): value is LeadState {
 }
 
 /** The states after which the ledger does nothing more unless an operator acts. */
-export const SETTLED_STATES: readonly LeadState[] = ['delivered', 'duplicate', 'invalid', 'rejected', 'failed'];
+export const SETTLED_STATES: readonly LeadState[] = ['delivered', 'duplicate', 'invalid', 'rejected', 'failed', 'suppressed'];
 
 /**
  * What the ledger keeps of an outcome: never the destination's free text or field messages (they can

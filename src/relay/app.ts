@@ -18,6 +18,7 @@ import { checkSubmitInput } from './submit-input.js';
 import { LedgerAnswerStore } from '../ledger/answer-store.js';
 import { createThroughLedger, type LedgerCreate } from './ledger-create.js';
 import { timeoutOf } from './ledger-worker.js';
+import { screenLead } from './lead-quality.js';
 import type { RelayLedgerDependency } from './node-ledger.js';
 
 /** One line per request, with no personal data: never the lead, never credentials, never a destination's own words. */
@@ -89,6 +90,10 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     );
   }
   const ledger = dependencies.ledger;
+  const screening = [...config.destinations.values()].find((destination) => destination.dedupe !== undefined || destination.suppression);
+  if (screening && !ledger) {
+    throw new RelayConfigError(`destinations.${screening.name}: dedupe and suppression need the lead ledger: pass createRelay a ledger (npm run relay opens one)`);
+  }
   const memory = new AnswerMemory(
     dependencies.store ?? (ledger ? new LedgerAnswerStore(ledger.engine, dependencies.now) : new MemoryIdempotencyStore(() => dependencies.now().getTime())),
   );
@@ -266,6 +271,7 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
           answerFor: (outcome, next, reference) =>
             createAnswer(destination, { outcome, next, ...(reference === undefined ? {} : { reference }) }, request.key),
           now: dependencies.now,
+          screen: (leadId) => screenLead(ledger.engine, destination, envelope, leadId, config.matchKey, receivedAt),
         }),
       );
     }

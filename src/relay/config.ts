@@ -2,6 +2,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import { LedgerSettingsError, readLedgerSettings, type LedgerSettings } from '../ledger/settings.js';
 import { FIELD_KEYS, isFieldKey, type FieldKey } from '../fields/keys.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
+import { matchKey, matchKindOf, MATCH_FIELDS } from '../ledger/match-keys.js';
 import { CDN_HEADERS, parseRanges, PRIVATE_NETWORKS, type ClientAddressRules } from './client-address.js';
 import { ADAPTER_KINDS, isAdapterName } from './registry.js';
 import { isEnvReference, RelayConfigError, resolveSetting, resolveSettings, type Environment, type SettingValue } from './settings.js';
@@ -37,6 +38,12 @@ export interface RelayConfigFile {
   /** How long a lead id may be used for the submit step; default 3600 (an hour). */
   readonly leadIdTtlSeconds?: number;
   /**
+   * Keys the hashes a duplicate window and the suppression list compare (`{ "env": "RELAY_MATCH_SECRET" }`,
+   * at least 32 characters); required when a destination has `dedupe` or `suppression`. Changing it
+   * empties both in effect: every value hashes anew.
+   */
+  readonly matchKeySecret?: SettingValue;
+  /**
    * Refuse leads whose honeypot is filled or that were sent faster than a person fills a form, and
    * (unless `requireSignals` is false, for server-to-server callers) leads without the signals.
    */
@@ -65,6 +72,10 @@ export interface DestinationConfigFile {
   readonly consent?: { readonly accept?: readonly string[] };
   readonly country?: string;
   readonly minAge?: number;
+  /** A lead matching a lead delivered here within `days` on any of `fields` is answered `duplicate`, unsent. */
+  readonly dedupe?: { readonly fields: readonly string[]; readonly days: number };
+  /** Leads whose email or phone is on the suppression list (`npm run leads -- suppress`) are never forwarded. */
+  readonly suppression?: boolean;
   readonly settings: Readonly<Record<string, SettingValue>>;
 }
 
@@ -78,6 +89,8 @@ export interface Destination {
   readonly acceptConsent: readonly string[] | undefined;
   readonly country: PhoneCountry;
   readonly minAge: number;
+  readonly dedupe: { readonly fields: readonly FieldKey[]; readonly days: number } | undefined;
+  readonly suppression: boolean;
 }
 
 export interface RelayConfig {
@@ -90,6 +103,8 @@ export interface RelayConfig {
   readonly leadIdSecret: string;
   readonly leadIdTtlSeconds: number;
   readonly botProtection: { readonly minFillMs: number; readonly requireSignals: boolean };
+  /** The key of the duplicate window's and suppression list's hashes, when a destination uses them. */
+  readonly matchKey: Uint8Array | undefined;
   /** The ledger's delivery schedule and retention, defaults filled in. */
   readonly ledger: LedgerSettings;
   readonly destinations: ReadonlyMap<string, Destination>;
@@ -130,6 +145,19 @@ function consentList(list: readonly string[] | undefined, where: string): readon
   return list.map((entry) => (/^[0-9a-f]{64}$/i.test(entry) ? entry.toLowerCase() : entry));
 }
 
+function dedupeRule(value: DestinationConfigFile['dedupe'], fields: readonly FieldKey[], where: string): Destination['dedupe'] {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || !Array.isArray(value.fields) || value.fields.length === 0) {
+    throw new RelayConfigError(`${where}: expected { "fields": ["email", "mobile"], "days": 30 }`);
+  }
+  const unmatched = value.fields.filter((field) => typeof field !== 'string' || matchKindOf(field) === undefined);
+  if (unmatched.length > 0) throw new RelayConfigError(`${where}.fields: ${unmatched.join(', ')} cannot be compared (one of ${Object.keys(MATCH_FIELDS).join(', ')})`);
+  const unsent = value.fields.filter((field) => !fields.includes(field as FieldKey));
+  if (unsent.length > 0) throw new RelayConfigError(`${where}.fields: ${unsent.join(', ')} not in the destination's fields`);
+  if (value.days === undefined) throw new RelayConfigError(`${where}.days: how many days back a lead counts as a duplicate is required`);
+  return { fields: value.fields as FieldKey[], days: positiveInteger(value.days, 0, `${where}.days`) };
+}
+
 function resolveDestination(name: string, destination: DestinationConfigFile, env: Environment): Destination {
   const where = `destinations.${name}`;
   if (!isAdapterName(destination.adapter)) {
@@ -149,6 +177,7 @@ function resolveDestination(name: string, destination: DestinationConfigFile, en
   const country = destination.country ?? 'US';
   if (!isPhoneCountry(country)) throw new RelayConfigError(`${where}.country: "${country}" has no phone metadata`);
   const acceptConsent = consentList(destination.consent?.accept, `${where}.consent.accept`);
+  if (destination.suppression !== undefined && typeof destination.suppression !== 'boolean') throw new RelayConfigError(`${where}.suppression: true or false`);
   return {
     name,
     adapter: kind.build(settings),
@@ -158,6 +187,8 @@ function resolveDestination(name: string, destination: DestinationConfigFile, en
     acceptConsent,
     country,
     minAge: destination.minAge ?? 18,
+    dedupe: dedupeRule(destination.dedupe, fields, `${where}.dedupe`),
+    suppression: destination.suppression ?? false,
   };
 }
 
@@ -176,6 +207,13 @@ export function resolveRelayConfig(file: RelayConfigFile, env: Environment): Rel
     if (error instanceof LedgerSettingsError) throw new RelayConfigError(error.message);
     throw error;
   }
+  for (const destination of destinations.values()) {
+    if (destination.dedupe && destination.dedupe.days > ledger.retention.leadDays) {
+      throw new RelayConfigError(
+        `destinations.${destination.name}.dedupe.days: ${destination.dedupe.days} is longer than retention.leadDays (${ledger.retention.leadDays}); the hashes it compares are erased with the lead's data`,
+      );
+    }
+  }
   return {
     allowedOrigins: file.allowedOrigins,
     allowRequestsWithoutOrigin: file.allowRequestsWithoutOrigin ?? false,
@@ -186,7 +224,21 @@ export function resolveRelayConfig(file: RelayConfigFile, env: Environment): Rel
     leadIdSecret,
     leadIdTtlSeconds: positiveInteger(file.leadIdTtlSeconds, 3600, 'leadIdTtlSeconds'),
     botProtection: { minFillMs: file.botProtection?.minFillMs ?? 1500, requireSignals: file.botProtection?.requireSignals ?? true },
+    matchKey: resolveMatchKey(file, destinations, env),
     ledger,
     destinations,
   };
+}
+
+/** The duplicate window's and suppression list's key, required only where a destination uses them. */
+function resolveMatchKey(file: RelayConfigFile, destinations: ReadonlyMap<string, Destination>, env: Environment): Uint8Array | undefined {
+  const user = [...destinations.values()].find((destination) => destination.dedupe !== undefined || destination.suppression);
+  if (file.matchKeySecret === undefined) {
+    if (user) throw new RelayConfigError(`matchKeySecret is required for destinations.${user.name}'s ${user.dedupe ? 'dedupe' : 'suppression'}: { "env": "RELAY_MATCH_SECRET" }`);
+    return undefined;
+  }
+  if (!isEnvReference(file.matchKeySecret)) throw new RelayConfigError('matchKeySecret: must be { "env": "NAME" }, never a literal');
+  const secret = String(resolveSetting(file.matchKeySecret, 'matchKeySecret', env));
+  if (secret.length < 32) throw new RelayConfigError('matchKeySecret: use at least 32 characters');
+  return matchKey(secret);
 }

@@ -4,7 +4,7 @@ import type { Engine } from '../ledger/engine.js';
 import { consentEvidence, type RequestSeen } from '../ledger/evidence.js';
 import { answerKey, awaitAnswer, receive, settle, type LeadProgress, type Receipt } from '../ledger/intake.js';
 import type { DeliverySettings } from '../ledger/settings.js';
-import { afterAttempt, summarise, type Decision } from '../ledger/states.js';
+import { afterAttempt, summarise, type Decision, type OutcomeSummary } from '../ledger/states.js';
 
 /** The relay's ledger: the database, and the delivery schedule from the config file. */
 export interface RelayLedger {
@@ -40,6 +40,22 @@ export interface CreateRequest {
   /** The answer for an outcome, with the signed lead id (the relay's own protocol shape). */
   readonly answerFor: (outcome: Outcome, next: CreateResult['next'], reference: string | undefined) => Promise<LedgerAnswer>;
   readonly now: () => Date;
+  /**
+   * Lead quality before the destination is called (issue 20): a lead on a suppression list, or a
+   * duplicate of one delivered within the window, is settled here and never sent.
+   */
+  readonly screen?: (leadId: string) => Promise<Screened | undefined>;
+}
+
+/** A lead settled by the relay's own checks instead of the destination. */
+export interface Screened {
+  readonly decision: Decision;
+  /** What the browser is told (a suppressed lead: the same thank-you as anyone's). */
+  readonly outcome: Outcome;
+  /** What the ledger keeps as the outcome. */
+  readonly summary: OutcomeSummary;
+  /** For the lead's events (`npm run leads -- show ID`). */
+  readonly note: string;
 }
 
 const QUEUED: Outcome = { status: 'queued', retryable: false };
@@ -123,6 +139,13 @@ export async function createThroughLedger(ledger: RelayLedger, request: CreateRe
     case 'new':
       break;
   }
+  let screened: Screened | undefined;
+  try {
+    screened = await request.screen?.(leadId);
+  } catch {
+    return { kind: 'unavailable' };
+  }
+  if (screened) return settleScreened(ledger, request, scope, leadId, claimToken, screened);
   let result: CreateResult;
   try {
     result = await request.send();
@@ -142,6 +165,21 @@ export async function createThroughLedger(ledger: RelayLedger, request: CreateRe
   } catch {
     // The destination has spoken, so the browser is told; the ledger, once back, finds the claim
     // expired and treats the lead as maybe delivered (resent only where that is safe).
+  }
+  return { kind: 'answer', answer, replayed: false };
+}
+
+/** Settles a lead the relay's own checks decided, with its answer, in one transaction. */
+async function settleScreened(ledger: RelayLedger, request: CreateRequest, scope: string, leadId: string, claimToken: string, screened: Screened): Promise<LedgerCreate> {
+  const now = request.now();
+  const answer = await request.answerFor(screened.outcome, null, undefined);
+  try {
+    await settle(ledger.engine, {
+      leadId, claimToken, decision: screened.decision, outcome: screened.summary, attempt: 0, actor: 'relay', now, note: screened.note,
+      answer: { scope, key: request.key, answer },
+    });
+  } catch {
+    return { kind: 'unavailable' };
   }
   return { kind: 'answer', answer, replayed: false };
 }

@@ -12,7 +12,7 @@ import { openMigratedPglite } from './pglite-template.js';
 
 export { openMigratedPglite };
 
-const TABLES = ['ledger_events', 'ledger_consent', 'ledger_idempotency', 'ledger_leads', 'ledger_rate_windows'];
+const TABLES = ['ledger_events', 'ledger_consent', 'ledger_idempotency', 'ledger_match_keys', 'ledger_suppressions', 'ledger_leads', 'ledger_rate_windows'];
 
 /** Why the PostgreSQL tests cannot run, or undefined when they can. */
 export function postgresUnavailable(): string | undefined {

@@ -1,4 +1,5 @@
 import { schema } from './001-schema.js';
+import { quality } from './002-quality.js';
 
 export interface Migration {
   readonly version: number;
@@ -10,4 +11,4 @@ export interface Migration {
  * Every migration, oldest first. A migration once released is never edited: a change is a new file
  * with the next version, so every database reaches the same schema by the same steps.
  */
-export const MIGRATIONS: readonly Migration[] = [schema];
+export const MIGRATIONS: readonly Migration[] = [schema, quality];
