@@ -9,6 +9,12 @@ export const STANDIN_CREDENTIALS = {
   pingtree: { sourceId: '64f2a1b3c4d5e6f708192a3b', sourceIdWithoutDedupe: '64f2a1b3c4d5e6f708192a3c', apiKey: 'pt-source-key-789' },
   trackerrms: { username: 'widget@acme.example', password: 'Welcome123', apiKey: 'trk-api-key-456', oauthToken: '1bc7ca1e-8b9a-11e9-bc42-526af7764f64' },
   crmcom: { username: 'mpadministrator', password: '1234', organisation: 'CRMDEMO' },
+  /** The bot-challenge providers' secret keys (challenges.ts). */
+  turnstile: { secret: 'turnstile-standin-secret' },
+  recaptcha: { secret: 'recaptcha-standin-secret' },
+  hcaptcha: { secret: '0x00000000000000000000000000000000000000aa' },
+  /** ActiveProspect's account API key, the password of TrustedForm's Basic auth (trustedform.ts). */
+  trustedform: { apiKey: 'tf-api-key-0123456789abcdef' },
 } as const;
 
 /** The environment a relay needs to reach every stand-in. */
@@ -22,4 +28,8 @@ export const STANDIN_ENV: Readonly<Record<string, string>> = {
   TRACKERRMS_API_KEY: STANDIN_CREDENTIALS.trackerrms.apiKey,
   TRACKERRMS_OAUTH_TOKEN: STANDIN_CREDENTIALS.trackerrms.oauthToken,
   CRMCOM_PASSWORD: STANDIN_CREDENTIALS.crmcom.password,
+  TURNSTILE_SECRET: STANDIN_CREDENTIALS.turnstile.secret,
+  RECAPTCHA_SECRET: STANDIN_CREDENTIALS.recaptcha.secret,
+  HCAPTCHA_SECRET: STANDIN_CREDENTIALS.hcaptcha.secret,
+  TRUSTEDFORM_API_KEY: STANDIN_CREDENTIALS.trustedform.apiKey,
 };

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { hcaptchaStandin, recaptchaStandin, turnstileStandin } from './challenges.js';
 import { crmComStandin } from './crmcom.js';
 import { ivvyStandin } from './ivvy.js';
 import { mlasStandin } from './mlas.js';
@@ -6,6 +7,7 @@ import { pingtreeStandin } from './pingtree.js';
 import { Recorder, type ScriptedAnswer } from './recorder.js';
 import { recorderScripts } from './recorders.js';
 import { trackerRmsStandin } from './trackerrms.js';
+import { trustedFormStandin } from './trustedform.js';
 import { webhookStandin } from './webhook.js';
 
 export type { RecordedRequest, ScriptedAnswer } from './recorder.js';
@@ -15,6 +17,10 @@ export type { RecordedRequest, ScriptedAnswer } from './recorder.js';
  * - `POST /standins/webhook/:scenario`: the generic webhook.
  * - `/standins/{mlas,ivvy,pingtree,trackerrms,crmcom}/:scenario/…`: each destination at its documented
  *   paths, so a relay configured with base URL `…/standins/pingtree/<scenario>` reaches it as the real one.
+ * - `/standins/{turnstile,recaptcha,hcaptcha}/:scenario/…`: the bot-challenge providers' siteverify
+ *   endpoints at their documented paths (challenges.ts).
+ * - `POST /standins/trustedform/:scenario/:certId`: TrustedForm's Certificate API v4 at a certificate
+ *   URL, for the relay's claim (trustedform.ts).
  * - `GET /standins/trustedform/trustedform.js`, `GET /standins/jornaya/campaign/:key`: the consent
  *   recorders' scripts, behaving as the real ones do.
  * - `GET /standins/_log/:scenario`: what the scenario's stand-ins received, oldest first.
@@ -32,6 +38,10 @@ export function createStandins(recorder = new Recorder()): Hono {
   app.route('/pingtree', pingtreeStandin(recorder));
   app.route('/trackerrms', trackerRmsStandin(recorder));
   app.route('/crmcom', crmComStandin(recorder));
+  app.route('/turnstile', turnstileStandin(recorder));
+  app.route('/recaptcha', recaptchaStandin(recorder));
+  app.route('/hcaptcha', hcaptchaStandin(recorder));
+  app.route('/trustedform', trustedFormStandin(recorder));
   app.route('/', recorderScripts());
   app.get('/_log/:scenario', (c) => c.json(recorder.list(c.req.param('scenario'))));
   app.get('/_delivered/:scenario', (c) => c.json(recorder.delivered(c.req.param('scenario'))));
