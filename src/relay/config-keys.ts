@@ -54,9 +54,8 @@ export const TRUSTEDFORM_SHAPE = {
   } satisfies Record<keyof Required<TrustedFormConfigFile>, Shape>,
 } as const satisfies Shape;
 
-/** Issue 20's duplicate window and suppression check, per destination, for when the relay reads them. */
+/** Issue 20's duplicate window, per destination (src/relay/config.ts, `dedupeRule`). */
 export const DEDUPE_SHAPE = { kind: 'object', required: ['fields', 'days'], keys: { fields: strings, days: integer } } as const satisfies Shape;
-export const SUPPRESSION_SHAPE = boolean;
 
 export const DESTINATION_SHAPE = {
   kind: 'object',
@@ -69,6 +68,8 @@ export const DESTINATION_SHAPE = {
     consent: { kind: 'object', keys: { accept: strings } },
     country: string,
     minAge: integer,
+    dedupe: DEDUPE_SHAPE,
+    suppression: boolean,
     settings: { kind: 'adapterSettings' },
   } satisfies Record<keyof Required<DestinationConfigFile>, Shape>,
 } as const satisfies Shape;
@@ -87,7 +88,11 @@ export const RELAY_CONFIG_SHAPE = {
     trustedProxyAddresses: strings,
     leadIdSecret: env,
     leadIdTtlSeconds: integer,
+    matchKeySecret: env,
     botProtection: { kind: 'object', keys: { minFillMs: integer, requireSignals: boolean } },
+    // src/ledger/settings.ts reads these (positive numbers) and refuses their unknown keys itself.
+    delivery: { kind: 'object', keys: { retryDelaysSeconds: { kind: 'list', of: number }, leaseSeconds: number, maxAgeHours: number } },
+    retention: { kind: 'object', keys: { consentDays: number, leadDays: number } },
     destinations: { kind: 'record', of: DESTINATION_SHAPE },
   } satisfies Record<keyof Required<RelayConfigFile>, Shape>,
 } as const satisfies Shape;

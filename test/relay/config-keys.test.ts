@@ -3,7 +3,6 @@ import { CHALLENGE_KEYS } from '../../src/relay/challenge.js';
 import {
   CHALLENGE_SHAPE,
   configKeyProblems,
-  DEDUPE_SHAPE,
   DESTINATION_SHAPE,
   RELAY_CONFIG_SHAPE,
   TRUSTEDFORM_SHAPE,
@@ -19,13 +18,13 @@ function withDestination(name: string, changes: Record<string, unknown>): Record
   return { ...FILE, destinations: { ...DESTINATIONS, [name]: { ...DESTINATIONS[name], ...changes } } };
 }
 
-/** The shape once issue 20's per-destination keys are read by the relay. */
+/** The shape once the challenge and the TrustedForm claim are read by the relay. */
 const WIRED: Shape = {
   ...RELAY_CONFIG_SHAPE,
   keys: {
     ...RELAY_CONFIG_SHAPE.keys,
     botProtection: { kind: 'object', keys: { ...RELAY_CONFIG_SHAPE.keys.botProtection.keys, challenge: CHALLENGE_SHAPE } },
-    destinations: { kind: 'record', of: { ...DESTINATION_SHAPE, keys: { ...DESTINATION_SHAPE.keys, dedupe: DEDUPE_SHAPE, trustedform: TRUSTEDFORM_SHAPE } } },
+    destinations: { kind: 'record', of: { ...DESTINATION_SHAPE, keys: { ...DESTINATION_SHAPE.keys, trustedform: TRUSTEDFORM_SHAPE } } },
   },
 };
 
@@ -43,11 +42,11 @@ describe('configKeyProblems', () => {
     expect(configKeyProblems({ ...FILE, leadIdTTLSeconds: 600 })).to.deep.equal(['leadIdTTLSeconds: unknown key "leadIdTTLSeconds" (did you mean "leadIdTtlSeconds"?)']);
   });
 
-  it('once dedupe is read, a misspelt dedupe is named instead of forwarding every duplicate', () => {
+  it('names a misspelt dedupe instead of forwarding every duplicate', () => {
     const file = withDestination('trackerrms', { dedpue: { fields: ['email'], days: 30 } });
-    expect(configKeyProblems(file, WIRED)).to.deep.equal(['destinations.trackerrms.dedpue: unknown key "dedpue" (did you mean "dedupe"?)']);
-    expect(configKeyProblems(withDestination('trackerrms', { dedupe: { fields: ['email'], days: 30 } }), WIRED)).to.deep.equal([]);
-    expect(configKeyProblems(withDestination('trackerrms', { dedupe: { fields: ['email'], days: '30' } }), WIRED)).to.deep.equal([
+    expect(configKeyProblems(file)).to.deep.equal(['destinations.trackerrms.dedpue: unknown key "dedpue" (did you mean "dedupe"?)']);
+    expect(configKeyProblems(withDestination('trackerrms', { dedupe: { fields: ['email'], days: 30 }, suppression: true }))).to.deep.equal([]);
+    expect(configKeyProblems(withDestination('trackerrms', { dedupe: { fields: ['email'], days: '30' } }))).to.deep.equal([
       'destinations.trackerrms.dedupe.days: must be a whole number, not a string',
     ]);
   });
@@ -74,6 +73,7 @@ describe('configKeyProblems', () => {
       rateLimit: { windowSeconds: 60 },
       trustedProxyAddresses: ['10.0.0.0/8', 8],
       botProtection: { minFillMs: 1.5, requireSignals: 'yes' },
+      delivery: { retryDelaysSeconds: [60, '300'] },
       destinations: { ...DESTINATIONS, extra: { settings: {} } },
     };
     expect(configKeyProblems(file)).to.deep.equal([
@@ -83,6 +83,7 @@ describe('configKeyProblems', () => {
       'botProtection.requireSignals: must be true or false, not a string',
       'destinations.extra.adapter: is required',
       'trustedProxyAddresses[1]: must be a string, not 8',
+      'delivery.retryDelaysSeconds[1]: must be a number, not a string',
     ]);
   });
 
