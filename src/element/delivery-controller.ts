@@ -131,14 +131,17 @@ export class DeliveryController implements ReactiveController {
     this.#show({ preparing: true, status: this.#strings.sending });
     try {
       const destination = this.options.config().destination;
-      const bare: LeadEnvelope = { ...(destination === '' ? {} : { destination }), lead };
+      // The consent as the form shows it now belongs to the lead: a box ticked or unticked since a
+      // failure makes it another lead (issue 15), never the first record sent again.
+      const consent = this.options.steps().screen.consent ? await this.#consentRecord() : undefined;
+      const bare: LeadEnvelope = { ...(destination === '' ? {} : { destination }), lead, ...(consent ? { consent } : {}) };
       // The same lead sent again (Try again, a second press) goes exactly as it went first: same key, same body.
       const again = flow.pendingEnvelope(bare);
       const idempotencyKey = flow.keyFor(bare);
       // Saved before the evidence wait, so a reload during it does not lose the lead; with the bot
       // signals, which the relay requires: a lead resumed without them would be refused as a bot.
       if (!again) await flow.stage({ ...bare, bot: await botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs()) }, idempotencyKey);
-      const envelope = again ?? (await this.#envelope(lead));
+      const envelope = again ?? (await this.#envelope(bare));
       this.#sent = envelope;
       this.#lastConsent = envelope.consent;
       if (!this.host.dispatchEvent(new LeadSubmitEvent({ envelope, idempotencyKey, evidence: this.#evidence }))) {
@@ -202,17 +205,13 @@ export class DeliveryController implements ReactiveController {
     await this.#resume.run(this.#earlier, own);
   }
 
-  /** The lead with its evidence: the consent record (when consent is on this screen), certificate, token, tracking and bot signals. */
-  async #envelope(lead: Readonly<Record<string, string>>): Promise<LeadEnvelope> {
-    const destination = this.options.config().destination;
+  /** The lead and its consent record (when consent is on this screen) with their evidence: certificate, token, tracking and bot signals. */
+  async #envelope(bare: LeadEnvelope): Promise<LeadEnvelope> {
     const evidence = await this.#collectEvidence();
-    const consent = this.options.steps().screen.consent ? await this.#consentRecord() : undefined;
     // Sent no sooner than the minimum fill time (the flow holds it back): report when it goes.
     const bot = await botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs());
     return {
-      ...(destination === '' ? {} : { destination }),
-      lead,
-      ...(consent ? { consent } : {}),
+      ...bare,
       ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}),
       ...(evidence?.jornaya ? { jornaya: evidence.jornaya } : {}),
       ...this.options.tracking.forLead(),

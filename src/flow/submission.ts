@@ -120,7 +120,7 @@ export class SubmissionFlow {
     await this.#outbox.remove(idempotencyKey).catch(() => undefined);
   }
 
-  /** The envelope of the lead still on its way with these person-entered values, to send again as it was. */
+  /** The envelope of the lead still on its way with these person-entered values and consent, to send again as it was. */
   pendingEnvelope(lead: LeadEnvelope): LeadEnvelope | undefined {
     const pending = this.#pending;
     return pending && pending.fingerprint === fingerprint(lead) ? pending.envelope : undefined;
@@ -282,7 +282,14 @@ export class SubmissionFlow {
   }
 }
 
-/** Two envelopes are the same lead when their person-entered contents match. */
+/**
+ * Two envelopes are the same lead when what the person entered and agreed to match: the values, and
+ * the consent (which text, which sellers, whether given). A box ticked or unticked since is a changed
+ * lead, so Try again never sends a consent record the form no longer shows (issue 15). The record's
+ * times are not compared: the same agreement sent again is the same lead, with the same key.
+ */
 function fingerprint(envelope: LeadEnvelope): string {
-  return JSON.stringify([envelope.destination ?? '', Object.entries(envelope.lead).sort()]);
+  const consent = envelope.consent;
+  const agreement = consent ? [consent.sha256, consent.version ?? '', [...consent.sellers], consent.checkedAt !== null] : null;
+  return JSON.stringify([envelope.destination ?? '', Object.entries(envelope.lead).sort(), agreement]);
 }

@@ -48,6 +48,63 @@ describe('a failure, then an edit: one lead per person’s final submission', ()
   });
 });
 
+/** The same page, asking for consent that the person may leave unticked. */
+async function optionalConsentPage(scenario: string): Promise<LeadCapture> {
+  return fixture<LeadCapture>(html`<lead-capture
+    adapter="webhook"
+    endpoint=${`/standins/webhook/${scenario}`}
+    fields="first_name last_name email mobile zip_code"
+    min-fill-ms="0"
+    consent="I agree that {sellers} may call and text me."
+    sellers="ACME Insurance"
+    consent-optional
+    .retryPolicy=${ONCE}
+  ></lead-capture>`);
+}
+
+/** The consent records of the leads the destination stored, as they were sent. */
+async function storedConsent(scenario: string): Promise<({ checkedAt: string | null; sellers: string[] } | undefined)[]> {
+  const requests = (await received(scenario)).filter((request) => request.path.startsWith('/standins/webhook/'));
+  return (await delivered(scenario)).map((key) => {
+    const sent = requests.filter((request) => request.headers['idempotency-key'] === key).at(-1);
+    return (sent?.body as { consent?: { checkedAt: string | null; sellers: string[] } } | undefined)?.consent;
+  });
+}
+
+describe('a failure, then a change of consent: the record sent is the one shown', () => {
+  for (const [before, after] of [
+    ['ticked', 'unticked'],
+    ['unticked', 'ticked'],
+  ] as const) {
+    it(`sends the box as ${after} when the person ${after === 'ticked' ? 'ticks' : 'unticks'} it before Try again, and only that lead`, async () => {
+      const scenario = newScenario();
+      await script(scenario, { mode: 'failing' });
+      const element = await optionalConsentPage(scenario);
+      await fill(element, GOOD_VALUES);
+      const box = () => element.querySelector<HTMLInputElement>('input[name="consent"]')!;
+      if (before === 'ticked') box().click();
+      const failed = oneEvent(element, 'lead-error');
+      submitButton(element).click();
+      await failed;
+      await element.updateComplete;
+      expect(submitButton(element).textContent?.trim()).to.equal('Try again');
+      box().click();
+      await element.updateComplete;
+      expect(box().checked).to.equal(after === 'ticked');
+      const submitted = oneEvent(element, 'lead-submitted');
+      submitButton(element).click();
+      const { detail } = await submitted;
+      const agreed = after === 'ticked';
+      expect(detail.consent?.checkedAt !== null, 'the record the page is told of').to.equal(agreed);
+      // The page is loaded again: the first record is not left in the outbox to be sent after all.
+      await optionalConsentPage(scenario);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      const records = await storedConsent(scenario);
+      expect(records.map((record) => record?.checkedAt !== null), 'one lead, with the box as shown').to.deep.equal([agreed]);
+    });
+  }
+});
+
 describe('the return visit on a shared device', () => {
   it('leaves the next person an empty form with a neutral notice while an earlier lead waits, and sends it in the background', async () => {
     const scenario = newScenario();

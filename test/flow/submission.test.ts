@@ -95,6 +95,31 @@ describe('SubmissionFlow', () => {
     expect((await flow.pending()).map((entry) => entry.envelope.lead['first_name'])).to.deep.equal(['Jane']);
   });
 
+  it('takes a lead whose consent changed for a changed lead: a new key, replacing the failed one in the outbox', async () => {
+    const outbox = new MemoryOutbox();
+    const adapter = scriptedAdapter({ outcome: DOWN, next: null }, { outcome: DOWN, next: null });
+    const flow = flowWith(adapter, { outbox });
+    const consent = { text: 'I agree.', sha256: 'abc', sellers: ['ACME'], checkedAt: '2026-01-01T00:00:00.000Z', submittedAt: '2026-01-01T00:00:01.000Z', pageUrl: 'https://a.example/' };
+    await flow.create({ lead: { first_name: 'Jane' }, consent });
+    const unticked = { lead: { first_name: 'Jane' }, consent: { ...consent, sellers: [], checkedAt: null, submittedAt: '2026-01-01T00:00:09.000Z' } };
+    expect(flow.pendingEnvelope(unticked), 'not the same lead to send again').to.equal(undefined);
+    await flow.create(unticked);
+    expect(adapter.keys).to.deep.equal(['key-1', 'key-2']);
+    expect((await flow.pending()).map((entry) => entry.envelope.consent?.checkedAt)).to.deep.equal([null]);
+  });
+
+  it('takes the same consent pressed again later for the same lead: the same key', async () => {
+    const adapter = scriptedAdapter({ outcome: DOWN, next: null });
+    const flow = flowWith(adapter);
+    const consent = { text: 'I agree.', sha256: 'abc', sellers: ['ACME'], checkedAt: '2026-01-01T00:00:00.000Z', submittedAt: '2026-01-01T00:00:01.000Z', pageUrl: 'https://a.example/' };
+    const first = { lead: { first_name: 'Jane' }, consent };
+    await flow.create(first);
+    const again = { lead: { first_name: 'Jane' }, consent: { ...consent, submittedAt: '2026-01-01T00:00:09.000Z' } };
+    expect(flow.pendingEnvelope(again)).to.equal(first);
+    await flow.create(again, flow.keyFor(again));
+    expect(adapter.keys).to.deep.equal(['key-1', 'key-1']);
+  });
+
   it('forgets a lead after a final outcome: the next one gets a new key', async () => {
     const adapter = scriptedAdapter({ outcome: REJECTED, next: null });
     const flow = flowWith(adapter);
