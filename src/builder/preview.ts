@@ -1,5 +1,6 @@
 import type { LeadCapture } from '../element/lead-capture.js';
 import type { EmbedAttribute } from './attributes.js';
+import { relayWithQuestions } from './question-token.js';
 
 /** Where the preview sends test leads: the demo's relay and stand-ins (demo/backends.ts). */
 export interface PreviewBackend {
@@ -17,16 +18,20 @@ const EMBED_ONLY = new Set(['style']);
 
 /**
  * The embed's attributes as the preview uses them: delivering to the test backend instead of the
- * page's relay (or nowhere, when there is none: the widget then says it is not set up to send), and
+ * page's relay (or nowhere, when there is none: the widget then says it is not set up to send) —
+ * with questions, to the backend's relay configured with them, as the relay fragment has it — and
  * loading the consent recorders' stand-ins. Everything else exactly as the snippet has it.
  */
 export function previewAttributes(embed: readonly EmbedAttribute[], backend: PreviewBackend | undefined): EmbedAttribute[] {
   const direct = embed.some(([name, value]) => name === 'adapter' && value === 'webhook');
+  const questions = embed.find(([name]) => name === 'questions')?.[1];
+  // The demo relay validates answers from its own config: the one over these questions.
+  const relay = backend && typeof questions === 'string' ? relayWithQuestions(backend.relay, questions) : backend?.relay;
   const out: EmbedAttribute[] = [];
   for (const [name, value] of embed) {
     if (EMBED_ONLY.has(name)) continue;
     if (name === 'endpoint') {
-      const endpoint = !backend ? '' : direct ? `${backend.standins}/webhook/${backend.scenario}` : backend.relay;
+      const endpoint = !backend ? '' : direct ? `${backend.standins}/webhook/${backend.scenario}` : relay;
       if (endpoint) out.push(['endpoint', endpoint]);
       continue;
     }

@@ -77,3 +77,13 @@ export function standinRelayConfig(standinsBase: string, scenario: string, allow
     },
   };
 }
+
+/**
+ * The same configuration with `questions` (the page's own questions, as the widget's `questions`
+ * attribute has them) on every destination: the relay then validates their answers and each adapter
+ * places them where its destination keeps them. The builder's test leads go through such a relay.
+ */
+export function withQuestions(file: RelayConfigFile, questions: unknown): RelayConfigFile {
+  const destinations = Object.fromEntries(Object.entries(file.destinations).map(([name, destination]) => [name, { ...destination, questions }]));
+  return { ...file, destinations };
+}
