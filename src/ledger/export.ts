@@ -7,6 +7,7 @@ import type { EvidenceExport } from './operator.js';
 
 /** One flat object per lead: consent evidence, destination, status and times. */
 export function evidenceObject(record: EvidenceExport): Record<string, string | null | readonly string[]> {
+  const claim = record.trustedformClaim;
   return {
     lead_id: record.leadId,
     destination: record.destination,
@@ -27,6 +28,8 @@ export function evidenceObject(record: EvidenceExport): Record<string, string | 
     jornaya_lead_id: record.jornayaLeadId,
     phones: record.phones,
     email: record.email,
+    // Last, so the columns spreadsheets already read keep their places.
+    trustedform_claim: claim === null ? null : JSON.stringify(claim),
   };
 }
 
@@ -56,6 +59,7 @@ const EMPTY: EvidenceExport = {
   destination: '',
   state: 'received',
   receivedAt: new Date(0),
+  trustedformClaim: null,
   settledAt: null,
   destinationId: null,
   consent: null,

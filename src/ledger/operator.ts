@@ -47,6 +47,8 @@ export interface EvidenceExport {
   readonly clientIp: string | null;
   readonly userAgent: string | null;
   readonly trustedformCertUrl: string | null;
+  /** What TrustedForm answered when the relay claimed the certificate (expiry, masked certificate, match, page scan). */
+  readonly trustedformClaim: Readonly<Record<string, unknown>> | null;
   readonly jornayaLeadId: string | null;
   readonly phones: readonly string[];
   readonly email: string | null;
@@ -135,7 +137,7 @@ export function resolveLead(engine: Engine, idOrPrefix: string, resolution: 'del
 export async function exportEvidence(engine: Engine, since: Date | undefined): Promise<EvidenceExport[]> {
   const rows = await engine.query(
     `SELECT l.id, l.destination, l.state, l.received_at, l.settled_at, l.outcome, c.text, c.sha256, c.sellers, c.version, c.checked_at, c.submitted_at, c.page_url,
-            c.client_ip, c.user_agent, c.trustedform_cert_url, c.jornaya_lead_id, c.phones, c.email
+            c.client_ip, c.user_agent, c.trustedform_cert_url, c.jornaya_lead_id, c.phones, c.email, l.trustedform_claim
        FROM ledger_leads l LEFT JOIN ledger_consent c ON c.lead_id = l.id
       WHERE ($1::timestamptz IS NULL OR l.received_at >= $1)
       ORDER BY l.received_at, l.id`,
@@ -163,6 +165,7 @@ export async function exportEvidence(engine: Engine, since: Date | undefined): P
     clientIp: (row['client_ip'] as string | null) ?? null,
     userAgent: (row['user_agent'] as string | null) ?? null,
     trustedformCertUrl: (row['trustedform_cert_url'] as string | null) ?? null,
+    trustedformClaim: (row['trustedform_claim'] as Record<string, unknown> | null) ?? null,
     jornayaLeadId: (row['jornaya_lead_id'] as string | null) ?? null,
     phones: (row['phones'] as string[] | null) ?? [],
     email: (row['email'] as string | null) ?? null,

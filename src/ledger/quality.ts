@@ -31,6 +31,17 @@ export async function findDeliveredMatch(engine: Engine, destination: string, di
   return row?.id;
 }
 
+/** Keeps what TrustedForm answered to the claim of a lead's certificate (no personal data in it). */
+export async function recordTrustedFormClaim(engine: Engine, leadId: string, claim: Readonly<Record<string, unknown>>): Promise<void> {
+  await engine.query(`UPDATE ledger_leads SET trustedform_claim = $2::jsonb WHERE id = $1`, [leadId, JSON.stringify(claim)]);
+}
+
+/** Whether the lead's certificate was claimed already (a claim answered `claimed` or `refused`). */
+export async function trustedFormClaimed(engine: Engine, leadId: string): Promise<boolean> {
+  const [row] = await engine.query<{ claimed: boolean }>(`SELECT trustedform_claim IS NOT NULL AS claimed FROM ledger_leads WHERE id = $1`, [leadId]);
+  return row?.claimed === true;
+}
+
 /** Whether any of `digests` is on the suppression list. */
 export async function isSuppressed(engine: Engine, digests: readonly string[]): Promise<boolean> {
   if (digests.length === 0) return false;

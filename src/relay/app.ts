@@ -19,6 +19,8 @@ import { LedgerAnswerStore } from '../ledger/answer-store.js';
 import { createThroughLedger, type LedgerCreate } from './ledger-create.js';
 import { timeoutOf } from './ledger-worker.js';
 import { screenLead } from './lead-quality.js';
+import { lookup } from '../ledger/intake.js';
+import { verifyChallenge } from './challenge.js';
 import type { RelayLedgerDependency } from './node-ledger.js';
 
 /** One line per request, with no personal data: never the lead, never credentials, never a destination's own words. */
@@ -94,9 +96,8 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
   if (screening && !ledger) {
     throw new RelayConfigError(`destinations.${screening.name}: dedupe and suppression need the lead ledger: pass createRelay a ledger (npm run relay opens one)`);
   }
-  const memory = new AnswerMemory(
-    dependencies.store ?? (ledger ? new LedgerAnswerStore(ledger.engine, dependencies.now) : new MemoryIdempotencyStore(() => dependencies.now().getTime())),
-  );
+  const store = dependencies.store ?? (ledger ? new LedgerAnswerStore(ledger.engine, dependencies.now) : new MemoryIdempotencyStore(() => dependencies.now().getTime()));
+  const memory = new AnswerMemory(store);
   const limiter: { take(client: string, nowMs: number): number | Promise<number> } =
     ledger?.limiter ?? new FixedWindowLimiter(config.rateLimit.max, config.rateLimit.windowSeconds);
   const log = dependencies.log ?? (() => undefined);
@@ -257,6 +258,23 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     const receivedAt = dependencies.now();
     const envelope = withReceivedAt(check.envelope, receivedAt);
     const requestHash = sha256Hex(request.raw);
+    if (destination.challenge) {
+      // A token verifies once: a repeat of a key the relay knows gets its first answer, unverified again.
+      let known: boolean;
+      try {
+        known = ledger
+          ? (await lookup(ledger.engine, `create:${destination.name}`, request.key, requestHash)) !== undefined
+          : (await store.get(`create:${destination.name}:${request.key}`)) !== undefined;
+      } catch {
+        return ledgerUnavailable(c);
+      }
+      if (!known) {
+        const verdict = await verifyChallenge(destination.challenge, envelope.bot?.challengeToken, c.get('clientAddress'), dependencies.fetch);
+        if (verdict.kind === 'failed') return c.json({ error: 'challenge_failed' }, 403);
+        // Never a silent pass: the provider out of reach is a retry, and nothing is stored or sent.
+        if (verdict.kind === 'unavailable') return c.json({ error: 'challenge_unavailable' }, 503, { 'retry-after': '5' });
+      }
+    }
     if (ledger) {
       const userAgent = c.req.header('user-agent')?.slice(0, 512);
       return answerOnce(c, 'create', destination, () =>
@@ -271,7 +289,8 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
           answerFor: (outcome, next, reference) =>
             createAnswer(destination, { outcome, next, ...(reference === undefined ? {} : { reference }) }, request.key),
           now: dependencies.now,
-          screen: (leadId) => screenLead(ledger.engine, destination, envelope, leadId, config.matchKey, receivedAt),
+          screen: (leadId) =>
+            screenLead({ engine: ledger.engine, key: config.matchKey, fetch: dependencies.fetch, now: receivedAt, delivery: ledger.delivery }, destination, envelope, leadId),
         }),
       );
     }

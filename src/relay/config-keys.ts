@@ -70,6 +70,8 @@ export const DESTINATION_SHAPE = {
     minAge: integer,
     dedupe: DEDUPE_SHAPE,
     suppression: boolean,
+    challenge: CHALLENGE_SHAPE,
+    trustedform: TRUSTEDFORM_SHAPE,
     settings: { kind: 'adapterSettings' },
   } satisfies Record<keyof Required<DestinationConfigFile>, Shape>,
 } as const satisfies Shape;
@@ -89,7 +91,7 @@ export const RELAY_CONFIG_SHAPE = {
     leadIdSecret: env,
     leadIdTtlSeconds: integer,
     matchKeySecret: env,
-    botProtection: { kind: 'object', keys: { minFillMs: integer, requireSignals: boolean } },
+    botProtection: { kind: 'object', keys: { minFillMs: integer, requireSignals: boolean, challenge: CHALLENGE_SHAPE } },
     // src/ledger/settings.ts reads these (positive numbers) and refuses their unknown keys itself.
     delivery: { kind: 'object', keys: { retryDelaysSeconds: { kind: 'list', of: number }, leaseSeconds: number, maxAgeHours: number } },
     retention: { kind: 'object', keys: { consentDays: number, leadDays: number } },

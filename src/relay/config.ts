@@ -4,7 +4,10 @@ import { FIELD_KEYS, isFieldKey, type FieldKey } from '../fields/keys.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
 import { matchKey, matchKindOf, MATCH_FIELDS } from '../ledger/match-keys.js';
 import { CDN_HEADERS, parseRanges, PRIVATE_NETWORKS, type ClientAddressRules } from './client-address.js';
+import { parseChallengeSettings, type ChallengeConfigFile, type ChallengeSettings } from './challenge.js';
+import { configKeyProblems } from './config-keys.js';
 import { ADAPTER_KINDS, isAdapterName } from './registry.js';
+import { parseTrustedFormSettings, type TrustedFormConfigFile, type TrustedFormSettings } from './trustedform-claim.js';
 import { isEnvReference, RelayConfigError, resolveSetting, resolveSettings, type Environment, type SettingValue } from './settings.js';
 
 export { RelayConfigError, type SettingValue } from './settings.js';
@@ -47,7 +50,12 @@ export interface RelayConfigFile {
    * Refuse leads whose honeypot is filled or that were sent faster than a person fills a form, and
    * (unless `requireSignals` is false, for server-to-server callers) leads without the signals.
    */
-  readonly botProtection?: { readonly minFillMs?: number; readonly requireSignals?: boolean };
+  readonly botProtection?: {
+    readonly minFillMs?: number;
+    readonly requireSignals?: boolean;
+    /** Verify the page's Turnstile, reCAPTCHA or hCaptcha token with its provider (src/relay/challenge.ts). */
+    readonly challenge?: ChallengeConfigFile;
+  };
   /** The ledger's background delivery: `retryDelaysSeconds`, `leaseSeconds`, `maxAgeHours` (DESIGN.md, "The lead ledger"). */
   readonly delivery?: unknown;
   /** How long the ledger keeps consent evidence (`consentDays`) and the rest of a lead (`leadDays`). */
@@ -76,6 +84,10 @@ export interface DestinationConfigFile {
   readonly dedupe?: { readonly fields: readonly string[]; readonly days: number };
   /** Leads whose email or phone is on the suppression list (`npm run leads -- suppress`) are never forwarded. */
   readonly suppression?: boolean;
+  /** This destination's own challenge check, in place of `botProtection.challenge`. */
+  readonly challenge?: ChallengeConfigFile;
+  /** Claim (retain) the lead's TrustedForm certificate before delivery (src/relay/trustedform-claim.ts). */
+  readonly trustedform?: TrustedFormConfigFile;
   readonly settings: Readonly<Record<string, SettingValue>>;
 }
 
@@ -91,6 +103,9 @@ export interface Destination {
   readonly minAge: number;
   readonly dedupe: { readonly fields: readonly FieldKey[]; readonly days: number } | undefined;
   readonly suppression: boolean;
+  /** The challenge a lead for this destination must pass: its own, else the relay's. */
+  readonly challenge: ChallengeSettings | undefined;
+  readonly trustedform: TrustedFormSettings | undefined;
 }
 
 export interface RelayConfig {
@@ -158,7 +173,7 @@ function dedupeRule(value: DestinationConfigFile['dedupe'], fields: readonly Fie
   return { fields: value.fields as FieldKey[], days: positiveInteger(value.days, 0, `${where}.days`) };
 }
 
-function resolveDestination(name: string, destination: DestinationConfigFile, env: Environment): Destination {
+function resolveDestination(name: string, destination: DestinationConfigFile, env: Environment, challenge: ChallengeSettings | undefined): Destination {
   const where = `destinations.${name}`;
   if (!isAdapterName(destination.adapter)) {
     throw new RelayConfigError(`${where}.adapter: "${destination.adapter}" is not one of ${Object.keys(ADAPTER_KINDS).join(', ')}`);
@@ -189,17 +204,23 @@ function resolveDestination(name: string, destination: DestinationConfigFile, en
     minAge: destination.minAge ?? 18,
     dedupe: dedupeRule(destination.dedupe, fields, `${where}.dedupe`),
     suppression: destination.suppression ?? false,
+    challenge: destination.challenge === undefined ? challenge : parseChallengeSettings(destination.challenge, `${where}.challenge`, env),
+    trustedform: destination.trustedform === undefined ? undefined : parseTrustedFormSettings(destination.trustedform, `${where}.trustedform`, env),
   };
 }
 
 /** Checks and resolves the configuration file against the environment; throws `RelayConfigError`. */
 export function resolveRelayConfig(file: RelayConfigFile, env: Environment): RelayConfig {
+  // Unknown keys and wrong types first: a misspelt `dedupe` once forwarded every duplicate in silence.
+  const problems = configKeyProblems(file);
+  if (problems.length > 0) throw new RelayConfigError(problems.join('; '));
   if (!Array.isArray(file.allowedOrigins)) throw new RelayConfigError('allowedOrigins: a list of origins is required');
   if (!isEnvReference(file.leadIdSecret)) throw new RelayConfigError('leadIdSecret: must be { "env": "NAME" }, never a literal');
   const leadIdSecret = String(resolveSetting(file.leadIdSecret, 'leadIdSecret', env));
   if (leadIdSecret.length < 32) throw new RelayConfigError('leadIdSecret: use at least 32 characters');
+  const challenge = file.botProtection?.challenge === undefined ? undefined : parseChallengeSettings(file.botProtection.challenge, 'botProtection.challenge', env);
   const destinations = new Map<string, Destination>();
-  for (const [name, destination] of Object.entries(file.destinations ?? {})) destinations.set(name, resolveDestination(name, destination, env));
+  for (const [name, destination] of Object.entries(file.destinations ?? {})) destinations.set(name, resolveDestination(name, destination, env, challenge));
   let ledger: LedgerSettings;
   try {
     ledger = readLedgerSettings(file);

@@ -2,12 +2,15 @@ import type { Adapter } from '../adapters/adapter.js';
 import type { Outcome } from '../adapters/lead.js';
 import type { Engine } from '../ledger/engine.js';
 import type { LedgerSettings } from '../ledger/settings.js';
+import { trustedFormClaimed } from '../ledger/quality.js';
 import { startWorker, type Worker } from '../ledger/worker.js';
+import type { Destination } from './config.js';
+import { claimStep } from './lead-quality.js';
 
 /** What the worker needs of the relay's configuration: its destinations and their bounds. */
 export interface WorkerRelayConfig {
   readonly destinationTimeoutMs: number;
-  readonly destinations: ReadonlyMap<string, { readonly adapter: Adapter }>;
+  readonly destinations: ReadonlyMap<string, Destination>;
 }
 
 export interface RelayWorkerDependencies {
@@ -45,6 +48,11 @@ export function startRelayWorker(engine: Engine, config: WorkerRelayConfig, sett
     async deliver(lead) {
       const destination = config.destinations.get(lead.destination);
       if (!destination) return { status: 'failed', retryable: true, delivery: 'not_delivered', code: 'unknown_destination' };
+      // A lead queued because TrustedForm was out of reach is claimed before it is sent.
+      if (destination.trustedform?.claim && !(await trustedFormClaimed(engine, lead.id))) {
+        const stop = await claimStep(engine, destination, lead.envelope, lead.id, dependencies.fetch, dependencies.now());
+        if (stop) return stop.outcome;
+      }
       const result = await destination.adapter.create(lead.envelope, {
         fetch: dependencies.fetch,
         now: dependencies.now,

@@ -1,5 +1,6 @@
 import { schema } from './001-schema.js';
 import { quality } from './002-quality.js';
+import { trustedformClaim } from './003-trustedform-claim.js';
 
 export interface Migration {
   readonly version: number;
@@ -11,4 +12,4 @@ export interface Migration {
  * Every migration, oldest first. A migration once released is never edited: a change is a new file
  * with the next version, so every database reaches the same schema by the same steps.
  */
-export const MIGRATIONS: readonly Migration[] = [schema, quality];
+export const MIGRATIONS: readonly Migration[] = [schema, quality, trustedformClaim];
