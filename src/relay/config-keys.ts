@@ -29,7 +29,7 @@ const integer = { kind: 'integer' } as const;
 const env = { kind: 'env' } as const;
 const strings = { kind: 'list', of: string } as const;
 
-/** `botProtection.challenge` (src/relay/challenge.ts): add to `botProtection` when the relay reads it. */
+/** `botProtection.challenge`, and a destination's own `challenge` (src/relay/challenge.ts). */
 export const CHALLENGE_SHAPE = {
   kind: 'object',
   required: ['provider', 'secret'],
@@ -39,7 +39,7 @@ export const CHALLENGE_SHAPE = {
   >,
 } as const satisfies Shape;
 
-/** A destination's `trustedform` (src/relay/trustedform-claim.ts): add to destinations when the relay reads it. */
+/** A destination's `trustedform` (src/relay/trustedform-claim.ts). */
 export const TRUSTEDFORM_SHAPE = {
   kind: 'object',
   required: ['apiKey'],

@@ -18,16 +18,6 @@ function withDestination(name: string, changes: Record<string, unknown>): Record
   return { ...FILE, destinations: { ...DESTINATIONS, [name]: { ...DESTINATIONS[name], ...changes } } };
 }
 
-/** The shape once the challenge and the TrustedForm claim are read by the relay. */
-const WIRED: Shape = {
-  ...RELAY_CONFIG_SHAPE,
-  keys: {
-    ...RELAY_CONFIG_SHAPE.keys,
-    botProtection: { kind: 'object', keys: { ...RELAY_CONFIG_SHAPE.keys.botProtection.keys, challenge: CHALLENGE_SHAPE } },
-    destinations: { kind: 'record', of: { ...DESTINATION_SHAPE, keys: { ...DESTINATION_SHAPE.keys, trustedform: TRUSTEDFORM_SHAPE } } },
-  },
-};
-
 describe('configKeyProblems', () => {
   it('finds nothing in the stand-in configuration or in relay.config.example.json', async () => {
     expect(configKeyProblems(FILE)).to.deep.equal([]);
@@ -105,7 +95,9 @@ describe('configKeyProblems', () => {
       ...FILE,
       botProtection: { minFillMs: 0, challenge: { provider: 'recaptcha', secret: { env: 'RECAPTCHA_SECRET' }, minScore: '0.5' } },
     };
-    expect(configKeyProblems(file, WIRED)).to.deep.equal(['botProtection.challenge.minScore: must be a number, not a string']);
-    expect(configKeyProblems(file)).to.deep.equal(['botProtection.challenge: unknown key "challenge" (known: minFillMs, requireSignals)']);
+    expect(configKeyProblems(file)).to.deep.equal(['botProtection.challenge.minScore: must be a number, not a string']);
+    expect(configKeyProblems(withDestination('webhook', { trustedform: { apiKey: { env: 'TRUSTEDFORM_API_KEY' }, requireClaim: 'yes' } }))).to.deep.equal([
+      'destinations.webhook.trustedform.requireClaim: must be true or false, not a string',
+    ]);
   });
 });

@@ -12,7 +12,7 @@ adapterContract('webhook', {
   timeoutAfterReceipt: [{ name: 'the receiver keeps our Idempotency-Key', expect: 'resolved-by-resend' }],
   conditional: { undocumented: 'the webhook takes our own lead JSON as it is: no field depends on another' },
   misconfigured: [
-    { name: 'a misspelt setting, which would do nothing', config: withSettings('webhook', { URL: 'https://x.example' }), refusal: /settings\.URL: not a setting of this adapter \(known: url, headers\)/ },
+    { name: 'a misspelt setting, which would do nothing', config: withSettings('webhook', { URL: 'https://x.example' }), refusal: /settings\.URL: unknown key "URL" \(did you mean "url"\?\)/ },
     { name: 'a url that is not http(s)', config: withSettings('webhook', { url: 'ftp://hooks.example' }), refusal: /settings\.url: must be an http\(s\) URL/ },
   ],
 });
