@@ -10,7 +10,13 @@ function backends(): Plugin {
   return {
     name: 'lead-capture-demo-backends',
     configureServer(server) {
-      server.middlewares.use(demoBackends());
+      const demo = demoBackends();
+      server.middlewares.use(demo.middleware);
+      server.httpServer?.on('listening', () => {
+        const address = server.httpServer?.address();
+        if (address && typeof address === 'object') demo.warm(`http://localhost:${address.port}`);
+      });
+      server.httpServer?.on('close', () => void demo.close());
     },
   };
 }

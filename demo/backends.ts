@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { questionsFromToken, splitQuestionsPath } from '../src/builder/question-token.js';
 import { createRelay } from '../src/relay/app.js';
 import { RelayConfigError, resolveRelayConfig } from '../src/relay/config.js';
+import { startRelayLedger, type RunningLedger } from '../src/relay/node-ledger.js';
 import { socketAddress } from '../src/relay/node-socket.js';
 import { STANDIN_ENV } from '../test/standins/credentials.js';
 import { createStandins } from '../test/standins/index.js';
@@ -11,6 +12,9 @@ import { standinRelayConfig, withQuestions } from '../test/standins/relay-config
 
 /** The scenario the demo's stand-ins record under. */
 export const DEMO_SCENARIO = 'demo';
+
+/** The demo's own embedded ledger, apart from `npm run relay`'s (`./relay-data`), so both can run at once. */
+const DEMO_DATA_DIR = 'relay-data/demo';
 
 /** How many question sets' relays the demo keeps (a marketer editing questions makes a new set per edit). */
 const QUESTION_RELAYS = 32;
@@ -21,26 +25,57 @@ const QUESTION_RELAYS = 32;
  * builder's questions have relays of their own at `/relay/questions/TOKEN/v1`, each configured with
  * them as the builder's relay fragment is (src/builder/question-token.ts), so a test lead with
  * answers is checked and delivered as the marketer's relay would. Relays are built on their first
- * request, when the server's real address is known.
+ * request, when the server's real address is known. Like `npm run relay`, they keep every lead in a
+ * lead ledger (PGlite in `relay-data/demo`, or `DATABASE_URL`), whose worker delivers what a
+ * stand-in could not take yet: a lead queued in the demo is sent again within a minute.
  */
-export function demoBackends() {
+export function demoBackends(): {
+  middleware: (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+  /** Opens the ledger as the server starts (a fresh folder takes seconds), so the first lead does not wait for it. */
+  warm: (origin: string) => void;
+  close: () => Promise<void>;
+} {
   const standins = connectMiddleware(createStandins(), ['/standins/']);
   const relays = new Map<string, Hono>();
-  const relayFor = (origin: string, questions: unknown): Hono => {
+  const log = (entry: object) => console.log(`relay: ${JSON.stringify(entry)}`);
+  let ledger: Promise<RunningLedger | undefined> | undefined;
+  const configFile = (origin: string) => {
     const port = new URL(origin).port;
-    const file = {
+    return {
       ...standinRelayConfig(`${origin}/standins`, DEMO_SCENARIO, [origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]),
       botProtection: { minFillMs: 1500 },
+      delivery: { retryDelaysSeconds: [15, 30, 60], leaseSeconds: 10, maxAgeHours: 1 },
     };
+  };
+  /** Opened once, on the first lead; without it (the folder locked, say) the demo says so and keeps leads in memory. */
+  const openLedger = (origin: string) =>
+    (ledger ??= startRelayLedger(
+      { RELAY_DATA_DIR: process.env['RELAY_DATA_DIR'] ?? DEMO_DATA_DIR, DATABASE_URL: process.env['DATABASE_URL'] },
+      resolveRelayConfig(configFile(origin), STANDIN_ENV),
+      { fetch: globalThis.fetch, now: () => new Date(), log, onError: (error) => console.error(`relay: worker: ${(error as Error).name}`) },
+    ).then(
+      (running) => {
+        console.log(`relay: the demo's lead ledger is ${running.engine.kind} at ${running.engine.where}`);
+        return running;
+      },
+      (error: Error) => {
+        console.warn(`relay: ${error.message} The demo relay keeps its answers in memory instead.`);
+        return undefined;
+      },
+    ));
+  const relayFor = async (origin: string, questions: unknown): Promise<Hono> => {
+    const file = configFile(origin);
+    const running = await openLedger(origin);
     return createRelay(resolveRelayConfig(questions === undefined ? file : withQuestions(file, questions), STANDIN_ENV), {
       fetch: globalThis.fetch,
       now: () => new Date(),
-      log: (entry) => console.log(`relay: ${JSON.stringify(entry)}`),
+      log,
       clientAddress: socketAddress,
+      ...(running ? { ledger: running.ledger } : {}),
     });
   };
   const app = new Hono();
-  app.all('/relay/*', (c) => {
+  app.all('/relay/*', async (c) => {
     const url = new URL(c.req.url);
     const withToken = splitQuestionsPath(url.pathname.slice('/relay'.length));
     const questions = withToken && questionsFromToken(withToken.token);
@@ -49,7 +84,7 @@ export function demoBackends() {
     let relay = relays.get(id);
     if (!relay) {
       try {
-        relay = relayFor(`http://${c.req.header('host') ?? 'localhost:5173'}`, questions);
+        relay = await relayFor(`http://${c.req.header('host') ?? 'localhost:5173'}`, questions);
       } catch (error) {
         if (error instanceof RelayConfigError) return c.json({ error: 'bad_questions', message: error.message }, 400);
         throw error;
@@ -64,8 +99,16 @@ export function demoBackends() {
     return relay.fetch(new Request(url, c.req.raw), c.env);
   });
   const relay = connectMiddleware(app, ['/relay/']);
-  return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
-    if (!request.url?.startsWith('/relay/')) return standins(request, response, next);
-    relay(request, response, next);
+  return {
+    middleware(request, response, next) {
+      if (!request.url?.startsWith('/relay/')) return standins(request, response, next);
+      relay(request, response, next);
+    },
+    warm(origin) {
+      void openLedger(origin);
+    },
+    async close() {
+      await (await ledger)?.stop();
+    },
   };
 }
