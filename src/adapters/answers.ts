@@ -50,3 +50,16 @@ export function answersByName(lead: LeadFields, questions: readonly AnswerField[
 export function answerLines(lead: LeadFields, questions: readonly AnswerField[] = []): string[] {
   return answersIn(lead, questions).flatMap((answer) => (answer.field ? [] : [`${answer.label}: ${answer.value}`]));
 }
+
+/**
+ * Whether a destination config's mapping of a question to one of the destination's fields can work
+ * (`questionFields` in the relay's config): a sentence saying why not, or undefined. Each adapter
+ * states its own rule (the fields its system has and the adapter leaves free), checked when the
+ * relay loads its configuration, so a mapping never silently drops an answer.
+ */
+export type AnswerFieldCheck = (field: string, settings: Readonly<Record<string, unknown>>) => string | undefined;
+
+/** For destinations with no field to map an answer to (the webhook's lead keeps it under its name). */
+export function noAnswerFields(why: string): AnswerFieldCheck {
+  return () => why;
+}

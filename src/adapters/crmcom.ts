@@ -1,7 +1,7 @@
 import type { Adapter, DeliveryContext } from './adapter.js';
 import { exchange, httpFailure, isRetryableStatus, pickText, resendPolicy, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
-import { answerLines, answersByField, type WithQuestions } from './answers.js';
+import { answerLines, answersByField, type AnswerFieldCheck, type WithQuestions } from './answers.js';
 import { compact, describeWith, fillTemplate, personName, unplacedLines } from './lead-mapping.js';
 import { firstProblem, httpUrl, identifier, object, oneOf, templateMap, wholeNumber, type Settings, type SettingsProblem } from './settings-check.js';
 import { sendWithToken, TokenCache, TokenError } from './token-cache.js';
@@ -215,3 +215,11 @@ export function validateCrmComSettings(settings: Settings): SettingsProblem | un
     templateMap(settings, 'udfStrings', /^udf_string_[1-8]$/, 'one of udf_string_1 … udf_string_8'),
   );
 }
+
+/** A question mapped to a user-defined string field of leads/create (seed 004), not one `udfStrings` fills. */
+export const crmComAnswerField: AnswerFieldCheck = (field, settings) => {
+  if (!/^udf_string_[1-8]$/.test(field)) return 'must be one of udf_string_1 … udf_string_8 (seed 004)';
+  const templates = settings['udfStrings'];
+  if (typeof templates === 'object' && templates !== null && Object.hasOwn(templates, field)) return 'is filled by udfStrings already';
+  return undefined;
+};

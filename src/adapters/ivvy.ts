@@ -4,7 +4,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Adapter } from './adapter.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, LeadFields, Outcome } from './lead.js';
-import { answerLines, answersByField, type WithQuestions } from './answers.js';
+import { answerLines, answersByField, type AnswerFieldCheck, type WithQuestions } from './answers.js';
 import { compact, describeWith, fillTemplate, personName, unplacedLines } from './lead-mapping.js';
 import { firstProblem, httpUrl, templateMap, text, wholeNumber, type Settings, type SettingsProblem } from './settings-check.js';
 
@@ -236,3 +236,14 @@ export function validateIvvySettings(settings: Settings): SettingsProblem | unde
     text(settings, 'sourceName'),
   );
 }
+
+/**
+ * A question mapped to an iVvy custom field: its id, a whole number, as in `customFields`; not one
+ * `customFields` already fills (both would be sent for one field).
+ */
+export const ivvyAnswerField: AnswerFieldCheck = (field, settings) => {
+  if (!/^[1-9]\d*$/.test(field)) return 'must be an iVvy custom field id (a whole number), as in customFields';
+  const templates = settings['customFields'];
+  if (typeof templates === 'object' && templates !== null && Object.hasOwn(templates, field)) return 'is filled by customFields already';
+  return undefined;
+};

@@ -1,7 +1,7 @@
 import type { Adapter } from './adapter.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
-import { answersByField, answersByName, type AnswerField } from './answers.js';
+import { answersByField, answersByName, type AnswerField, type AnswerFieldCheck } from './answers.js';
 import { clickId, compact, personName, tenDigits } from './lead-mapping.js';
 import { firstProblem, flag, httpUrl, type Settings, type SettingsProblem } from './settings-check.js';
 
@@ -33,9 +33,9 @@ export interface PingtreeSettings {
 export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string, questions: readonly AnswerField[] = []): Record<string, unknown> {
   const { lead, trustedform, tracking = {} } = envelope;
   const name = personName(lead);
-  return compact({
-    ...answersByName(lead, questions),
-    ...answersByField(lead, questions),
+  // Answers first, so ours win a clash; ours compacted before they are laid over, so an empty one of
+  // ours never erases an answer.
+  const own = compact({
     first_name: name.first,
     last_name: name.last,
     email: lead['email'],
@@ -60,7 +60,25 @@ export function pingtreeLeadBody(envelope: LeadEnvelope, idempotencyKey: string,
     sub5: tracking['sub5'],
     aff_id: tracking['aff_id'] ?? tracking['affiliate_id'],
   });
+  return { ...answersByName(lead, questions), ...answersByField(lead, questions), ...own };
 }
+
+/** The keys `pingtreeLeadBody` fills itself: no answer is mapped onto one of them. */
+const PINGTREE_OWN_KEYS: readonly string[] = [
+  'first_name', 'last_name', 'email', 'mobile', 'address', 'city', 'state', 'zip_code', 'date_of_birth', 'transaction_id',
+  'xxTrustedFormCertUrl', 'xxTrustedFormPingUrl', 'xxTrustedFormToken',
+  'click_id', 'sub_id', 'sub1', 'sub2', 'sub3', 'sub4', 'sub5', 'aff_id',
+];
+
+/**
+ * A question mapped to a field of the database source: a snake_case name like the seed's own
+ * (`first_name`, `zip_code`), and not one the adapter fills from the lead or its tracking.
+ */
+export const pingtreeAnswerField: AnswerFieldCheck = (field) => {
+  if (!/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/.test(field) || field.length > 64) return 'must be a snake_case field name of the database source, like the seed’s own (zip_code)';
+  if (PINGTREE_OWN_KEYS.includes(field)) return 'is a field the adapter fills from the lead itself; ask for it with the catalogue field instead';
+  return undefined;
+};
 
 export function buildPingtreeRequest(
   envelope: LeadEnvelope,

@@ -1,7 +1,7 @@
 import type { Adapter } from './adapter.js';
 import { httpFailure, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
-import { answerLines, answersByField, type WithQuestions } from './answers.js';
+import { answerLines, answersByField, type AnswerFieldCheck, type WithQuestions } from './answers.js';
 import { compact, countryName, describeWith, fillTemplate, personName, tenDigits } from './lead-mapping.js';
 import { firstProblem, flag, httpUrl, oneOf, text, type Settings, type SettingsProblem } from './settings-check.js';
 
@@ -154,3 +154,12 @@ export function validateTrackerRmsSettings(settings: Settings): SettingsProblem 
     flag(settings, 'notifyDepartment'),
   );
 }
+
+/** The createLead lead fields of the seed's sample that the adapter leaves free (it fills every other one). */
+export const TRACKERRMS_ANSWER_FIELDS: readonly string[] = ['linkedin', 'website', 'image'];
+
+/** A question mapped to a lead field of createLead: one the seed's sample shows and the adapter does not fill. */
+export const trackerRmsAnswerField: AnswerFieldCheck = (field) =>
+  TRACKERRMS_ANSWER_FIELDS.includes(field)
+    ? undefined
+    : `must be a createLead lead field the adapter leaves free (${TRACKERRMS_ANSWER_FIELDS.join(', ')}, seed 003); the others are filled from the lead and the settings`;

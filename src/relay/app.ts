@@ -245,6 +245,8 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
       {
         fields: destination.fields,
         required: destination.required,
+        questions: destination.questions,
+        trackingParams: destination.trackingParams,
         requireConsent: destination.requireConsent,
         acceptConsent: destination.acceptConsent,
         country: destination.country,

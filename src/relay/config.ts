@@ -1,8 +1,11 @@
 import type { Adapter } from '../adapters/adapter.js';
+import type { AnswerField } from '../adapters/answers.js';
 import { LedgerSettingsError, readLedgerSettings, type LedgerSettings } from '../ledger/settings.js';
 import { FIELD_KEYS, isFieldKey, type FieldKey } from '../fields/keys.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
 import { matchKey, matchKindOf, MATCH_FIELDS } from '../ledger/match-keys.js';
+import { localText, parseQuestions, type Question } from '../fields/questions.js';
+import { extraParameters } from '../tracking/capture.js';
 import { CDN_HEADERS, parseRanges, PRIVATE_NETWORKS, type ClientAddressRules } from './client-address.js';
 import { parseChallengeSettings, type ChallengeConfigFile, type ChallengeSettings } from './challenge.js';
 import { configKeyProblems } from './config-keys.js';
@@ -70,8 +73,26 @@ export interface DestinationConfigFile {
    * before any of its values is read; default: every catalogue field.
    */
   readonly fields?: readonly string[];
-  /** Fields a lead must carry for this destination (what its API insists on). */
+  /** Fields (and questions) a lead must carry for this destination (what its API insists on). */
   readonly required?: readonly string[];
+  /**
+   * The page's own questions this destination takes: the same definitions as the widget's
+   * `questions` (src/fields/questions.ts). Answers are validated from these, never from the
+   * browser's copy; a lead carrying an answer to any other question is refused (`unknown_field`).
+   */
+  readonly questions?: unknown;
+  /**
+   * Questions whose answers go to a field of the destination's own instead of the adapter's default
+   * place: `{ "debt_amount": "12" }` (an iVvy custom field id, a TrackerRMS lead field, a CRM.COM
+   * `udf_string_N`, a Pingtree source field). Checked per adapter at start.
+   */
+  readonly questionFields?: Readonly<Record<string, string>>;
+  /**
+   * The page's own tracking parameters (its `tracking-params`) this destination keeps in `tracking`
+   * and `first_touch`, beside ours; in snake_case as the widget sends them (`promoCode` is read as
+   * `promo_code`). Other unknown tracking keys are dropped.
+   */
+  readonly trackingParams?: readonly string[];
   readonly requireConsent?: boolean;
   /**
    * The disclosures this destination accepts, by SHA-256 of their text or by version: a lead whose
@@ -95,7 +116,12 @@ export interface Destination {
   readonly name: string;
   readonly adapter: Adapter;
   readonly fields: readonly FieldKey[];
-  readonly required: readonly FieldKey[];
+  /** Catalogue fields and question names. */
+  readonly required: readonly string[];
+  /** The questions whose answers a lead may carry, checked by the rules their definitions build. */
+  readonly questions: readonly Question[];
+  /** Extra tracking keys kept beside ours. */
+  readonly trackingParams: readonly string[];
   readonly requireConsent: boolean;
   /** Accepted disclosure hashes or versions; undefined: any disclosure whose hash matches its text. */
   readonly acceptConsent: readonly string[] | undefined;
@@ -173,6 +199,48 @@ function dedupeRule(value: DestinationConfigFile['dedupe'], fields: readonly Fie
   return { fields: value.fields as FieldKey[], days: positiveInteger(value.days, 0, `${where}.days`) };
 }
 
+function questionList(value: unknown, where: string): readonly Question[] {
+  if (value === undefined) return [];
+  const { questions, problems } = parseQuestions(value);
+  // The widget skips a definition that cannot work; the relay, like the rest of its config, refuses to start.
+  if (problems.length > 0) throw new RelayConfigError(`${where}: ${problems.join('; ')}`);
+  return questions;
+}
+
+/** Each question's label and the destination field its config maps it to, as adapters take them. */
+function answerFields(
+  questions: readonly Question[],
+  mapping: Readonly<Record<string, string>> | undefined,
+  check: (field: string) => string | undefined,
+  where: string,
+): AnswerField[] {
+  if (mapping !== undefined && (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping))) {
+    throw new RelayConfigError(`${where}: an object of question names to destination fields is required`);
+  }
+  for (const [question, field] of Object.entries(mapping ?? {})) {
+    if (!questions.some((each) => each.name === question)) throw new RelayConfigError(`${where}.${question}: not one of this destination's questions`);
+    if (typeof field !== 'string' || field === '') throw new RelayConfigError(`${where}.${question}: a destination field name is required`);
+    const problem = check(field);
+    if (problem !== undefined) throw new RelayConfigError(`${where}.${question}: "${field}" ${problem}`);
+  }
+  const taken = Object.values(mapping ?? {}).find((field, index, all) => all.indexOf(field) !== index);
+  if (taken !== undefined) throw new RelayConfigError(`${where}: "${taken}" is mapped from two questions; one answer would be lost`);
+  // Labels in English: the lines are read by the destination's staff, whatever the visitor's language.
+  return questions.map((question) => ({
+    name: question.name,
+    label: localText(question.label, 'en'),
+    ...(mapping?.[question.name] === undefined ? {} : { field: mapping[question.name] }),
+  }));
+}
+
+function trackingParamList(list: readonly string[] | undefined, where: string): readonly string[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) throw new RelayConfigError(`${where}: a list of parameter names is required`);
+  const { extras, refused } = extraParameters(list);
+  if (refused.length > 0) throw new RelayConfigError(`${where}: ${refused.join(', ')} cannot be a tracking key (letters, digits and _, 40 at most)`);
+  return extras.map((extra) => extra.key);
+}
+
 function resolveDestination(name: string, destination: DestinationConfigFile, env: Environment, challenge: ChallengeSettings | undefined): Destination {
   const where = `destinations.${name}`;
   if (!isAdapterName(destination.adapter)) {
@@ -185,19 +253,26 @@ function resolveDestination(name: string, destination: DestinationConfigFile, en
   }
   const problem = kind.validate(settings, `${where}.settings`);
   if (problem !== undefined) throw new RelayConfigError(problem);
-  const fields = fieldList(destination.fields ?? FIELD_KEYS, `${where}.fields`);
-  const required = fieldList(destination.required ?? [], `${where}.required`);
-  const undeclared = required.filter((key) => !fields.includes(key));
+  const questions = questionList(destination.questions, `${where}.questions`);
+  const isQuestion = (key: unknown) => questions.some((question) => question.name === key);
+  // A question's name may stand in `fields` as in the widget's attribute; the catalogue keys stay closed.
+  const fields = fieldList((destination.fields ?? FIELD_KEYS).filter((key) => !isQuestion(key)), `${where}.fields`);
+  const required = destination.required ?? [];
+  fieldList(required.filter((key) => !isQuestion(key)), `${where}.required`);
+  const undeclared = required.filter((key) => !isQuestion(key) && !fields.includes(key as FieldKey));
   if (undeclared.length > 0) throw new RelayConfigError(`${where}.required: ${undeclared.join(', ')} not in its fields`);
+  const answers = answerFields(questions, destination.questionFields, (field) => kind.answerField(field, settings), `${where}.questionFields`);
   const country = destination.country ?? 'US';
   if (!isPhoneCountry(country)) throw new RelayConfigError(`${where}.country: "${country}" has no phone metadata`);
   const acceptConsent = consentList(destination.consent?.accept, `${where}.consent.accept`);
   if (destination.suppression !== undefined && typeof destination.suppression !== 'boolean') throw new RelayConfigError(`${where}.suppression: true or false`);
   return {
     name,
-    adapter: kind.build(settings),
+    adapter: kind.build(settings, answers),
     fields,
     required,
+    questions,
+    trackingParams: trackingParamList(destination.trackingParams, `${where}.trackingParams`),
     requireConsent: (destination.requireConsent ?? false) || acceptConsent !== undefined,
     acceptConsent,
     country,

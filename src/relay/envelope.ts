@@ -1,15 +1,16 @@
 import * as z from 'zod/mini';
 import type { ConsentEvidence, LeadEnvelope } from '../adapters/lead.js';
-import type { FieldKey } from '../fields/keys.js';
+import { answerMessage } from '../fields/answers.js';
 import { errorMessage, fieldMessages, type Locale } from '../fields/messages/index.js';
-import { isFieldErrorCode, type FieldErrorCode, type RuleOptions } from '../fields/rules.js';
-import { createLeadValidator } from '../fields/validate.js';
+import { isFieldErrorCode, type FieldErrorCode } from '../fields/rules.js';
+import { createLeadValidator, type LeadRules } from '../fields/validate.js';
 import { checkTouch } from '../tracking/schema.js';
 import { sha256Hex } from './hash.js';
 
 /**
  * The relay's check of a posted envelope: the lead through the very validator the widget uses
- * (issue 3, "one definition, two checkers"), the tracking through the touch check the tracking
+ * (issue 3, "one definition, two checkers"), its answers by the rules built from the destination's
+ * own question definitions (issue 16: never the browser's copy), the tracking through the touch check the tracking
  * module defines, and the evidence around them through zod/mini schemas.
  */
 
@@ -55,11 +56,11 @@ const envelopeSchema = z.object({
   ),
 });
 
-/** What a destination insists on, from the relay's configuration. */
-export interface EnvelopeRules extends RuleOptions {
-  /** The fields the destination takes: only these are read; any other is `unknown_field`. */
-  readonly fields: readonly FieldKey[];
-  readonly required: readonly FieldKey[];
+/**
+ * What a destination insists on, from the relay's configuration: the fields it takes and its
+ * `questions` (only these keys are read; any other is `unknown_field`), what is required, and more.
+ */
+export interface EnvelopeRules extends LeadRules {
   /** Whether a lead without a consent record is refused. */
   readonly requireConsent: boolean;
   /** The disclosures (SHA-256 of the text, or version) the destination accepts; undefined: any. */
@@ -141,12 +142,18 @@ function toCode(message: string, zodCode: string): FieldErrorCode {
 
 function failure(codes: Record<string, FieldErrorCode>, locale: Locale, rules: EnvelopeRules): EnvelopeCheck {
   const messages = fieldMessages(locale);
+  const questions = new Map((rules.questions ?? []).map((question) => [question.name, question]));
+  // An answer's problem in the widget's own words for it: its label, bounds and how it is answered.
+  const message = (path: string, code: FieldErrorCode) => {
+    const question = questions.get(path);
+    return question ? answerMessage(messages, question, code, locale) : errorMessage(messages, path, code, { minAge: rules.minAge, country: rules.country });
+  };
   const listed = Object.entries(codes)
     .slice(0, MAX_LISTED_ERRORS)
     .map(([path, code]) => [path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}…` : path, code] as const);
   return {
     ok: false,
-    errors: Object.fromEntries(listed.map(([path, code]) => [path, errorMessage(messages, path, code, { minAge: rules.minAge, country: rules.country })])),
+    errors: Object.fromEntries(listed.map(([path, code]) => [path, message(path, code)])),
     codes: Object.fromEntries(listed),
   };
 }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { answerLines, answersByField, answersByName, answersIn, type AnswerField } from '../../src/adapters/answers.js';
 import { describeWith } from '../../src/adapters/lead-mapping.js';
+import { pingtreeLeadBody } from '../../src/adapters/pingtree.js';
 
 const QUESTIONS: AnswerField[] = [
   { name: 'debt_amount', label: 'Total debt' },
@@ -29,5 +30,14 @@ describe('answers as adapters place them', () => {
   it('writes nothing when there is nothing to add', () => {
     expect(answerLines({ first_name: 'Jane' }, QUESTIONS)).to.deep.equal([]);
     expect(answerLines(LEAD)).to.deep.equal([]);
+  });
+});
+
+describe('Pingtree’s keys of their own for answers', () => {
+  const SUB = [{ name: 'sub1', label: 'Referred by' }] as const;
+
+  it('keeps an answer whose name is a key of ours that this lead leaves empty, and lets ours win when it has a value', () => {
+    expect(pingtreeLeadBody({ lead: { sub1: 'a friend' }, tracking: {} }, 'key-00000001', SUB)).to.include({ sub1: 'a friend' });
+    expect(pingtreeLeadBody({ lead: { sub1: 'a friend' }, tracking: { sub1: 'may-issue' } }, 'key-00000001', SUB)).to.include({ sub1: 'may-issue' });
   });
 });

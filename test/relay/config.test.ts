@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { RelayConfigError, resolveRelayConfig, type RelayConfigFile } from '../../src/relay/config.js';
+import { parseQuestions } from '../../src/fields/questions.js';
+import { RelayConfigError, resolveRelayConfig, type DestinationConfigFile, type RelayConfigFile } from '../../src/relay/config.js';
 import { STANDIN_ENV } from '../standins/credentials.js';
 import { standinRelayConfig } from '../standins/relay-config.js';
 
@@ -130,5 +131,71 @@ describe('resolveRelayConfig', () => {
     const destination = resolveRelayConfig(file, STANDIN_ENV).destinations.get('webhook');
     expect(destination).to.deep.include({ requireConsent: true, acceptConsent: ['a'.repeat(64), 'tcpa-v3'] });
     expect(refusal({ ...FILE, destinations: { webhook: { ...FILE.destinations['webhook']!, consent: { accept: [] } } } })).to.contain('consent.accept');
+  });
+
+  describe('a destination’s questions (issue 16)', () => {
+    const DEBT = [
+      { name: 'debt_amount', label: { en: 'Total debt', es: 'Deuda total' }, type: 'number', min: 1000, required: true },
+      { name: 'owns_home', label: 'Do you own a home?', type: 'radio', options: ['yes', 'no'] },
+    ];
+    const withDestination = (name: string, entry: Partial<DestinationConfigFile>): RelayConfigFile => ({
+      ...FILE,
+      destinations: { [name]: { ...FILE.destinations[name]!, ...entry } },
+    });
+
+    it('reads the same definitions the widget takes, and a question named in fields or required as in the widget', () => {
+      const file = withDestination('webhook', { questions: DEBT, fields: ['email', 'debt_amount', 'owns_home'], required: ['email', 'owns_home'] });
+      const destination = resolveRelayConfig(file, STANDIN_ENV).destinations.get('webhook')!;
+      expect(destination.questions).to.deep.equal(parseQuestions(DEBT).questions);
+      expect(destination.fields).to.deep.equal(['email']);
+      expect(destination.required).to.deep.equal(['email', 'owns_home']);
+      expect(resolveRelayConfig(FILE, STANDIN_ENV).destinations.get('webhook')!.questions).to.deep.equal([]);
+    });
+
+    it('refuses to start with a definition that cannot work, naming it, where the widget would skip it', () => {
+      expect(refusal(withDestination('webhook', { questions: [{ name: 'email', label: 'Email', type: 'text' }] }))).to.contain(
+        'destinations.webhook.questions: questions[0] (email): "email" is a catalogue field',
+      );
+      expect(refusal(withDestination('webhook', { questions: [{ name: 'debt_type', label: 'Kind', type: 'select' }] }))).to.contain('needs a non-empty list of options');
+      expect(refusal(withDestination('webhook', { questions: '[{' }))).to.contain('destinations.webhook.questions: questions is not valid JSON');
+      expect(refusal(withDestination('webhook', { questions: DEBT, required: ['credit_score'] }))).to.contain('unknown fields credit_score');
+    });
+
+    it('maps a question to a field of the destination’s own only where its system has one the adapter leaves free', () => {
+      const mapped = (name: string, field: string, entry: Partial<DestinationConfigFile> = {}) =>
+        refusal(withDestination(name, { questions: DEBT, questionFields: { debt_amount: field }, ...entry }));
+      expect(mapped('ivvy', '12')).to.equal('accepted');
+      expect(mapped('ivvy', 'debt')).to.equal('destinations.ivvy.questionFields.debt_amount: "debt" must be an iVvy custom field id (a whole number), as in customFields');
+      expect(mapped('ivvy', '12', { settings: { ...FILE.destinations['ivvy']!.settings, customFields: { '12': '{utm_campaign}' } } })).to.contain('is filled by customFields already');
+      expect(mapped('trackerrms', 'website')).to.equal('accepted');
+      expect(mapped('trackerrms', 'company')).to.contain('must be a createLead lead field the adapter leaves free (linkedin, website, image, seed 003)');
+      expect(mapped('crmcom', 'udf_string_3')).to.equal('accepted');
+      expect(mapped('crmcom', 'udf_float_1')).to.contain('must be one of udf_string_1 … udf_string_8');
+      expect(mapped('crmcom', 'udf_string_1', { settings: { ...FILE.destinations['crmcom']!.settings, udfStrings: { udf_string_1: '{utm_source}' } } })).to.contain(
+        'is filled by udfStrings already',
+      );
+      expect(mapped('pingtree', 'debt_total')).to.equal('accepted');
+      expect(mapped('pingtree', 'mobile')).to.contain('is a field the adapter fills from the lead itself');
+      expect(mapped('pingtree', 'Debt Total')).to.contain('must be a snake_case field name');
+      expect(mapped('webhook', 'debt')).to.contain('the webhook receives answers under their own names in lead');
+      expect(mapped('mlas', 'estimatedDebt')).to.contain('has no field for a page’s own answers');
+    });
+
+    it('refuses a mapping of a question it does not declare, and two questions mapped to one field', () => {
+      expect(refusal(withDestination('ivvy', { questions: DEBT, questionFields: { credit_score: '12' } }))).to.equal(
+        'destinations.ivvy.questionFields.credit_score: not one of this destination\'s questions',
+      );
+      expect(refusal(withDestination('ivvy', { questions: DEBT, questionFields: { debt_amount: '12', owns_home: '12' } }))).to.contain(
+        '"12" is mapped from two questions',
+      );
+    });
+  });
+
+  it('keeps the page’s own tracking parameters a destination lists, under the keys the widget sends them as', () => {
+    const file = { ...FILE, destinations: { webhook: { ...FILE.destinations['webhook']!, trackingParams: ['promoCode', 'partner_ref'] } } };
+    expect(resolveRelayConfig(file, STANDIN_ENV).destinations.get('webhook')!.trackingParams).to.deep.equal(['promo_code', 'partner_ref']);
+    expect(resolveRelayConfig(FILE, STANDIN_ENV).destinations.get('webhook')!.trackingParams).to.deep.equal([]);
+    const bad = { ...FILE, destinations: { webhook: { ...FILE.destinations['webhook']!, trackingParams: ['***'] } } };
+    expect(refusal(bad)).to.equal('destinations.webhook.trackingParams: *** cannot be a tracking key (letters, digits and _, 40 at most)');
   });
 });

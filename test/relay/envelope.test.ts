@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { answerMessage } from '../../src/fields/answers.js';
 import { FIELD_KEYS } from '../../src/fields/keys.js';
+import { fieldMessages } from '../../src/fields/messages/index.js';
+import { parseQuestions } from '../../src/fields/questions.js';
+import type { FieldErrorCode } from '../../src/fields/rules.js';
 import { checkEnvelope, MAX_LISTED_ERRORS, withReceivedAt, type EnvelopeRules } from '../../src/relay/envelope.js';
 import { sha256Hex } from '../../src/relay/hash.js';
 import { CASE_RULES, FIELD_CASES } from '../fields/cases.js';
@@ -145,5 +149,71 @@ describe('checkEnvelope: the envelope around the lead', () => {
       expect(result.ok ? [] : Object.keys(result.codes)).to.include(`${'y'.repeat(60)}…`);
       expect(JSON.stringify(result).length).to.be.below(8000);
     });
+  });
+});
+
+describe('checkEnvelope: answers to the destination’s own questions (issue 16)', () => {
+  // The destination's definitions, as its entry in the relay's config lists them.
+  const { questions } = parseQuestions([
+    { name: 'debt_amount', label: { en: 'Total debt', es: 'Deuda total' }, type: 'number', min: 1000, max: 1000000, required: true },
+    { name: 'debt_type', label: 'Main kind of debt', type: 'select', options: [{ value: 'credit_cards', label: 'Credit cards' }, 'Medical bills'] },
+    { name: 'owns_home', label: 'Do you own a home?', type: 'radio', options: ['yes', 'no'] },
+    { name: 'behind_on_payments', label: 'Behind on payments', type: 'checkbox' },
+    { name: 'hardship', label: 'What happened?', type: 'text', maxLength: 20 },
+  ]);
+  const WITH_QUESTIONS: EnvelopeRules = { ...RULES, fields: ['first_name', 'email'], questions, required: ['owns_home'] };
+  const ANSWERED = { first_name: 'Jane', email: 'jane@example.com', debt_amount: '25,000', debt_type: 'credit_cards', owns_home: 'no', behind_on_payments: 'yes' };
+  const codes = (lead: Record<string, unknown>, rules = WITH_QUESTIONS) => {
+    const result = checkEnvelope({ lead }, rules);
+    return result.ok ? {} : result.codes;
+  };
+  const words = (lead: Record<string, unknown>, locale: 'en' | 'es' = 'en') => {
+    const result = checkEnvelope({ lead }, WITH_QUESTIONS, locale);
+    return result.ok ? {} : result.errors;
+  };
+
+  it('takes the answers its questions declare, as the widget sends them (a number as its digits, an option’s value)', () => {
+    expect(checkEnvelope({ lead: ANSWERED }, WITH_QUESTIONS)).to.deep.equal({ ok: true, envelope: { lead: { ...ANSWERED, debt_amount: '25000' } } });
+  });
+
+  it('refuses an answer to a question the destination does not declare: unknown_field, whatever the browser defined', () => {
+    expect(codes({ ...ANSWERED, credit_score: 'excellent' })).to.deep.equal({ credit_score: 'unknown_field' });
+    expect(words({ ...ANSWERED, credit_score: 'excellent' })).to.deep.equal({ credit_score: 'This form does not ask for this field' });
+    // Without its questions in the config, a destination takes no answers at all.
+    expect(codes(ANSWERED, { ...RULES, fields: ['first_name', 'email'] })).to.deep.equal({
+      debt_amount: 'unknown_field',
+      debt_type: 'unknown_field',
+      owns_home: 'unknown_field',
+      behind_on_payments: 'unknown_field',
+    });
+  });
+
+  it('insists on a question required by its own definition or by the destination’s required, in the widget’s words', () => {
+    const { debt_amount: _amount, owns_home: _home, ...unanswered } = ANSWERED;
+    expect(codes(unanswered)).to.deep.equal({ debt_amount: 'required', owns_home: 'required' });
+    expect(words(unanswered)).to.deep.equal({ debt_amount: 'Answer this question', owns_home: 'Choose one of the answers' });
+  });
+
+  it('refuses an answer its question does not offer, a number out of bounds, and text too long, with the field-level code and message', () => {
+    const lead = { ...ANSWERED, debt_type: 'mortgage', owns_home: 'maybe', behind_on_payments: 'no', debt_amount: '999', hardship: 'I lost my job in March' };
+    expect(codes(lead)).to.deep.equal({ debt_type: 'option', owns_home: 'option', behind_on_payments: 'option', debt_amount: 'range', hardship: 'too_long' });
+    expect(words(lead)).to.deep.equal({
+      debt_type: 'Choose one of the answers offered',
+      owns_home: 'Choose one of the answers offered',
+      behind_on_payments: 'Choose one of the answers offered',
+      debt_amount: 'Total debt must be between 1,000 and 1,000,000',
+      hardship: 'What happened? must be 20 characters or fewer',
+    });
+  });
+
+  it('words each answer’s problem exactly as the widget does, in the visitor’s language', () => {
+    const lead = { ...ANSWERED, debt_amount: '12abc', debt_type: 'mortgage' };
+    for (const locale of ['en', 'es'] as const) {
+      const relay = words(lead, locale);
+      // The widget's words for an answer (src/element/question-fields.ts): answerMessage with the question.
+      const widget = (name: string, code: FieldErrorCode) => answerMessage(fieldMessages(locale), questions.find((question) => question.name === name)!, code, locale);
+      expect(relay).to.deep.equal({ debt_amount: widget('debt_amount', 'characters'), debt_type: widget('debt_type', 'option') });
+    }
+    expect(words({ ...ANSWERED, debt_amount: '5' }, 'es')['debt_amount']).to.contain('Deuda total');
   });
 });
