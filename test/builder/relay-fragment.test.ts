@@ -4,6 +4,7 @@ import { addQuestion, updateQuestion } from '../../src/builder/questions.js';
 import { relayFragment } from '../../src/builder/relay-fragment.js';
 import { DEFAULT_STATE } from '../../src/builder/state.js';
 import { resolveRelayConfig, type RelayConfigFile } from '../../src/relay/config.js';
+import { checkEnvelope } from '../../src/relay/envelope.js';
 import { ADAPTER_KINDS, type AdapterName } from '../../src/relay/registry.js';
 
 const RELAY_DESTINATIONS = (Object.keys(DESTINATION_CHOICES) as DestinationChoice[]).filter((name) => !DESTINATION_CHOICES[name].direct);
@@ -42,6 +43,19 @@ describe('the relay config fragment', () => {
     expect(JSON.parse(relayFragment(state)!.json).destinations.webhook.questions).to.deep.equal([
       { name: 'coverage', label: 'Coverage', type: 'select', options: ['Basic', 'Full'] },
     ]);
+  });
+
+  it('starts a relay that checks the answers from those questions', () => {
+    const state = updateQuestion(addQuestion(DEFAULT_STATE), '#1', { name: 'coverage', label: 'Coverage', type: 'select', options: ['Basic', 'Full'] });
+    const { destinations } = JSON.parse(relayFragment(state)!.json) as Pick<RelayConfigFile, 'destinations'>;
+    const config = resolveRelayConfig({ allowedOrigins: [], leadIdSecret: { env: 'RELAY_SECRET' }, destinations }, { RELAY_SECRET: 'r'.repeat(32) });
+    const rules = { ...config.destinations.get('webhook')!, requireConsent: false, today: '2026-05-07' };
+    const codes = (answer: string) => {
+      const result = checkEnvelope({ lead: { coverage: answer } }, rules);
+      return result.ok ? {} : result.codes;
+    };
+    expect(codes('Full')).to.not.have.property('coverage');
+    expect(codes('Gold')).to.deep.include({ coverage: 'option' });
   });
 
   it('is not needed for a webhook the browser posts to', () => {
