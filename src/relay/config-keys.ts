@@ -64,6 +64,10 @@ export const DESTINATION_SHAPE = {
     adapter: string,
     fields: strings,
     required: strings,
+    // Checked by parseQuestions (src/fields/questions.ts), which names the definition and what is wrong with it.
+    questions: { kind: 'any' },
+    questionFields: { kind: 'record', of: string },
+    trackingParams: strings,
     requireConsent: boolean,
     consent: { kind: 'object', keys: { accept: strings } },
     country: string,

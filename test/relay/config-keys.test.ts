@@ -41,6 +41,15 @@ describe('configKeyProblems', () => {
     ]);
   });
 
+  it('knows a destination’s questions, questionFields and trackingParams (issues 16 and 17), and their types', () => {
+    const questions = [{ name: 'debt_amount', label: 'Total debt', type: 'number' }];
+    expect(configKeyProblems(withDestination('ivvy', { questions, questionFields: { debt_amount: '12' }, trackingParams: ['promoCode'] }))).to.deep.equal([]);
+    expect(configKeyProblems(withDestination('ivvy', { questions, questionFeilds: { debt_amount: '12' } }))).to.deep.equal([
+      'destinations.ivvy.questionFeilds: unknown key "questionFeilds" (did you mean "questionFields"?)',
+    ]);
+    expect(configKeyProblems(withDestination('ivvy', { trackingParams: 'promoCode' }))).to.have.length(1);
+  });
+
   it('lists keys without any close match with the keys it knows', () => {
     expect(configKeyProblems({ ...FILE, rateLimit: { windowSeconds: 60, max: 30, burst: 5 } })).to.deep.equal([
       'rateLimit.burst: unknown key "burst" (known: windowSeconds, max)',
