@@ -88,7 +88,7 @@ describe('the relay config of lead quality', () => {
   it('refuses a window longer than the data it compares is kept, and fields that name no one', () => {
     assert.throws(() => resolveRelayConfig(configFile({ dedupe: { fields: ['email'], days: 45 } }), ENV), /dedupe\.days: 45 is longer than retention\.leadDays \(30\)/);
     assert.throws(() => resolveRelayConfig(configFile({ dedupe: { fields: ['zip_code'], days: 10 } }), ENV), /dedupe\.fields: zip_code cannot be compared/);
-    assert.throws(() => resolveRelayConfig(configFile({ dedupe: { fields: ['email'] } }), ENV), /dedupe\.days: .* is required/);
+    assert.throws(() => resolveRelayConfig(configFile({ dedupe: { fields: ['email'] } }), ENV), /destinations\.webhook\.dedupe\.days: is required/);
   });
 
   it('refuses to build a relay that dedupes without a ledger to remember in', () => {
