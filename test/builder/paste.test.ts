@@ -76,6 +76,53 @@ describe('the preview', () => {
   });
 });
 
+describe('the preview with the page’s own questions', () => {
+  it('sends a test lead with its answers through the demo relay, which takes the builder’s questions, and shows what arrived', async function () {
+    this.timeout(40_000);
+    const { builder, scenario } = await openBuilder();
+    await press(builder, button(builder, 'Add a question'), 'Enter');
+    await typeInto(builder, control(builder, 'Label'), 'Total debt');
+    await typeInto(builder, control(builder, 'Name (sent as)'), 'debt_amount');
+    await chooseOption(builder, control(builder, 'Type'), 'Drop-down');
+    await typeInto(builder, control(builder, 'Options, one per line'), 'Under $10,000\n$10,000 or more');
+    await press(builder, control(builder, 'Required'), 'Space');
+    await until(() => preview(builder).querySelector('[name="debt_amount"]') !== null, 'the question in the preview');
+    const form = preview(builder);
+    for (const [name, value] of Object.entries({ first_name: 'Jane', last_name: 'Doe', email: 'jane@example.com', mobile: '2125550123', zip_code: '10001' })) {
+      const input = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    const answer = form.querySelector<HTMLSelectElement>('[name="debt_amount"]')!;
+    answer.value = '$10,000 or more';
+    answer.dispatchEvent(new Event('change', { bubbles: true }));
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => builder.querySelector('#outcome')?.textContent !== 'Nothing yet.', 'the outcome', 20_000);
+    expect(JSON.parse(builder.querySelector('#outcome')!.textContent!)).to.nested.include({ 'outcome.status': 'accepted' });
+    await until(() => builder.querySelector('#wire')?.textContent?.startsWith('POST') === true, 'the wire view', 20_000);
+    expect(builder.querySelector('#wire')!.textContent).to.include('"debt_amount": "$10,000 or more"');
+    const [delivered] = await received(scenario);
+    expect((delivered?.body as { lead: Record<string, string> }).lead).to.include({ debt_amount: '$10,000 or more', email: 'jane@example.com' });
+  });
+
+  it('is refused by the demo relay for an answer to a question the builder does not ask', async function () {
+    this.timeout(40_000);
+    const { builder, scenario } = await openBuilder();
+    await press(builder, button(builder, 'Add a question'), 'Enter');
+    await typeInto(builder, control(builder, 'Name (sent as)'), 'owns_home');
+    await until(() => preview(builder).querySelector('[name="owns_home"]') !== null, 'the question in the preview');
+    const relay = preview(builder).getAttribute('endpoint')!;
+    expect(relay).to.match(new RegExp(`^/relay/${scenario}/questions/[A-Za-z0-9_-]+/v1$`));
+    const response = await fetch(`${relay}/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ destination: 'webhook', lead: { email: 'jane@example.com', debt_amount: '1' }, bot: { honeypot: '', elapsedMs: 5000 } }),
+    });
+    expect(response.status).to.equal(422);
+    expect(await received(scenario)).to.have.length(0);
+  });
+});
+
 describe('the preview with a thank-you page', () => {
   it('says where the visitor would go after a test lead, placeholders filled, and stays in the builder', async function () {
     this.timeout(40_000);
