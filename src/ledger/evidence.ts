@@ -22,6 +22,9 @@ export interface ConsentEvidenceRecord {
   readonly jornayaLeadId?: string;
   readonly phones: readonly string[];
   readonly email?: string;
+  /** The visit that brought the person: the last touch, and the first where it was another (issue 17). */
+  readonly tracking?: Readonly<Record<string, string>>;
+  readonly firstTouch?: Readonly<Record<string, string>>;
 }
 
 /** What the relay saw of the request the lead came in. */
@@ -54,5 +57,7 @@ export function consentEvidence(envelope: LeadEnvelope, seen: RequestSeen): Cons
     ...(envelope.jornaya?.leadId === undefined ? {} : { jornayaLeadId: envelope.jornaya.leadId }),
     phones,
     ...(email === undefined || email === '' ? {} : { email }),
+    ...(envelope.tracking === undefined ? {} : { tracking: envelope.tracking }),
+    ...(envelope.first_touch === undefined ? {} : { firstTouch: envelope.first_touch }),
   };
 }

@@ -30,6 +30,8 @@ export function evidenceObject(record: EvidenceExport): Record<string, string | 
     email: record.email,
     // Last, so the columns spreadsheets already read keep their places.
     trustedform_claim: claim === null ? null : JSON.stringify(claim),
+    tracking: record.tracking === null ? null : JSON.stringify(record.tracking),
+    first_touch: record.firstTouch === null ? null : JSON.stringify(record.firstTouch),
   };
 }
 
@@ -60,6 +62,8 @@ const EMPTY: EvidenceExport = {
   state: 'received',
   receivedAt: new Date(0),
   trustedformClaim: null,
+  tracking: null,
+  firstTouch: null,
   settledAt: null,
   destinationId: null,
   consent: null,

@@ -89,12 +89,13 @@ async function insertLead(tx: Queryable, lead: IncomingLead, key: string, now: s
   if (evidence) {
     await tx.query(
       `INSERT INTO ledger_consent (lead_id, text, sha256, sellers, version, checked_at, submitted_at, page_url, received_at,
-                                   client_ip, user_agent, trustedform_cert_url, jornaya_lead_id, phones, email)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15)`,
+                                   client_ip, user_agent, trustedform_cert_url, jornaya_lead_id, phones, email, tracking, first_touch)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16::jsonb, $17::jsonb)`,
       [
         lead.id, evidence.text, evidence.sha256, JSON.stringify(evidence.sellers), evidence.version ?? null, evidence.checkedAt,
         evidence.submittedAt, evidence.pageUrl, evidence.receivedAt, evidence.clientIp ?? null, evidence.userAgent ?? null,
         evidence.trustedformCertUrl ?? null, evidence.jornayaLeadId ?? null, JSON.stringify(evidence.phones), evidence.email ?? null,
+        evidence.tracking ? JSON.stringify(evidence.tracking) : null, evidence.firstTouch ? JSON.stringify(evidence.firstTouch) : null,
       ],
     );
   }

@@ -49,6 +49,9 @@ export interface EvidenceExport {
   readonly trustedformCertUrl: string | null;
   /** What TrustedForm answered when the relay claimed the certificate (expiry, masked certificate, match, page scan). */
   readonly trustedformClaim: Readonly<Record<string, unknown>> | null;
+  /** The last and first touch the lead came with (UTM parameters, click ids, referrer, landing page). */
+  readonly tracking: Readonly<Record<string, string>> | null;
+  readonly firstTouch: Readonly<Record<string, string>> | null;
   readonly jornayaLeadId: string | null;
   readonly phones: readonly string[];
   readonly email: string | null;
@@ -137,7 +140,7 @@ export function resolveLead(engine: Engine, idOrPrefix: string, resolution: 'del
 export async function exportEvidence(engine: Engine, since: Date | undefined): Promise<EvidenceExport[]> {
   const rows = await engine.query(
     `SELECT l.id, l.destination, l.state, l.received_at, l.settled_at, l.outcome, c.text, c.sha256, c.sellers, c.version, c.checked_at, c.submitted_at, c.page_url,
-            c.client_ip, c.user_agent, c.trustedform_cert_url, c.jornaya_lead_id, c.phones, c.email, l.trustedform_claim
+            c.client_ip, c.user_agent, c.trustedform_cert_url, c.jornaya_lead_id, c.phones, c.email, c.tracking, c.first_touch, l.trustedform_claim
        FROM ledger_leads l LEFT JOIN ledger_consent c ON c.lead_id = l.id
       WHERE ($1::timestamptz IS NULL OR l.received_at >= $1)
       ORDER BY l.received_at, l.id`,
@@ -166,6 +169,8 @@ export async function exportEvidence(engine: Engine, since: Date | undefined): P
     userAgent: (row['user_agent'] as string | null) ?? null,
     trustedformCertUrl: (row['trustedform_cert_url'] as string | null) ?? null,
     trustedformClaim: (row['trustedform_claim'] as Record<string, unknown> | null) ?? null,
+    tracking: (row['tracking'] as Record<string, string> | null) ?? null,
+    firstTouch: (row['first_touch'] as Record<string, string> | null) ?? null,
     jornayaLeadId: (row['jornaya_lead_id'] as string | null) ?? null,
     phones: (row['phones'] as string[] | null) ?? [],
     email: (row['email'] as string | null) ?? null,

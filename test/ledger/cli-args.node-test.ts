@@ -41,13 +41,15 @@ describe('toCsv', () => {
     settledAt: null, destinationId: null, consent: { text: 'I agree, "really".\nLine two', sha256: 'ab', sellers: ['ACME', 'Beta Co'], version: null, checkedAt: null, submittedAt: null, pageUrl: null },
     clientIp: '203.0.113.7', userAgent: null, trustedformCertUrl: null, jornayaLeadId: null, phones: ['+12125550123', '+12125550199'], email: '=HYPERLINK("http://evil.example")',
     trustedformClaim: null,
+    tracking: null,
+    firstTouch: null,
   };
 
   it('quotes commas, quotes and line breaks, joins lists, and neutralises formulas', () => {
     const [, row] = toCsv([record]).split('\r\n');
     assert.equal(
       row,
-      `1b4e28ba-2fa1-11d2-883f-0016d3cca427,webhook,delivered,,2026-11-30T10:00:00.000Z,,"I agree, ""really"".\nLine two",ab,,ACME; Beta Co,,,,203.0.113.7,,,,'+12125550123; +12125550199,"'=HYPERLINK(""http://evil.example"")",`,
+      `1b4e28ba-2fa1-11d2-883f-0016d3cca427,webhook,delivered,,2026-11-30T10:00:00.000Z,,"I agree, ""really"".\nLine two",ab,,ACME; Beta Co,,,,203.0.113.7,,,,'+12125550123; +12125550199,"'=HYPERLINK(""http://evil.example"")",,,`,
     );
   });
 });

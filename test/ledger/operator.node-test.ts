@@ -82,7 +82,7 @@ onEachEngine('npm run leads', ({ engine }) => {
         consent_text: lead.envelope.consent!.text, consent_sha256: CONSENT_SHA256, consent_version: null, sellers: ['ACME Insurance'],
         checked_at: '2026-11-30T10:00:01.000Z', submitted_at: '2026-11-30T10:00:09.000Z', page_url: 'https://lp.example.com/quote',
         client_ip: '203.0.113.7', user_agent: 'Mozilla/5.0 (test)', trustedform_cert_url: CERT_URL, jornaya_lead_id: null,
-        phones: ['+12125550123'], email: 'jane.doe@example.com', trustedform_claim: null,
+        phones: ['+12125550123'], email: 'jane.doe@example.com', trustedform_claim: null, tracking: null, first_touch: null,
       },
     );
   });
@@ -90,8 +90,8 @@ onEachEngine('npm run leads', ({ engine }) => {
   it('exports CSV for spreadsheets', async () => {
     await receivedAndTried(engine(), ACCEPTED);
     const csv = (await leads(engine(), ['export', '--format', 'csv'])).out.split('\r\n');
-    assert.equal(csv[0], 'lead_id,destination,status,destination_id,received_at,settled_at,consent_text,consent_sha256,consent_version,sellers,checked_at,submitted_at,page_url,client_ip,user_agent,trustedform_cert_url,jornaya_lead_id,phones,email,trustedform_claim');
-    assert.match(csv[1]!, new RegExp(`,${CONSENT_SHA256},,ACME Insurance,.*,${CERT_URL},,'\\+12125550123,jane\\.doe@example\\.com,$`));
+    assert.equal(csv[0], 'lead_id,destination,status,destination_id,received_at,settled_at,consent_text,consent_sha256,consent_version,sellers,checked_at,submitted_at,page_url,client_ip,user_agent,trustedform_cert_url,jornaya_lead_id,phones,email,trustedform_claim,tracking,first_touch');
+    assert.match(csv[1]!, new RegExp(`,${CONSENT_SHA256},,ACME Insurance,.*,${CERT_URL},,'\\+12125550123,jane\\.doe@example\\.com,,,$`));
   });
 
   it('purges by the retention settings', async () => {

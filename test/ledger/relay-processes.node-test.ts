@@ -204,9 +204,11 @@ describe('the relay on its ledger, as real processes', () => {
       assert.equal((await delivered('fleet')).length, before + 1, 'delivered exactly once');
     });
 
-    it('exports the lead with its consent hash and TrustedForm certificate while the relays run', async () => {
+    it('exports the lead with its consent hash, TrustedForm certificate and both touches while the relays run', async () => {
       const key = crypto.randomUUID();
-      const answer = await send(two, key, { destination: 'webhook', lead: { ...LEAD, email: 'evidence@example.com' }, consent: CONSENT, trustedform: { certUrl: CERT_URL }, bot: PERSON });
+      const tracking = { utm_source: 'newsletter', utm_campaign: 'spring', gclid: 'Cj0KCQ-test' };
+      const firstTouch = { utm_source: 'google', utm_medium: 'cpc', touched_at: '2026-11-20T09:00:00.000Z' };
+      const answer = await send(two, key, { destination: 'webhook', lead: { ...LEAD, email: 'evidence@example.com' }, consent: CONSENT, trustedform: { certUrl: CERT_URL }, tracking, first_touch: firstTouch, bot: PERSON });
       assert.equal(answer.status, 201);
       const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'leads', '--', 'export', '--format', 'jsonl'], {
         env: { ...process.env, DATABASE_URL: database.url },
@@ -217,6 +219,9 @@ describe('the relay on its ledger, as real processes', () => {
       const text = JSON.stringify(record);
       assert.ok(text.includes(CONSENT.sha256), text);
       assert.ok(text.includes(CERT_URL), text);
+      // Both touches, with the evidence (issue 17): what brought the person, as long as the consent is kept.
+      assert.deepEqual(JSON.parse(String(record['tracking'])), tracking);
+      assert.deepEqual(JSON.parse(String(record['first_touch'])), firstTouch);
     });
   });
 });
