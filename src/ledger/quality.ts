@@ -1,3 +1,4 @@
+import type { LeadEnvelope } from '../adapters/lead.js';
 import type { Engine, Queryable } from './engine.js';
 import type { MatchKind } from './match-keys.js';
 
@@ -34,6 +35,15 @@ export async function findDeliveredMatch(engine: Engine, destination: string, di
 /** Keeps what TrustedForm answered to the claim of a lead's certificate (no personal data in it). */
 export async function recordTrustedFormClaim(engine: Engine, leadId: string, claim: Readonly<Record<string, unknown>>): Promise<void> {
   await engine.query(`UPDATE ledger_leads SET trustedform_claim = $2::jsonb WHERE id = $1`, [leadId, JSON.stringify(claim)]);
+}
+
+/** The ledger's lead of a destination's idempotency key, with what it holds of the envelope (null once erased). */
+export async function leadByKey(engine: Engine, destination: string, key: string): Promise<{ id: string; envelope: LeadEnvelope | null } | undefined> {
+  const [row] = await engine.query<{ id: string; envelope: LeadEnvelope | null }>(
+    `SELECT id, envelope FROM ledger_leads WHERE destination = $1 AND idempotency_key = $2`,
+    [destination, key],
+  );
+  return row;
 }
 
 /** Whether the lead's certificate was claimed already (a claim answered `claimed` or `refused`). */

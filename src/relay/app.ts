@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { CreateResult, DeliveryContext } from '../adapters/adapter.js';
-import type { LeadEnvelope, Outcome } from '../adapters/lead.js';
+import type { LeadEnvelope, Outcome, SubmitStepInput } from '../adapters/lead.js';
 import { isLocale, type Locale } from '../fields/messages/index.js';
 import { rateLimitKey, resolveClientAddress } from './client-address.js';
 import { RelayConfigError, type Destination, type RelayConfig } from './config.js';
@@ -18,7 +18,8 @@ import { checkSubmitInput } from './submit-input.js';
 import { LedgerAnswerStore } from '../ledger/answer-store.js';
 import { createThroughLedger, type LedgerCreate } from './ledger-create.js';
 import { timeoutOf } from './ledger-worker.js';
-import { screenLead } from './lead-quality.js';
+import { claimStep, screenLead } from './lead-quality.js';
+import { leadByKey, trustedFormClaimed } from '../ledger/quality.js';
 import { lookup } from '../ledger/intake.js';
 import { verifyChallenge } from './challenge.js';
 import type { RelayLedgerDependency } from './node-ledger.js';
@@ -306,6 +307,26 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
    * The second step. The lead id travels in the body (`{ id, trustedform?, mobile? }`), out of the
    * URL that proxies log; `/v1/leads/:id/submit` stays as an alias for widgets already deployed.
    */
+  /**
+   * Where the certificate arrives with the second step (MLAS, whose TrustedForm check runs on
+   * `submitLead`), the claim is made then, before the destination is called; what stops the lead is
+   * answered as its outcome (a refusal the person may correct, or a failure to retry).
+   */
+  async function claimOnSubmit(destination: Destination, idempotencyKey: string, input: SubmitStepInput): Promise<Outcome | undefined> {
+    if (!ledger || !destination.trustedform?.claim) return undefined;
+    const lead = await leadByKey(ledger.engine, destination.name, idempotencyKey);
+    if (!lead?.envelope) return undefined;
+    // Claimed with the first step already, and no other certificate now: nothing to claim.
+    if (input.trustedform === undefined && (await trustedFormClaimed(ledger.engine, lead.id))) return undefined;
+    const certificate = input.trustedform ?? lead.envelope.trustedform;
+    const envelope: LeadEnvelope = {
+      ...lead.envelope,
+      lead: { ...lead.envelope.lead, ...(input.mobile ? { mobile: input.mobile } : {}) },
+      ...(certificate ? { trustedform: certificate } : {}),
+    };
+    return (await claimStep(ledger.engine, destination, envelope, lead.id, dependencies.fetch, dependencies.now(), 'submit'))?.outcome;
+  }
+
   async function submit(c: Context, idInPath: string | undefined): Promise<Response> {
     const request = await readRequest(c);
     if (request instanceof Response) return request;
@@ -325,9 +346,11 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
       ttlSeconds: Math.max(60, claims.expiresAt - nowSeconds() + 60),
       repeat: oncePerLead,
     };
-    return respond(c, 'submit', destination, memoryKey, async () =>
-      answerWith(await submitStep(reference, checked.input, deliveryContext(destination, claims.idempotencyKey)), { id, next: null }),
-    );
+    return respond(c, 'submit', destination, memoryKey, async () => {
+      const stop = await claimOnSubmit(destination, claims.idempotencyKey, checked.input);
+      if (stop) return answerWith(stop, { id, next: null });
+      return answerWith(await submitStep(reference, checked.input, deliveryContext(destination, claims.idempotencyKey)), { id, next: null });
+    });
   }
 
   app.post('/v1/leads/submit', (c) => submit(c, undefined));

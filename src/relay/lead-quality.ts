@@ -86,9 +86,13 @@ export async function claimStep(
   leadId: string,
   fetchImpl: typeof fetch,
   now: Date,
+  stage: 'create' | 'submit' = 'create',
 ): Promise<{ outcome: Outcome; note: string } | undefined> {
   const settings = destination.trustedform;
   if (!settings?.claim) return undefined;
+  // A destination with a second step may take the certificate there (MLAS's consent after create):
+  // the claim waits for it (`claimOnSubmit` in app.ts).
+  if (stage === 'create' && envelope.trustedform?.certUrl === undefined && destination.adapter.submit !== undefined) return undefined;
   const lead = envelope.lead;
   const email = typeof lead['email'] === 'string' && lead['email'] !== '' ? lead['email'] : undefined;
   const phone = PHONE_FIELDS.map((field) => lead[field]).find((value): value is string => typeof value === 'string' && value !== '');

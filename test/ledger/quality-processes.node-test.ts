@@ -18,6 +18,8 @@ import { freshPostgresDatabase, postgresUnavailable } from './engines.js';
 const PAGE = 'https://lp.example.com';
 const LEAD = { first_name: 'Jane', last_name: 'Doe', email: 'jane.doe@example.com', mobile: '+12125550123' };
 const PERSON = { honeypot: '', elapsedMs: 10_000 };
+/** Everything MLAS insists on. */
+const MLAS_LEAD = { ...LEAD, address: '350 Fifth Avenue', city: 'New York', state: 'NY', zip_code: '10118', date_of_birth: '1985-04-23' };
 const DISCLOSURE = 'By clicking Submit, I agree that Acme Solar may call and text me at the number provided.';
 const CONSENT = {
   text: DISCLOSURE,
@@ -58,6 +60,10 @@ function config(scenario: string): string {
       webhook: {
         ...base.destinations['webhook']!,
         trustedform: { apiKey: { env: 'TRUSTEDFORM_API_KEY' }, claim: true, requireClaim: true, vendor: 'Acme Solar', certificateBaseUrl: `${standinsBase}/trustedform/${scenario}-tf` },
+      },
+      mlas: {
+        ...base.destinations['mlas']!,
+        trustedform: { apiKey: { env: 'TRUSTEDFORM_API_KEY' }, claim: true, requireClaim: true, certificateBaseUrl: `${standinsBase}/trustedform/${scenario}-tf` },
       },
       pingtree: {
         ...base.destinations['pingtree']!,
@@ -206,6 +212,31 @@ for (const engine of ENGINES) {
       const rejected = JSON.parse(await leads('list', '--state', 'rejected', '--json')) as { id: string }[];
       assert.equal(rejected.length, 1);
       assert.match(await leads('show', rejected[0]!.id), /TrustedForm claim refused: expired_or_unknown/);
+    });
+
+    it('claims an MLAS lead\'s certificate when it comes with the submit step, before submitLead, and refuses an expired one there', async () => {
+      const token = () => ({ ...PERSON, challengeToken: `pass;${crypto.randomUUID()}` });
+      const created = await send({ destination: 'mlas', lead: MLAS_LEAD, consent: CONSENT, bot: token() });
+      assert.equal(created.body['next'], 'submit', JSON.stringify(created.body));
+      const submitLeads = async () => (await log(scenario)).filter((request) => request.rawBody.includes('submitLead')).length;
+      const submit = async (certUrl: string) => {
+        const response = await fetch(`${relay.url}/v1/leads/submit`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), origin: PAGE },
+          body: JSON.stringify({ id: created.body['id'], trustedform: { certUrl } }),
+        });
+        return { status: response.status, body: (await response.json()) as Record<string, any> };
+      };
+      const before = await submitLeads();
+      await script(trustedform, [{ mode: 'expired' }]);
+      const refused = await submit(CERT(8));
+      assert.deepEqual(refused.body['outcome'], { status: 'rejected', retryable: false, code: 'trustedform_failed' });
+      assert.equal(await submitLeads(), before, 'submitLead is not called for an unclaimable certificate');
+      const corrected = await submit(CERT(9));
+      assert.equal(corrected.status, 201);
+      assert.equal(corrected.body['outcome'].status, 'accepted', JSON.stringify(corrected.body));
+      assert.ok((await log(trustedform)).some((request) => request.path.endsWith(CERT(9).slice(-40))), 'the certificate was claimed');
+      assert.equal(await submitLeads(), before + 1);
     });
 
     it('queues a lead while TrustedForm is out of reach, then claims and delivers it once it is back', async () => {
