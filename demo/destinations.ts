@@ -13,6 +13,14 @@ export interface DemoDestination {
 
 const PERSON = 'first_name last_name email mobile';
 
+/**
+ * The destination down for now, as a load balancer answers: nothing was taken, so the relay's ledger
+ * queues the lead (the person is thanked) and its worker delivers it once the stand-in answers again.
+ */
+const DOWN: Readonly<Record<string, readonly ScriptedAnswer[]>> = {
+  'Down for now (503, Retry-After): the relay queues it': [{ status: 503, headers: { 'retry-after': '5' }, body: { message: 'Service Unavailable' } }],
+};
+
 export const DEMO_DESTINATIONS: Readonly<Record<string, DemoDestination>> = {
   'webhook-direct': {
     label: 'Webhook, straight from the browser',
@@ -34,6 +42,7 @@ export const DEMO_DESTINATIONS: Readonly<Record<string, DemoDestination>> = {
       'Ping-post: certificate required on submit (400)': [{ mode: 'pingPost' }],
       'TrustedForm verification fails (422)': [{}, { mode: 'certFails' }],
       'TrustedForm down on submit (503)': [{}, { mode: 'tfDown' }],
+      ...DOWN,
     },
   },
   ivvy: {
@@ -41,27 +50,27 @@ export const DEMO_DESTINATIONS: Readonly<Record<string, DemoDestination>> = {
     adapter: 'relay',
     fields: `${PERSON} description`,
     required: 'first_name last_name email',
-    answers: { 'Lead details invalid (24218)': [{ mode: 'invalid' }], 'Rate limited (429)': [{ mode: 'rateLimited' }], 'Failing (500)': [{ mode: 'failing' }] },
+    answers: { 'Lead details invalid (24218)': [{ mode: 'invalid' }], 'Rate limited (429)': [{ mode: 'rateLimited' }], 'Failing (500)': [{ mode: 'failing' }], ...DOWN },
   },
   pingtree: {
     label: 'Pingtree database source',
     adapter: 'relay',
     fields: `${PERSON} address city state zip_code`,
     required: PERSON,
-    answers: { 'The other documented response shape': [{ mode: 'altShape' }], 'Failing (500)': [{ mode: 'failing' }] },
+    answers: { 'The other documented response shape': [{ mode: 'altShape' }], 'Failing (500)': [{ mode: 'failing' }], ...DOWN },
   },
   trackerrms: {
     label: 'TrackerRMS (credentials in the body)',
     adapter: 'relay',
     fields: `${PERSON} company job_title description`,
     required: 'first_name last_name email',
-    answers: { 'User not active (2)': [{ mode: 'inactive' }], 'Failing (HTTP 500)': [{ mode: 'failing' }] },
+    answers: { 'User not active (2)': [{ mode: 'inactive' }], 'Failing (HTTP 500)': [{ mode: 'failing' }], ...DOWN },
   },
   crmcom: {
     label: 'CRM.COM (login token in the body)',
     adapter: 'relay',
     fields: `${PERSON} description`,
     required: 'first_name last_name email',
-    answers: { 'Token expired: log in again': [{ mode: 'expireToken' }], 'Failing (HTTP 500)': [{ mode: 'failing' }] },
+    answers: { 'Token expired: log in again': [{ mode: 'expireToken' }], 'Failing (HTTP 500)': [{ mode: 'failing' }], ...DOWN },
   },
 };
