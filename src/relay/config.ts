@@ -9,7 +9,7 @@ import { extraParameters } from '../tracking/capture.js';
 import { CDN_HEADERS, parseRanges, PRIVATE_NETWORKS, type ClientAddressRules } from './client-address.js';
 import { parseChallengeSettings, type ChallengeConfigFile, type ChallengeSettings } from './challenge.js';
 import { configKeyProblems } from './config-keys.js';
-import { ADAPTER_KINDS, isAdapterName } from './registry.js';
+import { ADAPTER_KINDS, checkLeadRequires, isAdapterName } from './registry.js';
 import { parseTrustedFormSettings, type TrustedFormConfigFile, type TrustedFormSettings } from './trustedform-claim.js';
 import { isEnvReference, RelayConfigError, resolveSetting, resolveSettings, type Environment, type SettingValue } from './settings.js';
 
@@ -261,6 +261,8 @@ function resolveDestination(name: string, destination: DestinationConfigFile, en
   fieldList(required.filter((key) => !isQuestion(key)), `${where}.required`);
   const undeclared = required.filter((key) => !isQuestion(key) && !fields.includes(key as FieldKey));
   if (undeclared.length > 0) throw new RelayConfigError(`${where}.required: ${undeclared.join(', ')} not in its fields`);
+  const uncovered = checkLeadRequires(destination.adapter, required, `${where}.required`);
+  if (uncovered !== undefined) throw new RelayConfigError(uncovered);
   const answers = answerFields(questions, destination.questionFields, (field) => kind.answerField(field, settings), `${where}.questionFields`);
   const country = destination.country ?? 'US';
   if (!isPhoneCountry(country)) throw new RelayConfigError(`${where}.country: "${country}" has no phone metadata`);

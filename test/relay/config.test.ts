@@ -68,6 +68,46 @@ describe('resolveRelayConfig', () => {
     expect(refusal(file)).to.contain('unknown fields shoe_size');
   });
 
+  describe('what a destination’s API requires of every lead (issue 12)', () => {
+    const MLAS = FILE.destinations['mlas']!;
+    const mlasRequiring = (required: readonly string[] | undefined): RelayConfigFile => ({ ...FILE, destinations: { mlas: { ...MLAS, required } } });
+    const LEAD_INPUT = ['first_name', 'last_name', 'email', 'mobile', 'address', 'city', 'state', 'zip_code', 'date_of_birth'];
+
+    it('refuses an MLAS destination whose required list lacks what LeadInput requires, naming each and the seed', () => {
+      expect(refusal(mlasRequiring(['email']))).to.equal(
+        'destinations.mlas.required: mlas requires first_name or full_name, last_name or full_name, home_phone or mobile, address, city, state, zip_code, date_of_birth of every lead (seed 000); add them',
+      );
+    });
+
+    it('names only what is missing, and refuses a destination with no required list at all', () => {
+      expect(refusal(mlasRequiring(LEAD_INPUT.filter((key) => key !== 'date_of_birth')))).to.equal(
+        'destinations.mlas.required: mlas requires date_of_birth of every lead (seed 000); add it',
+      );
+      expect(refusal(mlasRequiring(undefined))).to.match(/^destinations\.mlas\.required: mlas requires first_name or full_name, .* of every lead \(seed 000\); add them$/);
+    });
+
+    it('takes any one of the fields the adapter fills a requirement from: a home phone or a mobile, a full name for both names', () => {
+      const withHomePhone = LEAD_INPUT.map((key) => (key === 'mobile' ? 'home_phone' : key));
+      expect(resolveRelayConfig(mlasRequiring(withHomePhone), STANDIN_ENV).destinations.get('mlas')?.required).to.deep.equal(withHomePhone);
+      const withFullName = ['full_name', ...LEAD_INPUT.filter((key) => key !== 'first_name' && key !== 'last_name')];
+      expect(refusal(mlasRequiring(withFullName))).to.equal('accepted');
+      expect(refusal(mlasRequiring(LEAD_INPUT.filter((key) => key !== 'mobile')))).to.equal(
+        'destinations.mlas.required: mlas requires home_phone or mobile of every lead (seed 000); add it',
+      );
+    });
+
+    it('does not take a business phone for the phone MLAS requires: the adapter never fills homePhone from it', () => {
+      expect(refusal(mlasRequiring(LEAD_INPUT.map((key) => (key === 'mobile' ? 'business_phone' : key))))).to.contain('mlas requires home_phone or mobile of every lead');
+    });
+
+    it('starts every other kind with nothing required: their documents fix no lead field (the account decides)', () => {
+      for (const name of ['webhook', 'ivvy', 'pingtree', 'trackerrms', 'crmcom']) {
+        const file = { ...FILE, destinations: { [name]: { ...FILE.destinations[name]!, required: [] } } };
+        expect(refusal(file), name).to.equal('accepted');
+      }
+    });
+  });
+
   it('requires the bot signals by default, and gives lead ids an hour', () => {
     const config = resolveRelayConfig(FILE, STANDIN_ENV);
     expect(config.botProtection.requireSignals).to.equal(true);

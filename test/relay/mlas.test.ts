@@ -11,6 +11,7 @@ const CERT_ID = '981eef90ec965dd5a139170a4ad935b8b057baae';
 
 const input = (request: RecordedRequest | undefined) => (request?.body as { variables: { input: Record<string, unknown> } }).variables.input;
 const graphqlCalls = (requests: readonly RecordedRequest[]) => requests.filter((request) => request.path.endsWith('/graphql'));
+const { first_name: _first, last_name: _last, ...LEAD_WITHOUT_NAMES } = GOOD_LEAD;
 const QUICK_POLL = withSettings('mlas', { pollIntervalMs: 50, pollForMs: 300 });
 const CONSENT_TEXT = 'By clicking Submit I agree that ACME may call me at the number I gave.';
 /** Consent given by pressing the button under the disclosure: no box, so no time it was ticked. */
@@ -46,11 +47,16 @@ adapterContract('mlas', {
   ],
   invalid: [
     {
-      name: 'a GraphQL validation error (BAD_USER_INPUT)',
-      // The relay requires what MLAS requires; with that check off, MLAS's own refusal shows.
-      config: withDestination('mlas', { required: [] }),
-      envelope: { lead: { first_name: 'Jane', email: 'jane@example.com' } },
+      name: 'a GraphQL validation error (BAD_USER_INPUT): a one-word full name leaves the lastName MLAS requires empty',
+      // A form that asks for a full name covers both names (the adapter splits it); a person who
+      // gives one word gives MLAS no lastName, a value it refuses and the relay cannot know it will.
+      config: withDestination('mlas', { required: ['full_name', 'email', 'mobile', 'address', 'city', 'state', 'zip_code', 'date_of_birth'] }),
+      envelope: { lead: { ...LEAD_WITHOUT_NAMES, full_name: 'Cher' } },
       expect: { httpStatus: 201, status: 'invalid', code: 'BAD_USER_INPUT' },
+      sent: (requests) => {
+        expect(input(graphqlCalls(requests)[0])).to.include({ firstName: 'Cher' });
+        expect(input(graphqlCalls(requests)[0])).to.not.have.property('lastName');
+      },
     },
   ],
   rejected: [
@@ -116,6 +122,11 @@ adapterContract('mlas', {
   misconfigured: [
     { name: 'a poll longer than the step’s bound', config: withSettings('mlas', { timeoutMs: 30000, pollForMs: 30000 }), refusal: /settings\.pollForMs: must be shorter than timeoutMs/ },
     { name: 'a timeout that is not a number', config: withSettings('mlas', { timeoutMs: '60s' }), refusal: /settings\.timeoutMs: must be a number of milliseconds/ },
+    {
+      name: 'a required list without what LeadInput requires of every lead',
+      config: withDestination('mlas', { required: ['email'] }),
+      refusal: /^destinations\.mlas\.required: mlas requires first_name or full_name, .*, date_of_birth of every lead \(seed 000\); add them$/,
+    },
     { name: 'a GraphQL endpoint that is not a URL', config: withSettings('mlas', { graphqlUrl: 'leads.alleviate.com/graphql' }), refusal: /settings\.graphqlUrl: must be an http\(s\) URL/ },
   ],
 });
