@@ -70,7 +70,11 @@ describe('resolveRelayConfig', () => {
 
   describe('what a destination’s API requires of every lead (issue 12)', () => {
     const MLAS = FILE.destinations['mlas']!;
-    const mlasRequiring = (required: readonly string[] | undefined): RelayConfigFile => ({ ...FILE, destinations: { mlas: { ...MLAS, required } } });
+    const { required: _standinRequired, ...MLAS_WITHOUT_REQUIRED } = MLAS;
+    const mlasRequiring = (required: readonly string[] | undefined): RelayConfigFile => ({
+      ...FILE,
+      destinations: { mlas: required === undefined ? MLAS_WITHOUT_REQUIRED : { ...MLAS, required } },
+    });
     const LEAD_INPUT = ['first_name', 'last_name', 'email', 'mobile', 'address', 'city', 'state', 'zip_code', 'date_of_birth'];
 
     it('refuses an MLAS destination whose required list lacks what LeadInput requires, naming each and the seed', () => {
