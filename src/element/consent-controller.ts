@@ -25,6 +25,7 @@ export class ConsentController implements ReactiveController {
   readonly #checkedAt = new Map<number, Date>();
   #template: HTMLTemplateElement | null = null;
   #templateCopy: { sellers: string; node: HTMLElement } | undefined;
+  readonly #listeners = new Set<() => void>();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -53,6 +54,11 @@ export class ConsentController implements ReactiveController {
     });
   }
 
+  /** Calls `listener` after each box the person ticks or unticks. */
+  onChange(listener: () => void): void {
+    this.#listeners.add(listener);
+  }
+
   clear(): void {
     this.#checkedAt.clear();
     this.host.requestUpdate();
@@ -65,6 +71,7 @@ export class ConsentController implements ReactiveController {
     if (box.checked) this.#checkedAt.set(index, new Date());
     else this.#checkedAt.delete(index);
     this.host.requestUpdate();
+    for (const listener of this.#listeners) listener();
   }
 
   /** The record of this consent, from the text as it is rendered now. */

@@ -46,8 +46,12 @@ export class DeliveryController implements ReactiveController {
   #evidence: EvidenceReport = { trustedform: 'off', jornaya: 'off' };
   /** The last envelope sent: its certificate and mobile go with an automatic second step. */
   #sent: LeadEnvelope | undefined;
-  /** The consent record of the lead on its way, for `lead-submitted`. */
+  /** The consent record of the deferred consent step, for `lead-submitted` (a lead's own comes in its report). */
   #lastConsent: ConsentEvidence | undefined;
+  /** The person unticked the consent the form requires while their lead waited: it will not be sent. */
+  #withdrawn = false;
+  /** Changes of consent are followed one at a time, so the last one decides. */
+  #following: Promise<void> = Promise.resolve();
   /** When the form first appeared, for the minimum fill time. */
   #shownAt = 0;
   /** What takes focus after the next render: the thank-you's heading, or a field a destination refused. */
@@ -59,6 +63,7 @@ export class DeliveryController implements ReactiveController {
     private readonly options: DeliveryOptions,
   ) {
     this.#resume = new BackgroundResume(host);
+    options.consent.onChange(() => void this.#follow());
     host.addController(this);
   }
 
@@ -125,6 +130,7 @@ export class DeliveryController implements ReactiveController {
 
   /** Sends a valid lead: saved, its evidence gathered, offered to the page (`lead-submit`), then created. */
   async send(lead: Readonly<Record<string, string>>): Promise<void> {
+    this.#withdrawn = false;
     this.#show({ alert: '', status: '' });
     const flow = this.#flow;
     if (!flow) return this.#show({ alert: this.#strings.notConfigured });
@@ -151,7 +157,10 @@ export class DeliveryController implements ReactiveController {
         return;
       }
       this.#show({ preparing: false });
-      const report = await flow.create(envelope, idempotencyKey, this.#holdMs());
+      const sending = flow.create(envelope, idempotencyKey, this.#holdMs());
+      // A box ticked or unticked while the evidence was gathered changes the lead now on its way.
+      void this.#follow();
+      const report = await sending;
       if (report) await this.#report(report);
     } finally {
       this.#show({ preparing: false });
@@ -177,7 +186,35 @@ export class DeliveryController implements ReactiveController {
     this.#flow?.reset();
     this.#sent = undefined;
     this.#lastConsent = undefined;
+    this.#withdrawn = false;
     this.#show({ status: '', alert: '', state: { phase: 'idle' } });
+  }
+
+  #follow(): Promise<void> {
+    this.#following = this.#following.then(() => this.#followConsent()).catch(() => undefined);
+    return this.#following;
+  }
+
+  /**
+   * The consent shown belongs to the lead on its way (issue 15). When the person ticks or unticks a
+   * box while their lead waits (after a failure, between retries), the lead as it now stands, with
+   * the record of what the form shows now, takes its place under a new key, so no retry, reconnection
+   * or later visit sends a consent they withdrew. Where the form requires consent and none is given
+   * now, the lead leaves the outbox unsent and the person is told; ticking the box and pressing Try
+   * again sends it as a new lead.
+   */
+  async #followConsent(): Promise<void> {
+    const flow = this.#flow;
+    const sent = this.#sent;
+    if (!flow || !sent?.consent || !this.options.steps().screen.consent) return;
+    if (!this.options.consent.given() && !this.options.config().consentOptional) {
+      if (!(await flow.withdraw())) return;
+      this.#withdrawn = true;
+      this.#show({ status: '', alert: this.#strings.consentWithdrawn });
+      return;
+    }
+    const envelope: LeadEnvelope = { ...sent, consent: await this.#consentRecord() };
+    if (await flow.amend(envelope)) this.#sent = envelope;
   }
 
   /** Changes what the person is told, and re-renders (the controller's `@state()`). */
@@ -262,7 +299,8 @@ export class DeliveryController implements ReactiveController {
     const outcome = report.stage === 'create' ? report.result.outcome : report.outcome;
     if (this.#view.state.phase === 'done') {
       this.status = '';
-      this.host.dispatchEvent(new LeadSubmittedEvent({ outcome, idempotencyKey, evidence, ...(this.#lastConsent ? { consent: this.#lastConsent } : {}) }));
+      const consent = report.consent ?? this.#lastConsent;
+      this.host.dispatchEvent(new LeadSubmittedEvent({ outcome, idempotencyKey, evidence, ...(consent ? { consent } : {}) }));
     } else if (this.#view.state.phase === 'failed') {
       this.#showFailure(report.stage, outcome);
     }
@@ -276,7 +314,8 @@ export class DeliveryController implements ReactiveController {
     }
     // Refused for fields this form does not ask: nothing the person can fix, so say so to the page.
     if (refused.unasked.length > 0) console.warn(`<lead-capture>: the destination requires fields this form does not ask for: ${refused.unasked.join(', ')}`);
-    const message = failureMessage(this.#strings, outcome, refused.first !== undefined, navigator.onLine);
+    // A lead whose consent the person withdrew is not sent again: they are told that, not that it will be.
+    const message = this.#withdrawn ? this.#strings.consentWithdrawn : failureMessage(this.#strings, outcome, refused.first !== undefined, navigator.onLine);
     this.#show({ status: '', alert: message });
     this.host.dispatchEvent(new LeadErrorEvent({ stage, retryable: outcome.retryable, message, outcome }));
   }

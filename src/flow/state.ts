@@ -1,5 +1,5 @@
 import type { CreateResult } from '../adapters/adapter.js';
-import type { Outcome } from '../adapters/lead.js';
+import type { ConsentEvidence, Outcome } from '../adapters/lead.js';
 
 /** Where one lead is on its way: validate → create → (qualify) → submit (DESIGN.md). */
 export type FlowState =
@@ -11,7 +11,10 @@ export type FlowState =
   | { readonly phase: 'done'; readonly outcome: Outcome }
   | { readonly phase: 'failed'; readonly stage: 'create' | 'submit'; readonly outcome: Outcome };
 
-/** What the flow reports back after each step, for the element to turn into events and markup. */
+/**
+ * What the flow reports back after each step, for the element to turn into events and markup, with
+ * the consent record the lead carried (none when consent is asked at the second step).
+ */
 export type StepReport =
-  | { readonly stage: 'create'; readonly result: CreateResult; readonly idempotencyKey: string }
-  | { readonly stage: 'submit'; readonly outcome: Outcome; readonly idempotencyKey: string };
+  | { readonly stage: 'create'; readonly result: CreateResult; readonly idempotencyKey: string; readonly consent?: ConsentEvidence }
+  | { readonly stage: 'submit'; readonly outcome: Outcome; readonly idempotencyKey: string; readonly consent?: ConsentEvidence };

@@ -1,5 +1,5 @@
 import type { Adapter, DeliveryContext } from '../adapters/adapter.js';
-import { endsWell, isFinal, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
+import { endsWell, isFinal, type ConsentEvidence, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { MemoryOutbox, OUTBOX_TTL_MS, type Outbox, type OutboxEntry } from './outbox.js';
 import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from './retry.js';
@@ -115,6 +115,44 @@ export class SubmissionFlow {
     await this.#outbox.remove(replaced.idempotencyKey).catch(() => undefined);
   }
 
+  /**
+   * The person changed the lead on its way without sending it again: ticked or unticked a consent box
+   * while it waits after a failure or between retries (issue 15). `envelope`, the lead as it now
+   * stands, takes its place under a new key, in the outbox too, so no retry, reconnection or later
+   * visit sends a consent the form no longer shows. A send already under way is not called back: its
+   * lead ends there unless it fails, and then the new one goes (see #sendCreate). False when no lead of
+   * this flow is waiting at its first step, or when `envelope` is the same lead.
+   */
+  async amend(envelope: LeadEnvelope): Promise<boolean> {
+    const pending = this.#pending;
+    if (!pending || !this.#changeable() || pending.fingerprint === fingerprint(envelope)) return false;
+    const newKey = this.dependencies.newKey ?? newIdempotencyKey;
+    const replacement: PendingLead = { idempotencyKey: newKey(), envelope, fingerprint: fingerprint(envelope), createdAt: pending.createdAt };
+    this.#pending = replacement;
+    await this.#outbox.remove(pending.idempotencyKey).catch(() => undefined);
+    await this.#save(replacement, 'create');
+    return true;
+  }
+
+  /**
+   * The person withdrew what the lead cannot go without (the consent the form requires) while it
+   * waits: it leaves the outbox and is never sent; sending again is a new lead. False when no lead of
+   * this flow is waiting at its first step.
+   */
+  async withdraw(): Promise<boolean> {
+    const pending = this.#pending;
+    if (!pending || !this.#changeable()) return false;
+    this.#pending = undefined;
+    await this.#outbox.remove(pending.idempotencyKey).catch(() => undefined);
+    return true;
+  }
+
+  /** Whether this flow's own lead is on its way or waiting after a retryable failure, at its first step. */
+  #changeable(): boolean {
+    const state = this.#state;
+    return (state.phase === 'sending' || state.phase === 'failed') && state.stage === 'create';
+  }
+
   /** Drops a staged lead the page decided not to send (a cancelled `lead-submit`). */
   async unstage(idempotencyKey: string): Promise<void> {
     await this.#outbox.remove(idempotencyKey).catch(() => undefined);
@@ -189,11 +227,23 @@ export class SubmissionFlow {
     if (!result) return undefined;
     const { outcome } = result;
     if (result.reference !== undefined) pending.reference = result.reference;
+    const replacement = this.#pending;
+    if (replacement !== pending) {
+      // Changed (amend) or withdrawn while on its way. Not ended: the lead as it now stands goes in
+      // its place, or, withdrawn, none. Ended after all (the send under way went through): that lead
+      // is the one there is, and its replacement leaves the outbox unsent.
+      if (!isFinal(outcome) && replacement) return this.#sendCreate(replacement);
+      if (isFinal(outcome) && replacement) {
+        this.#pending = pending;
+        await this.#outbox.remove(replacement.idempotencyKey).catch(() => undefined);
+      }
+    }
+    const withdrawn = this.#pending !== pending;
     if (!endsWell(outcome)) this.#set({ phase: 'failed', stage: 'create', outcome });
     else if (result.next === 'submit') this.#set({ phase: 'awaiting-submit', created: result });
     else this.#set({ phase: 'done', outcome });
-    if (isFinal(outcome)) await this.#settle(pending, result.next === 'submit');
-    return { stage: 'create', result, idempotencyKey: pending.idempotencyKey };
+    if (isFinal(outcome)) await this.#settle(pending, result.next === 'submit' && !withdrawn);
+    return { stage: 'create', result, idempotencyKey: pending.idempotencyKey, ...consentOf(pending) };
   }
 
   async #sendSubmit(pending: PendingLead, reference: string): Promise<StepReport | undefined> {
@@ -214,7 +264,7 @@ export class SubmissionFlow {
     if (!outcome) return undefined;
     this.#set(endsWell(outcome) ? { phase: 'done', outcome } : { phase: 'failed', stage: 'submit', outcome });
     if (isFinal(outcome)) await this.#settle(pending, false);
-    return { stage: 'submit', outcome, idempotencyKey: pending.idempotencyKey };
+    return { stage: 'submit', outcome, idempotencyKey: pending.idempotencyKey, ...consentOf(pending) };
   }
 
   /** Sends, and sends again after transient failures, waiting as the retry policy says. */
@@ -234,10 +284,12 @@ export class SubmissionFlow {
         signal: AbortSignal.timeout(requestTimeoutMs),
       };
       const result = await send(context);
-      if (isFinal(result.outcome)) return result;
+      // A lead the person changed or withdrew meanwhile is not sent again (#sendCreate sends what replaced it).
+      if (isFinal(result.outcome) || this.#pending !== pending) return result;
       const wait = nextDelay(retry, attempt, now().getTime() - started, random, result.outcome.retryAfterSeconds);
       if (wait === undefined) return result;
       await sleep(wait);
+      if (this.#pending !== pending) return result;
     }
   }
 
@@ -280,6 +332,11 @@ export class SubmissionFlow {
     if (settled) this.#pending = undefined;
     for (const listener of this.#listeners) listener(state);
   }
+}
+
+/** The consent record a lead carried, for the report: what was sent, whatever the form shows since. */
+function consentOf(pending: PendingLead): { consent?: ConsentEvidence } {
+  return pending.envelope.consent ? { consent: pending.envelope.consent } : {};
 }
 
 /**

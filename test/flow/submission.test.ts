@@ -250,3 +250,111 @@ describe('SubmissionFlow delivery', () => {
     expect(adapter.keys).to.deep.equal([]);
   });
 });
+
+describe('SubmissionFlow: consent changed while a lead waits (issue 15)', () => {
+  const GIVEN = { text: 'I agree.', sha256: 'abc', sellers: ['ACME'], checkedAt: '2026-01-01T00:00:00.000Z', submittedAt: '2026-01-01T00:00:01.000Z', pageUrl: 'https://a.example/' };
+  const TICKED = { lead: { first_name: 'Jane' }, consent: GIVEN };
+  const UNTICKED = { lead: { first_name: 'Jane' }, consent: { ...GIVEN, checkedAt: null, submittedAt: '2026-01-01T00:00:09.000Z' } };
+
+  /** An adapter that remembers what each send carried, and answers from a list (accepted when it runs out). */
+  function recordingAdapter(...answers: Outcome[]): Adapter & { sent: { key: string; checkedAt: string | null | undefined }[] } {
+    const sent: { key: string; checkedAt: string | null | undefined }[] = [];
+    return {
+      name: 'recording',
+      sent,
+      async create(envelope, context) {
+        sent.push({ key: context.idempotencyKey, checkedAt: envelope.consent?.checkedAt });
+        return { outcome: answers.shift() ?? ACCEPTED, next: null };
+      },
+    };
+  }
+
+  it('replaces a failed lead with the lead as it now stands: a new key, in the outbox, sent by the next retry', async () => {
+    const outbox = new MemoryOutbox();
+    const adapter = recordingAdapter(DOWN);
+    const flow = flowWith(adapter, { outbox, target: 't' });
+    await flow.create(TICKED);
+    expect(await flow.amend(UNTICKED)).to.equal(true);
+    expect((await outbox.pending('t', 0)).map((entry) => [entry.key, entry.envelope.consent?.checkedAt])).to.deep.equal([['key-2', null]]);
+    const report = await flow.retry();
+    expect(adapter.sent).to.deep.equal([
+      { key: 'key-1', checkedAt: GIVEN.checkedAt },
+      { key: 'key-2', checkedAt: null },
+    ]);
+    expect(report?.consent?.checkedAt, 'the record sent').to.equal(null);
+    expect(await outbox.pending('t', 0)).to.deep.equal([]);
+  });
+
+  it('leaves the same lead as it is: same key, nothing rewritten', async () => {
+    const flow = flowWith(recordingAdapter(DOWN));
+    await flow.create(TICKED);
+    expect(await flow.amend({ ...TICKED, consent: { ...GIVEN, submittedAt: '2026-01-01T00:00:05.000Z' } })).to.equal(false);
+    expect(flow.keyFor(TICKED)).to.equal('key-1');
+  });
+
+  it('changes nothing when no lead waits: after a final outcome, or before any', async () => {
+    const flow = flowWith(recordingAdapter());
+    expect(await flow.amend(UNTICKED)).to.equal(false);
+    await flow.create(TICKED);
+    expect(await flow.amend(UNTICKED)).to.equal(false);
+    expect(await flow.withdraw()).to.equal(false);
+  });
+
+  it('withdraws a failed lead: it leaves the outbox and Try again or a reconnection has nothing to send', async () => {
+    const outbox = new MemoryOutbox();
+    const adapter = recordingAdapter(DOWN);
+    const flow = flowWith(adapter, { outbox, target: 't' });
+    await flow.create(TICKED);
+    expect(await flow.withdraw()).to.equal(true);
+    expect(await outbox.pending('t', 0)).to.deep.equal([]);
+    expect(await flow.retry()).to.equal(undefined);
+    expect(adapter.sent).to.have.length(1);
+  });
+
+  describe('between automatic retries', () => {
+    const RETRYING = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 8000, budgetMs: 30_000 };
+
+    it('the next retry sends the amended lead, with its own key', async () => {
+      const adapter = recordingAdapter(DOWN);
+      const flow = flowWith(adapter, { retry: RETRYING, random: () => 0.5, sleep: async () => void (await flow.amend(UNTICKED)) });
+      const report = await flow.create(TICKED);
+      expect(adapter.sent).to.deep.equal([
+        { key: 'key-1', checkedAt: GIVEN.checkedAt },
+        { key: 'key-2', checkedAt: null },
+      ]);
+      expect(report).to.deep.include({ idempotencyKey: 'key-2' });
+      expect(flow.state.phase).to.equal('done');
+    });
+
+    it('a withdrawn lead is not retried: failed, nothing left to send', async () => {
+      const outbox = new MemoryOutbox();
+      const adapter = recordingAdapter(DOWN, DOWN);
+      const flow = flowWith(adapter, { outbox, target: 't', retry: RETRYING, random: () => 0.5, sleep: async () => void (await flow.withdraw()) });
+      await flow.create(TICKED);
+      expect(adapter.sent).to.have.length(1);
+      expect(flow.state).to.deep.include({ phase: 'failed', stage: 'create' });
+      expect(await outbox.pending('t', 0)).to.deep.equal([]);
+    });
+
+    it('a send under way that goes through ends the lead it carried: the amendment leaves the outbox unsent', async () => {
+      const outbox = new MemoryOutbox();
+      let flow: SubmissionFlow | undefined;
+      const sent: (string | null | undefined)[] = [];
+      const adapter: Adapter = {
+        name: 'changed-in-flight',
+        async create(envelope) {
+          sent.push(envelope.consent?.checkedAt);
+          // The person unticks while this send is on the wire; the destination then takes it.
+          await flow?.amend(UNTICKED);
+          return { outcome: ACCEPTED, next: null };
+        },
+      };
+      flow = flowWith(adapter, { outbox, target: 't', retry: RETRYING });
+      const report = await flow.create(TICKED);
+      expect(sent).to.deep.equal([GIVEN.checkedAt]);
+      expect(report).to.deep.include({ idempotencyKey: 'key-1' });
+      expect(report?.consent?.checkedAt, 'the record the destination has').to.equal(GIVEN.checkedAt);
+      expect(await outbox.pending('t', 0)).to.deep.equal([]);
+    });
+  });
+});

@@ -23,6 +23,7 @@ export const es: UiStrings = {
   notConfigured: 'Este formulario aún no está configurado para enviar (falta el endpoint).',
   consentRequired: 'Marque la casilla para aceptar antes de enviar',
   consentRequiredSellers: 'Marque al menos una casilla para aceptar antes de enviar',
+  consentWithdrawn: 'Desmarcó la casilla, así que su solicitud no se ha enviado. Para enviarla, marque la casilla y pulse Intentar de nuevo.',
   consentNotShown:
     'No pudimos mostrarle bien el texto de consentimiento en esta página, así que no podemos enviar sus datos. Comuníquese con nosotros de otra forma.',
   consentStepTitle: 'Un último paso',

@@ -29,6 +29,8 @@ export interface UiStrings {
   readonly notConfigured: string;
   readonly consentRequired: string;
   readonly consentRequiredSellers: string;
+  /** The person unticked the consent the form requires while their lead waited to be sent again: it will not be. */
+  readonly consentWithdrawn: string;
   /** The consent could not have been seen (hidden or faint on this page), so nothing is sent. */
   readonly consentNotShown: string;
   readonly consentStepTitle: string;
