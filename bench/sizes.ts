@@ -15,10 +15,26 @@ function measure(name: string, code: Buffer | Uint8Array): FileSize {
   return { file: name, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, brotli: brotliCompressSync(code).byteLength };
 }
 
+/** Every script in dist/, chunks included (paths relative to dist/). */
 export function distSizes(dir = 'dist'): FileSize[] {
-  return readdirSync(dir)
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.js'))
+    .sort()
     .map((name) => measure(name, readFileSync(`${dir}/${name}`)));
+}
+
+/**
+ * What a page fetches for the widget to take and send one lead: the classic build is one file; the
+ * module build is its entry and every chunk beside it (all of them load on every page).
+ */
+export function pageTotals(sizes: readonly FileSize[]): { readonly build: string; readonly files: number; readonly gzip: number }[] {
+  const classic = sizes.filter((size) => size.file === 'lead-capture.classic.js');
+  const module = sizes.filter((size) => size.file !== 'lead-capture.classic.js' && (size.file === 'lead-capture.js' || size.file.startsWith('chunks/')));
+  const total = (files: readonly FileSize[]) => files.reduce((sum, size) => sum + size.gzip, 0);
+  return [
+    { build: 'ES module (lead-capture.js and its chunks)', files: module.length, gzip: total(module) },
+    { build: 'classic script (lead-capture.classic.js)', files: classic.length, gzip: total(classic) },
+  ];
 }
 
 async function bundle(external: string[]): Promise<Uint8Array> {
