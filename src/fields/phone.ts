@@ -1,4 +1,5 @@
-import { AsYouType, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { formatNanpAsYouType } from './phone-format.js';
 import { PHONE_COUNTRIES, phoneMetadata } from './phone-metadata.generated.js';
 
 /**
@@ -45,7 +46,10 @@ export function checkPhone(text: string, country: PhoneCountry): PhoneCheck {
   return { ok: true, e164: parsed.number, national: parsed.nationalNumber };
 }
 
-/** Formats a partly typed number the way people write it: "(212) 555-01". */
-export function formatPhoneAsYouType(text: string, country: PhoneCountry): string {
-  return new AsYouType(country, phoneMetadata).input(text);
+/**
+ * Formats a partly typed number the way people write it: "(212) 555-01". Every country in the slice
+ * shares the North American plan's format, so the country does not change it.
+ */
+export function formatPhoneAsYouType(text: string, _country: PhoneCountry): string {
+  return formatNanpAsYouType(text);
 }
