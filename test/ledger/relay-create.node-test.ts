@@ -81,7 +81,8 @@ onEachEngine('the relay\'s create step with the ledger', ({ engine }) => {
 
   it('sends nothing when the ledger cannot be written', async () => {
     const calls = { count: 0 };
-    const broken = { ...engine(), transaction: async () => Promise.reject(new Error('connection refused')) };
+    const refused = async () => Promise.reject(new Error('connection refused'));
+    const broken = { ...engine(), query: refused, transaction: refused };
     assert.deepEqual(await createThroughLedger({ ...ledger(), engine: broken }, request('k-down', [], calls)), { kind: 'unavailable' });
     assert.equal(calls.count, 0);
   });
