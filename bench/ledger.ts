@@ -1,4 +1,4 @@
-// The lead ledger's own cost per lead, in-process: the two transactions the relay adds around the
+// The lead ledger's own cost per lead, in-process: the two statements the relay adds around the
 // destination call (the key, lead and consent evidence before it; the outcome, event and answer
 // after it), on each engine; and how long the embedded ledger takes to start, new and reopened.
 import { mkdtempSync, rmSync } from 'node:fs';

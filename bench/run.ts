@@ -61,7 +61,7 @@ const output = [
   table('Per keystroke (Node, no slowdown)', ['work', 'keystrokes', 'median', 'p99'], keystrokes.map((k) => [k.work, k.keystrokes, `${k.medianUs.toFixed(1)} µs`, `${k.p99Us.toFixed(1)} µs`])),
   table('Relay over a stand-in on loopback (autocannon, 20 connections)', ['run', 'requests', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'], relay.map((r) => [r.run, r.requests, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors, r.non2xx])),
   table('The relay’s own work per lead (in-process, destination answering at once)', ['leads', 'median', 'p99'], [[cpu.leads, `${cpu.medianUs.toFixed(0)} µs`, `${cpu.p99Us.toFixed(0)} µs`]]),
-  table('The lead ledger’s two transactions per lead (in-process, sequential)', ['engine', 'leads', 'median', 'p99', 'note'], ledger.costs.map((cost) => [cost.engine, cost.leads, `${cost.medianMs.toFixed(2)} ms`, `${cost.p99Ms.toFixed(2)} ms`, cost.note ?? ''])),
+  table('The lead ledger’s two statements per lead (in-process, sequential)', ['engine', 'leads', 'median', 'p99', 'note'], ledger.costs.map((cost) => [cost.engine, cost.leads, `${cost.medianMs.toFixed(2)} ms`, `${cost.p99Ms.toFixed(2)} ms`, cost.note ?? ''])),
   table('Ledger start', ['run', 'time'], ledger.starts.map((start) => [start.run, `${start.ms.toFixed(0)} ms`])),
   table('Targets (reported, not asserted)', ['target', 'budget', 'measured', ''], targets),
 ].join('\n');
