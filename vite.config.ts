@@ -53,6 +53,21 @@ function ownEntryExternal(): Plugin {
 }
 
 /**
+ * The classic build is one file: its element takes every chunk from chunks-inline.ts (already in the
+ * file) instead of importing it.
+ */
+function inlineChunks(): Plugin {
+  return {
+    name: 'lead-capture-inline-chunks',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== './chunks.js' || !importer?.replaceAll('\\', '/').includes('/src/element/')) return null;
+      return this.resolve('./chunks-inline.ts', importer);
+    },
+  };
+}
+
+/**
  * `vite build` writes the ES-module bundle (`dist/lead-capture.js`, exports + tag registration);
  * `vite build --mode classic` adds the classic-script bundle (`dist/lead-capture.classic.js`), an
  * IIFE with no exports, so it defines no global beyond the custom element.
@@ -93,7 +108,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [backends()],
+    plugins: classic ? [inlineChunks()] : [backends()],
     server: { port: Number(process.env['PORT'] ?? 5173) },
     build: {
       target: 'es2022',
@@ -105,8 +120,18 @@ export default defineConfig(({ mode }) => {
         name: classic ? 'LeadCaptureClassic' : undefined,
         fileName: () => (classic ? 'lead-capture.classic.js' : 'lead-capture.js'),
       },
-      // Vite 8's library mode leaves `es` output unminified (TOOLCHAIN.md).
-      rolldownOptions: { output: { minify: true } },
+      // Vite 8's library mode leaves `es` output unminified (TOOLCHAIN.md). The module build is split:
+      // its lazily imported chunks (src/chunks/) sit beside lead-capture.js under stable names,
+      // `lead-capture.validation.js` and so on, so the README's snippet and the SRI pins never chase a
+      // hash; the classic build inlines them and stays one file.
+      rolldownOptions: {
+        // The entry may export what its chunks import from it (lit, the strings, the catalogue), so no
+        // common chunk stands between the page and its first render.
+        preserveEntrySignatures: 'allow-extension',
+        output: classic
+          ? { minify: true }
+          : { minify: true, chunkFileNames: 'lead-capture.[name].js' },
+      },
     },
   };
 });

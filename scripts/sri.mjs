@@ -1,13 +1,18 @@
-// Writes dist/sri.json: the Subresource Integrity hash (SHA-384, base64) of each browser bundle, so a
-// page can pin the script it loads (`integrity="sha384-…" crossorigin="anonymous"`) and a CDN that
-// serves anything else is refused by the browser. The builder reads it; test/builder/sri.test.ts
+// Writes dist/sri.json: the Subresource Integrity hash (SHA-384, base64) of each browser file (the
+// classic bundle, the module bundle and each of its chunks), so a page can pin what it loads
+// (`integrity="sha384-…" crossorigin="anonymous"`) and a CDN that serves anything else is refused by
+// the browser. The builder reads it (its snippet preloads each chunk with its hash); test/node/sri
 // checks it against the built files. Run after `vite build` and `vite build --mode classic`.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const BUNDLES = ['lead-capture.js', 'lead-capture.classic.js'];
+const dist = new URL('../dist/', import.meta.url);
+const files = readdirSync(dist).filter((file) => /^lead-capture(\.[\w-]+)?\.js$/.test(file)).sort();
+for (const required of ['lead-capture.js', 'lead-capture.classic.js']) {
+  if (!files.includes(required)) throw new Error(`dist/${required} is missing: build it first`);
+}
 const manifest = Object.fromEntries(
-  BUNDLES.map((file) => [file, `sha384-${createHash('sha384').update(readFileSync(new URL(`../dist/${file}`, import.meta.url))).digest('base64')}`]),
+  files.map((file) => [file, `sha384-${createHash('sha384').update(readFileSync(new URL(file, dist))).digest('base64')}`]),
 );
-writeFileSync(new URL('../dist/sri.json', import.meta.url), `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`dist/sri.json: ${BUNDLES.join(', ')}`);
+writeFileSync(new URL('sri.json', dist), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`dist/sri.json: ${files.join(', ')}`);

@@ -18,4 +18,4 @@ export { webhook, type WebhookSettings } from './adapters/webhook.js';
 export { FIELD_KEYS, type FieldKey } from './fields/keys.js';
 export { FIELD_CATALOGUE, type FieldDefinition } from './fields/catalogue.js';
 export { createLeadValidator, type LeadRules, type LeadValidator } from './fields/validate.js';
-export { FIELD_ERROR_CODES, type FieldErrorCode } from './fields/rules.js';
+export { FIELD_ERROR_CODES, type FieldErrorCode } from './fields/error-codes.js';

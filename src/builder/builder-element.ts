@@ -11,7 +11,7 @@ import { outputPanel } from './panels/output.js';
 import { questionsPanel } from './panels/questions.js';
 import { DEMO_BACKEND, PreviewElement, previewAttributes, type PreviewBackend } from './preview.js';
 import { relayFragment } from './relay-fragment.js';
-import { bundleFile, embedSnippet, type SriManifest } from './snippet.js';
+import { bundleFile, embedSnippet, pinnedChunks, type SriManifest } from './snippet.js';
 import { DEFAULT_STATE, type BuilderState } from './state.js';
 import { stateFromQuery, stateToQuery } from './url-state.js';
 
@@ -153,7 +153,12 @@ export class LeadCaptureBuilder extends LitElement {
   protected override render(): TemplateResult {
     const context: PanelContext = { state: this.settings, change: this.#change, focusLater: this.#focusLater };
     const embed = embedAttributes(this.settings);
-    const script = { src: this.settings.scriptUrl.trim(), type: this.settings.scriptType, integrity: this.sri?.[bundleFile(this.settings.scriptType)] };
+    const script = {
+      src: this.settings.scriptUrl.trim(),
+      type: this.settings.scriptType,
+      integrity: this.sri?.[bundleFile(this.settings.scriptType)],
+      chunks: pinnedChunks(this.sri, embed),
+    };
     return html`<header class="b-header">
         <div>
           <h1>Lead form builder</h1>

@@ -1,13 +1,63 @@
 import type { EmbedAttribute } from './attributes.js';
 
-/** A bundle's Subresource Integrity, as `dist/sri.json` has it: `{ "lead-capture.js": "sha384-…" }`. */
+/**
+ * Each browser file's Subresource Integrity, as `dist/sri.json` has it: the bundles and the module
+ * build's chunks, `{ "lead-capture.js": "sha384-…", "lead-capture.validation.js": "sha384-…" }`.
+ */
 export type SriManifest = Readonly<Record<string, string>>;
+
+/** A chunk of the module build, pinned: preloaded beside the script with its hash. */
+export interface PinnedChunk {
+  readonly file: string;
+  readonly integrity: string;
+}
 
 export interface ScriptTag {
   readonly src: string;
   readonly type: 'module' | 'classic';
   /** `sha384-…`; without it the tag is not pinned. */
   readonly integrity?: string | undefined;
+  /** The module build's chunks this page loads, each preloaded with its hash (empty for the classic build). */
+  readonly chunks?: readonly PinnedChunk[];
+}
+
+/** A module build's chunk: `lead-capture.<name>.js`, beside the entry (the classic bundle is not one). */
+const CHUNK = /^lead-capture\.([\w-]+)\.js$/;
+
+/**
+ * The chunks a chunk is loaded for, when not every page loads it: the Spanish words for a Spanish
+ * form; the email-typo table for a form that asks for an email (the default fields do). The rules
+ * and delivery are loaded by every form.
+ */
+const LOADED_WHEN: Readonly<Record<string, (attributes: ReadonlyMap<string, string | true>) => boolean>> = {
+  es: (attributes) => String(attributes.get('locale') ?? '').toLowerCase().startsWith('es'),
+  'email-typos': (attributes) => {
+    const fields = attributes.get('fields');
+    return fields === undefined || String(fields).split(/[\s,]+/).includes('email');
+  },
+};
+
+/**
+ * The module build's chunks a page with these attributes loads, pinned with this build's hashes. A
+ * dynamically imported module is not checked against any hash of its own, but a module preloaded
+ * with `integrity` is the one the import then uses: so each chunk the page will load is preloaded,
+ * pinned, and starts downloading beside the script instead of after it.
+ */
+export function pinnedChunks(manifest: SriManifest | undefined | null, attributes: readonly EmbedAttribute[]): PinnedChunk[] {
+  if (!manifest) return [];
+  const named = new Map(attributes);
+  return Object.entries(manifest).flatMap(([file, integrity]) => {
+    const name = CHUNK.exec(file)?.[1];
+    if (name === undefined || name === 'classic') return [];
+    const when = LOADED_WHEN[name];
+    return when && !when(named) ? [] : [{ file, integrity }];
+  });
+}
+
+/** A chunk's address: beside the script, as the script's own `import()` resolves it. */
+export function chunkUrl(src: string, file: string): string {
+  const path = src.split(/[?#]/)[0] ?? '';
+  return `${path.slice(0, path.lastIndexOf('/') + 1)}${file}`;
 }
 
 /** The bundle file a script type loads. */
@@ -37,10 +87,14 @@ function scriptText(script: ScriptTag): string {
   attributes.push(['src', script.src]);
   if (script.integrity) attributes.push(['integrity', script.integrity], ['crossorigin', 'anonymous']);
   if (script.type === 'classic') attributes.push(['defer', true]);
-  return `<script ${attributes.map(attributeText).join(' ')}></script>`;
+  const preloads = script.type === 'module' && script.integrity ? (script.chunks ?? []) : [];
+  const links = preloads.map(
+    (chunk) => `<link ${([['rel', 'modulepreload'], ['href', chunkUrl(script.src, chunk.file)], ['integrity', chunk.integrity], ['crossorigin', 'anonymous']] as const).map(attributeText).join(' ')}>\n`,
+  );
+  return `${links.join('')}<script ${attributes.map(attributeText).join(' ')}></script>`;
 }
 
-/** The embed code: the script tag, then the element with one attribute a line. */
+/** The embed code: the pinned chunks' preloads (module build), the script tag, then the element with one attribute a line. */
 export function embedSnippet(script: ScriptTag, attributes: readonly EmbedAttribute[]): string {
   const element = attributes.length === 0 ? '<lead-capture></lead-capture>' : `<lead-capture\n${attributes.map((attribute) => `  ${attributeText(attribute)}`).join('\n')}\n></lead-capture>`;
   return `${scriptText(script)}\n${element}\n`;

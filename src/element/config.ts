@@ -1,7 +1,8 @@
 import type { Adapter } from '../adapters/adapter.js';
 import { isFieldKey, parseFieldList, type FieldKey } from '../fields/keys.js';
-import { isLocale, type Locale, type MessageOverrides } from '../fields/messages/index.js';
-import { isPhoneCountry, type PhoneCountry } from '../fields/phone.js';
+import type { MessageOverrides } from '../fields/messages/compose.js';
+import { isLocale, type Locale } from '../fields/messages/locales.js';
+import { isPhoneCountry, type PhoneCountry } from '../fields/phone-countries.js';
 import { parseSellers } from '../consent/record.js';
 import { parseQuestions, type Question, type QuestionDefinition } from '../fields/questions.js';
 import { parseSteps } from '../fields/steps.js';

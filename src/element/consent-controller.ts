@@ -1,7 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { buildConsentRecord, type ConsentRecord } from '../consent/record.js';
 import { sanitizeDisclosure } from '../consent/sanitize.js';
-import { consentVisibilityProblems, type VisibilityProblem } from '../consent/visibility.js';
 
 const PLACEHOLDER = '{sellers}';
 
@@ -43,15 +42,6 @@ export class ConsentController implements ReactiveController {
   /** Whether the person has agreed (any box checked). */
   given(): boolean {
     return this.#checkedAt.size > 0;
-  }
-
-  /** Whether the disclosure and its boxes, as rendered now, could have been seen (see consent/visibility.ts). */
-  visibilityProblems(): VisibilityProblem[] {
-    const block = this.host.querySelector('.lc-consent');
-    return consentVisibilityProblems({
-      disclosure: [...(block?.querySelectorAll('.lc-consent-text, .lc-seller') ?? [])],
-      boxes: [...(block?.querySelectorAll<HTMLInputElement>('input[name="consent"]') ?? [])],
-    });
   }
 
   /** Calls `listener` after each box the person ticks or unticks. */

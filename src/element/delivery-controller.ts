@@ -11,12 +11,12 @@ import { isCreated, LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmi
 import { botSignals, collectEvidence, evidenceOptions, startRecorders, type EvidenceReport } from './evidence.js';
 import type { FieldsController } from './fields-controller.js';
 import type { LeadCapture } from './lead-capture.js';
-import type { Screen, StepsController } from './steps-controller.js';
-import { stringsFor, type UiStrings } from './strings/index.js';
+import type { StepsController } from './steps-controller.js';
+import { consentVisibilityProblems, describeProblems } from '../consent/visibility.js';
+import type { DeliveryPort } from './delivery-slot.js';
+import { stringsFor } from './locales.js';
+import type { UiStrings } from './strings/types.js';
 import type { TrackingController } from './tracking-controller.js';
-
-/** The element's properties that decide where and how a lead is sent: a change builds a new flow. */
-export const DELIVERY_PROPERTIES: readonly string[] = ['endpoint', 'adapter', 'destination', 'persist', 'requestTimeout', 'retryPolicy', 'consentTiming'];
 
 /** The element as delivery sees it: the values, and the properties that are not part of `config`. */
 export type DeliveryHost = ReactiveControllerHost &
@@ -36,7 +36,7 @@ export interface DeliveryOptions {
  * the browser comes online), the evidence sent with a lead, and what the person and the page are told
  * about each step.
  */
-export class DeliveryController implements ReactiveController {
+export class DeliveryController implements ReactiveController, DeliveryPort {
   #view: DeliveryView = { state: { phase: 'idle' }, preparing: false, status: '', alert: '' };
   #flow: SubmissionFlow | undefined;
   /** A flow of its own for leads an earlier visit left on this device, so this visitor's form stays theirs. */
@@ -117,10 +117,30 @@ export class DeliveryController implements ReactiveController {
     this.#earlier = flowFor(config, settings);
   }
 
-  /** The form is on screen: the minimum fill time counts from now, and leads left in the outbox go, each with its key. */
-  start(): void {
-    this.#shownAt = performance.now();
+  /** The form is on screen (since `shownAt`): the minimum fill time counts from then, and leads left in the outbox go, each with its key. */
+  start(shownAt: number): void {
+    this.#shownAt = shownAt;
     void this.#resume.run(this.#earlier);
+  }
+
+  /**
+   * Consent that was never visible is not consent: a box the person checked beside a disclosure the
+   * page's CSS hid, shrank or faded is refused, with the rule named for the page's developers.
+   */
+  consentWasVisible(): boolean {
+    const block = this.host.querySelector('.lc-consent');
+    const problems = consentVisibilityProblems({
+      disclosure: [...(block?.querySelectorAll('.lc-consent-text, .lc-seller') ?? [])],
+      boxes: [...(block?.querySelectorAll<HTMLInputElement>('input[name="consent"]') ?? [])],
+    });
+    if (problems.length === 0) return true;
+    const rules = describeProblems(problems);
+    console.error(`<lead-capture>: consent not sent: it must be clear and conspicuous, and on this page it was not: ${rules}`);
+    const message = this.#strings.consentNotShown;
+    this.alert = message;
+    const outcome = { status: 'rejected', retryable: false, code: 'consent_not_visible', message: rules } as const;
+    this.host.dispatchEvent(new LeadErrorEvent({ stage: 'consent', retryable: false, message, outcome }));
+    return false;
   }
 
   /** Loads the consent recorders; they must find the form already in the page (TrustedForm's own prerequisite). */

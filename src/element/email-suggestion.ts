@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { suggestEmail } from '../fields/email-typos.js';
+import { chunks } from './chunks.js';
 import type { FieldResult } from '../fields/validate.js';
 import type { UiStrings } from './strings/index.js';
 
@@ -9,6 +9,9 @@ import type { UiStrings } from './strings/index.js';
  * ever offered, the person takes it in one tap; offered once before sending, never in the way twice.
  */
 export class EmailSuggestion {
+  /** The typo table's lookup, once its chunk (`lead-capture.email-typos.js`) is here. */
+  #suggest: ((typed: string) => string | undefined) | undefined;
+  #loading: Promise<void> | undefined;
   /** The suggestion showing under the field. */
   #showing: string | undefined;
   /** The address a suggestion was last offered for. */
@@ -18,19 +21,35 @@ export class EmailSuggestion {
     return this.#showing;
   }
 
+  /** Loads the typo table, once per page: called as soon as someone types in the email field. */
+  load(): Promise<void> {
+    return (this.#loading ??= chunks.emailTypos().then(
+      ({ suggestEmail }) => void (this.#suggest = suggestEmail),
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    ));
+  }
+
   /**
    * After the email was checked: for a valid address its likely typo's correction, for one refused as
-   * an address the corrected form; either only when `isValid` accepts it.
+   * an address the corrected form; either only when `isValid` accepts it. Returns a promise only when
+   * the table had still to arrive (the suggestion then shows when it does).
    */
-  afterCheck(raw: string, result: FieldResult | undefined, isValid: (email: string) => boolean): void {
-    const candidate = result?.ok ? (result.value === undefined ? undefined : suggestEmail(result.value)) : result?.error === 'email' ? suggestEmail(raw) : undefined;
+  afterCheck(raw: string, result: FieldResult | undefined, isValid: (email: string) => boolean): Promise<void> | undefined {
+    const suggest = this.#suggest;
+    if (!suggest) return this.load().then(() => this.afterCheck(raw, result, isValid));
+    const candidate = result?.ok ? (result.value === undefined ? undefined : suggest(result.value)) : result?.error === 'email' ? suggest(raw) : undefined;
     this.#showing = candidate !== undefined && isValid(candidate) ? candidate : undefined;
     if (this.#showing && result?.ok) this.#offeredFor = result.value;
+    return undefined;
   }
 
   /** The correction of a valid address about to be sent, unless it was offered for this address already. */
-  offerBeforeSending(email: string): string | undefined {
-    const suggestion = suggestEmail(email);
+  async offerBeforeSending(email: string): Promise<string | undefined> {
+    await this.load();
+    const suggestion = this.#suggest?.(email);
     if (suggestion === undefined || this.#offeredFor === email) return undefined;
     this.#offeredFor = email;
     this.#showing = suggestion;

@@ -2,19 +2,22 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
 import { DATE_PARTS } from '../fields/memorable-date.js';
 import { isFieldKey, type FieldKey } from '../fields/keys.js';
-import { errorMessage, fieldMessages, type DatePart, type FieldMessages } from '../fields/messages/index.js';
-import type { FieldErrorCode } from '../fields/rules.js';
-import { createLeadValidator, localIsoDate, type LeadValidation, type LeadValidator } from '../fields/validate.js';
+import type { FieldErrorCode } from '../fields/error-codes.js';
+import { errorMessage } from '../fields/messages/compose.js';
+import type { DatePart, FieldMessages } from '../fields/messages/types.js';
+import type { LeadValidation, LeadValidator } from '../fields/validate.js';
+import type { ValidationChunk } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
 import { MemorableDateField, partId, partName } from './date-field.js';
 import { EmailSuggestion } from './email-suggestion.js';
-import { displayPhone, formatOnLeave, formatWhileTyping } from './phone-input.js';
+import { formatWhileTyping } from './phone-typing.js';
 import { QuestionFields } from './question-fields.js';
 import { errorSummaryTemplate, type SummaryItem } from './error-summary.js';
 import { fieldTemplate } from './field-template.js';
 import type { Screen } from './steps-controller.js';
-import { stringsFor, type UiStrings } from './strings/index.js';
+import { fieldWordsFor, stringsFor } from './locales.js';
+import type { UiStrings } from './strings/types.js';
 
 /** The key under which a consent problem is reported beside the field errors. */
 export const CONSENT = 'consent';
@@ -30,6 +33,8 @@ export interface FieldsOptions {
   readonly config: () => LeadCaptureConfig;
   readonly screen: () => Screen;
   readonly consent: ConsentController;
+  /** Work that finishes the update later (a chunk still to arrive): the element's `updateComplete` waits for it. */
+  readonly track?: (work: Promise<unknown>) => void;
 }
 
 /**
@@ -37,6 +42,10 @@ export interface FieldsOptions {
  * checks a field when the person leaves it (and again as they fix it), offers email corrections,
  * names each problem in the page's language, and keeps the error summary. The values themselves are
  * the element's `values` property.
+ *
+ * The rules arrive in the validation chunk, just after the form first renders (`arrive`). Until then
+ * typing works as ever (phone numbers are formatted without the rules), and a field left before they
+ * arrive is remembered and checked the moment they do.
  */
 export class FieldsController implements ReactiveController {
   /** Once the person has pressed Submit, every field is checked as they leave it, empty or not. */
@@ -52,7 +61,10 @@ export class FieldsController implements ReactiveController {
   readonly #questions = new QuestionFields();
   readonly #date = new MemorableDateField('date_of_birth');
   #validator: LeadValidator | undefined;
-  #messages: FieldMessages = fieldMessages('en');
+  #validation: ValidationChunk | undefined;
+  /** Fields left before the rules arrived, checked when they do. */
+  readonly #unchecked = new Set<string>();
+  #messages: FieldMessages | undefined;
   #configuredFor: LeadCaptureConfig | undefined;
 
   constructor(
@@ -72,20 +84,43 @@ export class FieldsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Whether the rules have arrived. */
+  get validating(): boolean {
+    return this.#validation !== undefined;
+  }
+
+  /** The validation chunk is here: the rules are built, and every field left before it came is checked now. */
+  arrive(validation: ValidationChunk): void {
+    this.#validation = validation;
+    this.#configuredFor = undefined;
+    this.hostUpdate();
+    const unchecked = [...this.#unchecked];
+    this.#unchecked.clear();
+    for (const key of unchecked) this.#leave(key);
+    this.host.requestUpdate();
+  }
+
   /** Rebuilds the rules and the words before rendering, when the configuration is a new one. */
   hostUpdate(): void {
     const config = this.options.config();
     if (config === this.#configuredFor) return;
     this.#configuredFor = config;
-    this.#messages = fieldMessages(config.locale, config.messages);
-    this.#validator = createLeadValidator({
+    this.#messages = fieldWordsFor(config);
+    const questions = this.#questions.configure(config);
+    const validation = this.#validation;
+    if (!validation) return;
+    this.#validator = validation.createLeadValidator({
       fields: config.fields.filter(isFieldKey),
       required: config.required,
-      questions: this.#questions.configure(config),
+      questions,
       country: config.country,
       minAge: config.minAge,
-      today: localIsoDate(new Date()),
+      today: validation.localIsoDate(new Date()),
     });
+  }
+
+  get #words(): FieldMessages {
+    return (this.#messages ??= fieldWordsFor(this.options.config()));
   }
 
   /** The whole lead: only the fields the form shows, so values typed before `fields` changed are not sent. */
@@ -141,9 +176,9 @@ export class FieldsController implements ReactiveController {
    * An email correction not yet offered for this address: shown (once) before the lead is sent, so
    * a slip typed and submitted with Enter still gets its one chance. Undefined when there is none.
    */
-  offerSuggestion(): string | undefined {
+  async offerSuggestion(): Promise<string | undefined> {
     const email = this.checkRequired('email');
-    const suggestion = email.ok ? this.#suggestion.offerBeforeSending(email.value) : undefined;
+    const suggestion = email.ok ? await this.#suggestion.offerBeforeSending(email.value) : undefined;
     if (suggestion !== undefined) this.host.requestUpdate();
     return suggestion;
   }
@@ -157,8 +192,8 @@ export class FieldsController implements ReactiveController {
       const date = this.#dateProblem();
       if (date) return date.message;
     }
-    const question = this.#questions.message(this.#messages, key, code, config.locale);
-    return question ?? errorMessage(this.#messages, key, code, { minAge: config.minAge, country: config.country });
+    const question = this.#questions.message(this.#words, key, code, config.locale);
+    return question ?? errorMessage(this.#words, key, code, { minAge: config.minAge, country: config.country });
   }
 
   get #strings(): UiStrings {
@@ -166,10 +201,14 @@ export class FieldsController implements ReactiveController {
   }
 
   #dateProblem() {
-    return this.#date.problem(this.#messages, this.options.config().minAge);
+    return this.#date.problem(this.#words, this.options.config().minAge);
   }
 
   #validateOne(key: string): void {
+    if (!this.#validator) {
+      this.#unchecked.add(key);
+      return;
+    }
     const required = this.options.screen().required.includes(key);
     const raw = this.host.values[key] ?? '';
     const date = key === 'date_of_birth' ? this.#dateProblem() : undefined;
@@ -180,7 +219,9 @@ export class FieldsController implements ReactiveController {
     if (!result || result.ok) delete errors[key];
     else errors[key] = result.error;
     this.errors = errors;
-    if (key === 'email') this.#suggestion.afterCheck(raw, result, (email) => this.#validator?.field('email', email).ok === true);
+    if (key !== 'email') return;
+    const later = this.#suggestion.afterCheck(raw, result, (email) => this.#validator?.field('email', email).ok === true);
+    if (later) this.options.track?.(later.then(() => this.host.requestUpdate()));
   }
 
   /** Puts the suggested address in the email field, as if the person had typed it. */
@@ -214,7 +255,11 @@ export class FieldsController implements ReactiveController {
       const deleting = (event as InputEvent).inputType?.startsWith('delete') ?? false;
       value = formatWhileTyping(value, atEnd, deleting, this.options.config().country);
     }
-    if (key === 'email') this.#suggestion.hide();
+    if (key === 'email') {
+      this.#suggestion.hide();
+      // The typo table comes once someone types an address, in time for them to leave the field.
+      this.options.track?.(this.#suggestion.load().catch(() => undefined));
+    }
     this.#changed(key, value);
   };
 
@@ -238,15 +283,24 @@ export class FieldsController implements ReactiveController {
     if (inDate && next?.closest?.('.lc-date') === target.closest('.lc-date')) return;
     const key = inDate ? 'date_of_birth' : name;
     if (!isFieldKey(key) && !this.#questions.has(key)) return;
+    // Left before the rules arrived: judged the moment they do, as if on leaving.
+    if (!this.#validation) this.#unchecked.add(key);
+    else this.#leave(key);
+  };
+
+  /** What leaving a field does once the rules are here: a phone number written the one way, then the check. */
+  #leave(key: string): void {
+    const validation = this.#validation;
+    if (!validation) return;
     if (isFieldKey(key) && FIELD_CATALOGUE[key].control === 'tel') {
       // A whole, valid number is written the one national way on leaving the field, whatever edits made it.
       const value = this.host.values[key] ?? '';
-      const formatted = formatOnLeave(value, this.options.config().country);
+      const formatted = validation.formatOnLeave(value, this.options.config().country);
       if (formatted !== value) this.host.values = { ...this.host.values, [key]: formatted };
     }
-    const touched = inDate ? this.#date.touched : (this.host.values[key] ?? '').trim() !== '';
+    const touched = key === 'date_of_birth' ? this.#date.touched : (this.host.values[key] ?? '').trim() !== '';
     if (touched || this.submitted) this.#validateOne(key);
-  };
+  }
 
   /** The summary of the problems, linking to each control, while it is showing. */
   renderSummary(screen: Screen, idPrefix: string): TemplateResult | typeof nothing {
@@ -266,7 +320,7 @@ export class FieldsController implements ReactiveController {
 
   #invalidParts(): readonly DatePart[] {
     if (this.#errors['date_of_birth'] === undefined) return [];
-    return this.#date.invalidParts(this.#messages, this.options.config().minAge);
+    return this.#date.invalidParts(this.#words, this.options.config().minAge);
   }
 
   /** The fields on this screen, each labelled, with its error and (for the email) a suggestion. */
@@ -278,20 +332,20 @@ export class FieldsController implements ReactiveController {
       const required = screen.required.includes(key);
       const value = this.host.values[key] ?? '';
       const error = this.errorFor(key);
-      const question = this.#questions.render(key, { id, required, value, error, messages: this.#messages, strings, locale: this.options.config().locale });
+      const question = this.#questions.render(key, { id, required, value, error, messages: this.#words, strings, locale: this.options.config().locale });
       if (question || !isFieldKey(key)) return question ?? html``;
       if (FIELD_CATALOGUE[key].control === 'date') {
-        const messages = this.#messages;
+        const messages = this.#words;
         return this.#date.render({ key, id, label: messages.labels[key], value, required, messages, error: this.errorFor(key), invalid: this.#invalidParts() });
       }
       return fieldTemplate({
         key,
         id,
-        label: this.#messages.labels[key],
+        label: this.#words.labels[key],
         required,
-        requiredMark: this.#messages.requiredMark(key),
+        requiredMark: this.#words.requiredMark(key),
         chooseLabel: strings.choose,
-        value: FIELD_CATALOGUE[key].control === 'tel' ? displayPhone(value, country) : value,
+        value: FIELD_CATALOGUE[key].control === 'tel' && this.#validation ? this.#validation.displayPhone(value, country) : value,
         error: this.errorFor(key),
         ...(key === 'email' && this.#suggestion.showing ? { hint: this.#suggestion.template(strings, this.handleUseSuggestion) } : {}),
       });

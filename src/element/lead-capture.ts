@@ -1,17 +1,22 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Adapter } from '../adapters/adapter.js';
-import { ConversionsController } from '../conversions/controller.js';
+import { isLocale } from '../fields/messages/locales.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../flow/retry.js';
+import { chunks, type DeliveryChunk } from './chunks.js';
 import { ATTRIBUTE_ONLY, CONFIG_PROPERTIES, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput, type WidgetMessages } from './config.js';
 import { ConsentController } from './consent-controller.js';
-import { DELIVERY_PROPERTIES, DeliveryController } from './delivery-controller.js';
+import type { DeliveryController } from './delivery-controller.js';
+import { DeliverySlot } from './delivery-slot.js';
+import { hiddenFieldsTemplate, progressTemplate } from './delivery-view.js';
 import { configErrorEvent } from './events.js';
 import { CONSENT, FieldsController } from './fields-controller.js';
+import { loadWords, stringsFor, wordsFor } from './locales.js';
 import { StepsController } from './steps-controller.js';
-import { stringsFor } from './strings/index.js';
 import { adoptStyles } from './styles.js';
-import { TrackingController } from './tracking-controller.js';
+
+/** The element's properties that decide where and how a lead is sent: a change builds a new flow. */
+const DELIVERY_PROPERTIES: readonly string[] = ['endpoint', 'adapter', 'destination', 'persist', 'requestTimeout', 'retryPolicy', 'consentTiming'];
 
 let instances = 0;
 
@@ -147,21 +152,27 @@ export class LeadCapture extends LitElement {
 
   readonly #uid = `lc-${++instances}`;
   #resolved: LeadCaptureConfig = resolveConfig(this).config;
+  /** Work still finishing an update (a chunk on its way): `updateComplete` waits for it. */
+  readonly #pending = new Set<Promise<unknown>>();
+  /** Changes held back while the form's language was loading, applied with the first update after. */
+  readonly #held = new Map<PropertyKey, unknown>();
+  /** When the form first appeared, for the minimum fill time. */
+  #shownAt: number | undefined;
+  #validationLoad: Promise<void> | undefined;
+  #deliveryLoad: Promise<void> | undefined;
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
+  // Delivery, tracking and conversions come with the delivery chunk, right after the first render.
   readonly #consent = new ConsentController(this);
-  readonly #tracking = new TrackingController(this);
-  readonly #conversions = new ConversionsController(this);
   readonly #fields: FieldsController = new FieldsController(this, {
     config: () => this.#resolved,
     screen: () => this.#steps.screen,
     consent: this.#consent,
+    track: (work) => this.#track(work),
   });
-  readonly #delivery = new DeliveryController(this, {
-    config: () => this.#resolved,
-    steps: () => this.#steps,
-    fields: this.#fields,
-    consent: this.#consent,
-    tracking: this.#tracking,
+  #deliveryController: DeliveryController | undefined;
+  readonly #delivery = new DeliverySlot({
+    renderHidden: () => hiddenFieldsTemplate(this, this.#resolved.jornaya !== '', []),
+    renderProgress: () => progressTemplate({ state: { phase: 'idle' }, preparing: false, status: '', alert: '' }, stringsFor(this.#resolved), this.retryPolicy.maxAttempts, navigator.onLine),
   });
   readonly #steps: StepsController = new StepsController(this, {
     config: () => this.#resolved,
@@ -192,7 +203,26 @@ export class LeadCapture extends LitElement {
     adoptStyles(this.getRootNode() as Document | ShadowRoot, this.styleNonce);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  /**
+   * A form in a language other than English waits for its words (`lead-capture.es.js`) before it
+   * first renders, rather than flash English; what changed meanwhile is kept for that update.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    const locale = this.locale.toLowerCase().split('-')[0] ?? '';
+    if (!isLocale(locale) || locale === 'en' || wordsFor(locale)) return true;
+    for (const [key, value] of changed) if (!this.#held.has(key)) this.#held.set(key, value);
+    this.#track(
+      loadWords(locale).then(
+        () => this.requestUpdate(),
+        () => console.error(`<lead-capture>: the words for locale "${locale}" could not be loaded`),
+      ),
+    );
+    return false;
+  }
+
+  protected override willUpdate(current: PropertyValues<this>): void {
+    const changed = new Map([...this.#held, ...current]) as PropertyValues<this>;
+    this.#held.clear();
     const configChanged = [...changed.keys()].some((key) => CONFIG_PROPERTIES.has(key as string));
     if (!configChanged && this.hasUpdated) return;
     const { config, warnings, errors } = resolveConfig(this);
@@ -200,26 +230,100 @@ export class LeadCapture extends LitElement {
     // A question that cannot work is skipped, said in the console and to the page; the rest of the form works.
     if (!this.hasUpdated || changed.has('questions')) for (const error of errors) this.dispatchEvent(configErrorEvent(error));
     this.#resolved = config;
-    this.#delivery.configure(config, DELIVERY_PROPERTIES.some((key) => changed.has(key as keyof LeadCapture)));
+    this.#deliveryController?.configure(config, DELIVERY_PROPERTIES.some((key) => changed.has(key as keyof LeadCapture)));
   }
 
+  /**
+   * The form is on screen: the rules and delivery load once it is painted, side by side, not on the
+   * first keystroke. After the paint, so their code never runs before the form is seen (a preloaded
+   * chunk would otherwise arrive in time to delay it); anything that needs them sooner (`submit()`,
+   * `updateComplete`) starts them at once.
+   */
   protected override firstUpdated(): void {
-    this.#delivery.start();
+    this.#shownAt = performance.now();
+    requestAnimationFrame(() => setTimeout(() => void this.#loadParts().catch(() => undefined)));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('trustedform') || changed.has('jornaya')) this.#delivery.startRecorders();
+    if (changed.has('trustedform') || changed.has('jornaya')) this.#deliveryController?.startRecorders();
+  }
+
+  /** Resolves once the element has rendered and every chunk it was waiting for has arrived and rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    if (this.hasUpdated && (!this.#validationLoad || !this.#deliveryLoad)) void this.#loadParts().catch(() => undefined);
+    while (this.#pending.size > 0) {
+      await Promise.allSettled([...this.#pending]);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #track(work: Promise<unknown>): void {
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work)).catch(() => undefined);
+  }
+
+  /** The validation and delivery chunks, loaded in parallel; one that failed to load is tried again when next asked. */
+  #loadParts(): Promise<void> {
+    this.#validationLoad ??= chunks.validation().then(
+      (validation) => this.#fields.arrive(validation),
+      (error: unknown) => {
+        this.#validationLoad = undefined;
+        throw error;
+      },
+    );
+    this.#deliveryLoad ??= chunks.delivery().then(
+      (delivery) => this.#deliveryArrived(delivery),
+      (error: unknown) => {
+        this.#deliveryLoad = undefined;
+        throw error;
+      },
+    );
+    const both = Promise.all([this.#validationLoad, this.#deliveryLoad]).then(() => undefined);
+    this.#track(both);
+    return both;
+  }
+
+  /** Delivery is here: tracking captures the visit, conversions listen, and leads an earlier visit left go. */
+  #deliveryArrived({ DeliveryController, TrackingController, ConversionsController }: DeliveryChunk): void {
+    if (this.#deliveryController) return;
+    const tracking = new TrackingController(this);
+    new ConversionsController(this);
+    const delivery = new DeliveryController(this, {
+      config: () => this.#resolved,
+      steps: () => this.#steps,
+      fields: this.#fields,
+      consent: this.#consent,
+      tracking,
+    });
+    delivery.configure(this.#resolved, true);
+    this.#deliveryController = delivery;
+    this.#delivery.attach(delivery);
+    delivery.start(this.#shownAt ?? performance.now());
+    delivery.startRecorders();
+    this.requestUpdate();
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    await this.submit();
+    try {
+      await this.submit();
+    } catch (error) {
+      // A chunk that could not be loaded (the network, or a file refused by its SRI pin): the next press tries again.
+      console.error('<lead-capture>: the form could not load what it needs to send; try again', error);
+    }
   }
 
   /** Validates and sends, exactly as pressing Submit does. Resolves when the attempt has an answer. */
   async submit(): Promise<void> {
-    // Properties a page set just before calling submit() take effect first.
+    // Properties a page set just before calling submit() take effect first; a Submit pressed before
+    // the rules or delivery arrived waits for them (they are already on their way).
     await this.updateComplete;
+    if (!this.#deliveryController || !this.#fields.validating) {
+      await this.#loadParts();
+      await this.updateComplete;
+    }
     return this.#steps.submit();
   }
 

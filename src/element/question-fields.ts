@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import { answerMessage, questionLabel } from '../fields/answers.js';
+import { answerMessage, questionLabel } from '../fields/answer-messages.js';
 import type { FieldMessages, Locale } from '../fields/messages/index.js';
 import { CHECKED, localText, type Question } from '../fields/questions.js';
 import type { FieldErrorCode } from '../fields/rules.js';

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { answerMaxLength } from '../fields/answers.js';
+import { answerMaxLength } from '../fields/answer-messages.js';
 import { CHECKED, type Question } from '../fields/questions.js';
 import { errorLine, requiredMarkTemplate } from './field-template.js';
 

@@ -1,14 +1,13 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { FieldErrorCode } from '../fields/rules.js';
+import type { FieldErrorCode } from '../fields/error-codes.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
-import type { DeliveryController } from './delivery-controller.js';
+import type { DeliveryPort } from './delivery-slot.js';
 import { CONSENT, type FieldsController } from './fields-controller.js';
-import { describeProblems } from '../consent/visibility.js';
-import { LeadErrorEvent, LeadInvalidEvent, LeadStepEvent } from './events.js';
+import { LeadInvalidEvent, LeadStepEvent } from './events.js';
 import { stepMemory, type StepMemory } from './step-memory.js';
 import { backButtonTemplate, stepProgressTemplate } from './steps-view.js';
-import { stringsFor, type UiStrings } from './strings/index.js';
+import type { UiStrings } from './strings/types.js';
 
 /** What the person sees now: the fields on screen, which of them must be filled, and whether consent is asked here. */
 export interface Screen {
@@ -24,7 +23,7 @@ export interface StepsOptions {
   readonly config: () => LeadCaptureConfig;
   readonly fields: FieldsController;
   readonly consent: ConsentController;
-  readonly delivery: DeliveryController;
+  readonly delivery: DeliveryPort;
   /** Whether the form may keep the completed steps' values for the tab's session (`persist` is not `none`); default no. */
   readonly remember?: () => boolean;
 }
@@ -227,7 +226,7 @@ export class StepsController implements ReactiveController {
    * button in focus: the person takes it, or presses Submit again to send what they typed.
    */
   async #offerSuggestion(): Promise<boolean> {
-    if (this.options.fields.offerSuggestion() === undefined) return false;
+    if ((await this.options.fields.offerSuggestion()) === undefined) return false;
     await this.host.updateComplete;
     this.host.querySelector<HTMLElement>('.lc-use-suggestion')?.focus();
     return true;
@@ -235,20 +234,11 @@ export class StepsController implements ReactiveController {
 
   /**
    * Consent that was never visible is not consent: a box the person checked beside a disclosure the
-   * page's CSS hid, shrank or faded is refused, with the rule named for the page's developers.
+   * page's CSS hid, shrank or faded is refused (delivery names the rule for the page's developers).
    */
   #consentWasVisible(screen: Screen): boolean {
     const { consent, delivery } = this.options;
-    if (!screen.consent || !consent.given()) return true;
-    const problems = consent.visibilityProblems();
-    if (problems.length === 0) return true;
-    const rules = describeProblems(problems);
-    console.error(`<lead-capture>: consent not sent: it must be clear and conspicuous, and on this page it was not: ${rules}`);
-    const message = stringsFor(this.options.config()).consentNotShown;
-    delivery.alert = message;
-    const outcome = { status: 'rejected', retryable: false, code: 'consent_not_visible', message: rules } as const;
-    this.host.dispatchEvent(new LeadErrorEvent({ stage: 'consent', retryable: false, message, outcome }));
-    return false;
+    return !screen.consent || !consent.given() || delivery.consentWasVisible();
   }
 
   /** The consent problem, if the person must agree on this screen and has not. */

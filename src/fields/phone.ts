@@ -1,19 +1,15 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import { formatNanpAsYouType } from './phone-format.js';
-import { PHONE_COUNTRIES, phoneMetadata } from './phone-metadata.generated.js';
+import { phoneMetadata } from './phone-metadata.generated.js';
+import type { PhoneCountry } from './phone-countries.js';
+
+export { isPhoneCountry, SUPPORTED_PHONE_COUNTRIES, type PhoneCountry } from './phone-countries.js';
 
 /**
  * Phone validity is libphonenumber-js's call, never a regex: it knows which area codes and exchanges
  * exist. The metadata is a slice generated at build time (scripts/phone-metadata.mjs) so the bundle
- * carries only the countries below.
+ * carries only the countries the widget supports (phone-countries.ts).
  */
-export type PhoneCountry = (typeof PHONE_COUNTRIES)[number];
-
-export const SUPPORTED_PHONE_COUNTRIES: readonly PhoneCountry[] = PHONE_COUNTRIES;
-
-export function isPhoneCountry(value: string): value is PhoneCountry {
-  return (PHONE_COUNTRIES as readonly string[]).includes(value);
-}
 
 /**
  * US territories have their own regions in libphonenumber (787 is "PR"), yet a US form must take a

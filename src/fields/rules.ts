@@ -6,29 +6,8 @@ import * as normalise from './normalise.js';
 import { checkPhone, type PhoneCountry } from './phone.js';
 import { toUsStateCode } from './us-states.js';
 
-/** Why a value was refused. The browser and the relay both speak these; translations word them. */
-export const FIELD_ERROR_CODES = [
-  'required',
-  'too_long',
-  'characters',
-  'email',
-  'phone',
-  'phone_length',
-  'zip',
-  'state',
-  'country',
-  'date',
-  'date_future',
-  'min_age',
-  'unknown_field',
-  'range',
-  'option',
-] as const;
-export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
-
-export function isFieldErrorCode(value: string): value is FieldErrorCode {
-  return (FIELD_ERROR_CODES as readonly string[]).includes(value);
-}
+export { FIELD_ERROR_CODES, isFieldErrorCode, type FieldErrorCode } from './error-codes.js';
+import type { FieldErrorCode } from './error-codes.js';
 
 /** What the rules depend on besides the value: set per page, the same in the browser and the relay. */
 export interface RuleOptions {

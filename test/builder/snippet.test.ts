@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { attributeText, embedSnippet } from '../../src/builder/snippet.js';
+import { attributeText, chunkUrl, embedSnippet, pinnedChunks } from '../../src/builder/snippet.js';
 
 /** An attribute as a browser reads it back from the markup. */
 function parsed(markup: string, name: string): string | null {
@@ -43,5 +43,41 @@ describe('the embed code', () => {
     expect(embedSnippet({ src: '/lead-capture.classic.js', type: 'classic' }, [])).to.equal(
       '<script src="/lead-capture.classic.js" defer></script>\n<lead-capture></lead-capture>\n',
     );
+  });
+
+  it('preloads each chunk of the module build beside the script, pinned with its hash', () => {
+    const chunks = [{ file: 'lead-capture.validation.js', integrity: 'sha384-v' }, { file: 'lead-capture.delivery.js', integrity: 'sha384-d' }];
+    expect(embedSnippet({ src: 'https://cdn.example.com/lc/lead-capture.js', type: 'module', integrity: 'sha384-abc', chunks }, [])).to.equal(
+      '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.validation.js" integrity="sha384-v" crossorigin="anonymous">\n' +
+        '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.delivery.js" integrity="sha384-d" crossorigin="anonymous">\n' +
+        '<script type="module" src="https://cdn.example.com/lc/lead-capture.js" integrity="sha384-abc" crossorigin="anonymous"></script>\n<lead-capture></lead-capture>\n',
+    );
+  });
+});
+
+describe('the chunks a page loads', () => {
+  const manifest = {
+    'lead-capture.js': 'sha384-m',
+    'lead-capture.classic.js': 'sha384-c',
+    'lead-capture.validation.js': 'sha384-v',
+    'lead-capture.delivery.js': 'sha384-d',
+    'lead-capture.es.js': 'sha384-es',
+    'lead-capture.email-typos.js': 'sha384-t',
+  };
+  const files = (attributes: Parameters<typeof pinnedChunks>[1]) => pinnedChunks(manifest, attributes).map((chunk) => chunk.file).sort();
+
+  it('are the rules and delivery for every form, the typo table when it asks an email (the default fields do)', () => {
+    expect(files([])).to.deep.equal(['lead-capture.delivery.js', 'lead-capture.email-typos.js', 'lead-capture.validation.js']);
+    expect(files([['fields', 'first_name mobile']])).to.deep.equal(['lead-capture.delivery.js', 'lead-capture.validation.js']);
+  });
+
+  it('include the Spanish words only for a Spanish form', () => {
+    expect(files([['locale', 'es'], ['fields', 'email']])).to.deep.equal(['lead-capture.delivery.js', 'lead-capture.email-typos.js', 'lead-capture.es.js', 'lead-capture.validation.js']);
+  });
+
+  it('are none without a manifest, and resolve beside the script as its own import() does', () => {
+    expect(pinnedChunks(undefined, [])).to.deep.equal([]);
+    expect(chunkUrl('/dist/lead-capture.js?v=2', 'lead-capture.es.js')).to.equal('/dist/lead-capture.es.js');
+    expect(chunkUrl('lead-capture.js', 'lead-capture.es.js')).to.equal('lead-capture.es.js');
   });
 });

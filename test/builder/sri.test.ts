@@ -15,9 +15,27 @@ describe('the embed code’s Subresource Integrity', function () {
     await until(() => clipboard.text !== undefined, 'the copy');
     const hashes = JSON.parse(decodeURIComponent(manifest.slice(manifest.indexOf(',') + 1))) as Record<string, string>;
     expect(clipboard.text).to.include(`<script type="module" src="/dist/lead-capture.js" integrity="${hashes['lead-capture.js']}" crossorigin="anonymous"></script>`);
+    // Each chunk this form loads is preloaded, pinned: the rules, delivery, and (it asks an email) the typo table.
+    for (const chunk of ['lead-capture.validation.js', 'lead-capture.delivery.js', 'lead-capture.email-typos.js']) {
+      expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/${chunk}" integrity="${hashes[chunk]}" crossorigin="anonymous">`);
+    }
+    expect(clipboard.text, 'an English form never loads the Spanish words').not.to.include('lead-capture.es.js');
 
     const pinned = await pasteIntoBlankPage(clipboard.text!);
     await until(() => pinned.contentDocument?.querySelector('lead-capture form') !== null, 'the pinned bundle to render the form', 20_000);
+    const widget = pinned.contentDocument!.querySelector('lead-capture')! as HTMLElement & { submit(): Promise<void> };
+    const email = widget.querySelector<HTMLInputElement>('input[name="email"]')!;
+    email.value = 'not-an-email';
+    email.dispatchEvent(new (pinned.contentWindow as typeof window).Event('input', { bubbles: true }));
+    await widget.submit();
+    expect(email.getAttribute('aria-invalid'), 'the pinned rules judged the email').to.equal('true');
+
+    // A chunk swapped on the CDN: the form still shows (its own script is the one pinned), but the
+    // browser refuses the chunk, so no code but this build's ever runs in the page.
+    const chunkSwapped = await pasteIntoBlankPage(clipboard.text!.replace(hashes['lead-capture.validation.js']!, hashes['lead-capture.delivery.js']!));
+    await until(() => chunkSwapped.contentDocument?.querySelector('lead-capture form') !== null, 'the form', 20_000);
+    const refused = chunkSwapped.contentDocument!.querySelector('lead-capture')! as HTMLElement & { submit(): Promise<void> };
+    expect(await refused.submit().then(() => 'ran', () => 'refused')).to.equal('refused');
 
     // What a compromised CDN looks like to the page: another file than the one pinned. Module
     // scripts have run (or been refused) by the time the page's load event fires.

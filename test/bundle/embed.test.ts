@@ -32,6 +32,12 @@ async function open(path: string): Promise<HTMLIFrameElement> {
 }
 
 
+/** The scripts of dist/ the page in the frame fetched. */
+function distScripts(frame: HTMLIFrameElement): string[] {
+  const entries = frame.contentWindow!.performance.getEntriesByType('resource');
+  return [...new Set(entries.map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/dist/')))].sort();
+}
+
 function probeOf(frame: HTMLIFrameElement): Probe {
   return (frame.contentWindow as unknown as { __probe: Probe }).__probe;
 }
@@ -65,6 +71,7 @@ describe('the classic-script bundle', () => {
     const first = await deliver(frame, one, { email: 'one@example.com' });
     expect(await delivered(first)).to.have.length(1);
     expect(two.querySelector('.lc-success'), 'the other widget is untouched').to.equal(null);
+    expect(distScripts(frame), 'one file, Spanish words and all').to.deep.equal(['/dist/lead-capture.classic.js']);
   });
 
   it('defines no global but the custom element (and its libraries’ shared registries)', async () => {
@@ -88,5 +95,13 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\')', () =>
     expect(getComputedStyle(widget.querySelector('.lc-button')!).backgroundColor).to.equal('rgb(10, 85, 194)');
     expect(probeOf(frame).violations).to.deep.equal([]);
     expect(probeOf(frame).errors).to.deep.equal([]);
+    // Split: the first chunk, then the rules and delivery beside each other, the typo table once an
+    // email was typed; an English page never fetches the Spanish words.
+    expect(distScripts(frame)).to.deep.equal([
+      '/dist/lead-capture.delivery.js',
+      '/dist/lead-capture.email-typos.js',
+      '/dist/lead-capture.js',
+      '/dist/lead-capture.validation.js',
+    ]);
   });
 });

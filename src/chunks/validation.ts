@@ -1,0 +1,7 @@
+/**
+ * Chunk `lead-capture.validation.js`: the rules (zod/mini), libphonenumber-js with the metadata slice,
+ * and what a phone number looks like once judged. Loaded right after the form first renders, beside
+ * the delivery chunk; a field left before it arrives is checked when it does.
+ */
+export { createLeadValidator, localIsoDate } from '../fields/validate.js';
+export { displayPhone, formatOnLeave } from '../element/phone-input.js';

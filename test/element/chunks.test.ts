@@ -1,0 +1,200 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import type { Adapter } from '../../src/adapters/adapter.js';
+import '../../src/define.js';
+import { chunks } from '../../src/element/chunks.js';
+import type { LeadCapture } from '../../src/element/lead-capture.js';
+import type { RetryPolicy } from '../../src/flow/retry.js';
+import { control, errorText, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
+import { delivered, newScenario, script } from '../helpers/standins.js';
+
+/**
+ * The module build loads the rules (validation chunk) and delivery (delivery chunk) just after the
+ * form first renders, the Spanish words only for a Spanish form and the email-typo table only once an
+ * email is typed (src/element/chunks.ts). On a slow network a person can be in the form before a chunk
+ * arrives: these tests hold a chunk back, as a slow network would, and check that nothing is lost.
+ */
+
+type ChunkName = keyof typeof chunks;
+const restores: (() => void)[] = [];
+
+/** Holds a chunk back until `release()`; counts how often the element asked for it. */
+function hold(name: ChunkName): { release: () => void; readonly asked: number } {
+  const original = chunks[name];
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let asked = 0;
+  (chunks as Record<ChunkName, () => Promise<unknown>>)[name] = async () => {
+    asked++;
+    await gate;
+    return original();
+  };
+  restores.push(() => ((chunks as Record<ChunkName, unknown>)[name] = original));
+  return {
+    release: () => open(),
+    get asked() {
+      return asked;
+    },
+  };
+}
+
+/** Counts how often the element asks for a chunk, without holding it. */
+function count(name: ChunkName): { readonly asked: number } {
+  const original = chunks[name];
+  let asked = 0;
+  (chunks as Record<ChunkName, () => Promise<unknown>>)[name] = () => {
+    asked++;
+    return original();
+  };
+  restores.push(() => ((chunks as Record<ChunkName, unknown>)[name] = original));
+  return {
+    get asked() {
+      return asked;
+    },
+  };
+}
+
+/** The widget as a page's markup makes it (not through `fixture`, whose `updateComplete` would wait for the held chunk). */
+async function mount(attributes: Record<string, string>, properties: Partial<LeadCapture> = {}): Promise<LeadCapture> {
+  const element = document.createElement('lead-capture');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  Object.assign(element, properties);
+  document.body.append(element);
+  await until(() => element.querySelector('form') !== null, 'the form to render');
+  return element;
+}
+
+/** Types as a person does, a character at a time, without waiting for anything between keystrokes. */
+function type(element: LeadCapture, name: string, text: string): void {
+  const input = control(element, name) as HTMLInputElement;
+  input.focus();
+  for (const character of text) {
+    input.value += character;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: character }));
+  }
+}
+
+function leave(element: LeadCapture): void {
+  (element.ownerDocument.activeElement as HTMLElement | null)?.blur();
+}
+
+const acceptAll: Adapter = { name: 'accept-all', create: async () => ({ outcome: { status: 'accepted', retryable: false }, next: null }) };
+const ONCE: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 };
+
+afterEach(() => {
+  for (const restore of restores.splice(0)) restore();
+  document.querySelectorAll('lead-capture').forEach((element) => element.remove());
+});
+
+describe('<lead-capture> before its validation chunk arrives', () => {
+  it('keeps everything typed, formats the phone as typed, and shows the error of a field left early once the rules arrive', async () => {
+    const validation = hold('validation');
+    const element = await mount({ fields: 'first_name email mobile', required: 'email', 'min-fill-ms': '0', persist: 'none' });
+    await expect(element).to.be.accessible();
+    type(element, 'first_name', 'Jane');
+    type(element, 'email', 'not-an-email');
+    leave(element);
+    type(element, 'mobile', '2125550123');
+    await until(() => (control(element, 'mobile') as HTMLInputElement).value === '(212) 555-0123', 'the phone number formatted as typed');
+    expect(errorText(element, 'email'), 'nothing to judge with yet').to.equal('');
+
+    validation.release();
+    await until(() => control(element, 'email').getAttribute('aria-invalid') === 'true', 'the email left early to be judged');
+    expect(errorText(element, 'email')).to.equal('Enter an email address in the correct format, like name@example.com');
+    expect(element.values).to.deep.equal({ first_name: 'Jane', email: 'not-an-email', mobile: '(212) 555-0123' });
+    expect((control(element, 'first_name') as HTMLInputElement).value).to.equal('Jane');
+  });
+
+  it('a Submit pressed before the rules arrive waits for them, then judges the form', async () => {
+    const validation = hold('validation');
+    const element = await mount({ fields: 'email', required: 'email', 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });
+    const refused = oneEvent(element, 'lead-invalid');
+    submitButton(element).click();
+    validation.release();
+    expect((await refused).detail.errors).to.deep.equal({ email: 'required' });
+  });
+});
+
+describe('<lead-capture> before its delivery chunk arrives', () => {
+  it('a Submit pressed before delivery arrives waits for it, then sends the lead', async () => {
+    const delivery = hold('delivery');
+    const element = await mount({ fields: 'first_name email', 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });
+    type(element, 'first_name', GOOD_VALUES.first_name);
+    type(element, 'email', GOOD_VALUES.email);
+    leave(element);
+    const sent = oneEvent(element, 'lead-submit');
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    delivery.release();
+    expect((await sent).detail.envelope.lead).to.deep.equal({ first_name: GOOD_VALUES.first_name, email: GOOD_VALUES.email.toLowerCase() });
+    expect((await submitted).detail.outcome.status).to.equal('accepted');
+  });
+
+  it('renders the same hidden fields, status and alert regions before and after delivery arrives', async () => {
+    const delivery = hold('delivery');
+    const element = await mount({ fields: 'email', tracking: 'off', persist: 'none' });
+    const regions = () => [...element.querySelectorAll('[role="status"], [role="alert"], input[name="lc_website"]')].map((node) => node.outerHTML);
+    const before = regions();
+    delivery.release();
+    await element.updateComplete;
+    expect(regions()).to.deep.equal(before);
+  });
+
+  it('sends a lead an earlier visit left in the outbox once delivery arrives', async () => {
+    const scenario = newScenario();
+    await script(scenario, { mode: 'failing' });
+    const attributes = { adapter: 'webhook', endpoint: `/standins/webhook/${scenario}`, fields: 'first_name last_name email mobile zip_code', 'min-fill-ms': '0' };
+    const first = await mount(attributes, { retryPolicy: ONCE });
+    await first.updateComplete;
+    for (const [name, value] of Object.entries(GOOD_VALUES)) if (first.querySelector(`[name="${name}"]`)) type(first, name, value);
+    leave(first);
+    const failed = oneEvent(first, 'lead-error');
+    submitButton(first).click();
+    await failed;
+    first.remove();
+
+    const delivery = hold('delivery');
+    const next = await mount(attributes, { retryPolicy: ONCE });
+    const resumed = oneEvent(next, 'lead-submitted');
+    delivery.release();
+    expect((await resumed).detail.resumed).to.equal(true);
+    expect(await delivered(scenario)).to.have.length(1);
+    expect([...next.querySelectorAll<HTMLInputElement>('input.lc-input')].map((input) => input.value).join(''), 'the next person’s form stays empty').to.equal('');
+  });
+});
+
+describe('<lead-capture> loads the words and tables it uses, and only those', () => {
+  it('an English form never asks for the Spanish words', async () => {
+    const es = count('es');
+    const element = await mount({ fields: 'first_name email' });
+    await element.updateComplete;
+    expect(es.asked).to.equal(0);
+    expect(submitButton(element).textContent?.trim()).to.equal('Submit');
+  });
+
+  it('a Spanish form waits for its words and first renders in Spanish', async () => {
+    const es = hold('es');
+    const element = document.createElement('lead-capture');
+    element.setAttribute('locale', 'es');
+    element.setAttribute('fields', 'first_name email');
+    document.body.append(element);
+    await until(() => es.asked > 0, 'the Spanish words to be asked for');
+    expect(element.querySelector('form'), 'no English form in the meantime').to.equal(null);
+    es.release();
+    await until(() => element.querySelector('form') !== null, 'the form');
+    expect(submitButton(element).textContent?.trim()).to.equal('Enviar');
+    expect(element.querySelector('label[for$="-first_name"]')?.textContent).to.include('Nombre');
+  });
+
+  it('asks for the email-typo table once an email is typed, and offers the correction on leaving the field', async () => {
+    const typos = count('emailTypos');
+    const element = await mount({ fields: 'first_name email', persist: 'none' });
+    await element.updateComplete;
+    type(element, 'first_name', 'Jane');
+    expect(typos.asked, 'not for a name').to.equal(0);
+    type(element, 'email', 'jane@gmial.com');
+    expect(typos.asked).to.be.greaterThan(0);
+    leave(element);
+    await element.updateComplete;
+    expect(element.querySelector('.lc-use-suggestion')?.textContent).to.include('jane@gmail.com');
+  });
+});
