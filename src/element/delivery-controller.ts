@@ -189,6 +189,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
 
   /** The deferred consent step: send the second step with the confirmed mobile and the certificate. */
   async sendConsentStep(mobile: string): Promise<void> {
+    this.#withdrawn = false;
     this.#show({ alert: '', preparing: true, status: this.#strings.sending });
     try {
       const evidence = await this.#collectEvidence();
@@ -226,6 +227,14 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   async #followConsent(): Promise<void> {
     const flow = this.#flow;
     const sent = this.#sent;
+    // The consent step (deferred consent): the lead was created without consent, and its second step
+    // carries the certificate. Unticked while that step waits, it is not sent until the person agrees again.
+    if (flow && this.options.steps().screen.consentStep) {
+      if (this.options.consent.given() || !(await flow.withdrawSubmit())) return;
+      this.#withdrawn = true;
+      this.#show({ status: '', alert: this.#strings.consentWithdrawn });
+      return;
+    }
     if (!flow || !sent?.consent || !this.options.steps().screen.consent) return;
     if (!this.options.consent.given() && !this.options.config().consentOptional) {
       if (!(await flow.withdraw())) return;

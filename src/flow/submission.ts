@@ -40,6 +40,8 @@ interface PendingLead {
   readonly createdAt: number;
   reference?: string;
   submitInput?: SubmitStepInput;
+  /** The person withdrew the consent of the second step while it waited: it is not sent until they agree again. */
+  submitWithdrawn?: boolean;
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -147,6 +149,24 @@ export class SubmissionFlow {
     return true;
   }
 
+  /**
+   * The person unticked the consent box of the consent step (deferred consent) while its second step
+   * waits after a failure or between retries (issue 15): the second step leaves the outbox and its
+   * input (the certificate, the consent record) is dropped, so no retry, reconnection or later visit
+   * sends it. The lead keeps its reference: agreeing again sends the second step anew. A send already
+   * under way is not called back. False when no second step of this flow is waiting.
+   */
+  async withdrawSubmit(): Promise<boolean> {
+    const pending = this.#pending;
+    const state = this.#state;
+    const waiting = (state.phase === 'sending' || state.phase === 'failed') && state.stage === 'submit';
+    if (!pending?.reference || !waiting || pending.submitWithdrawn) return false;
+    pending.submitWithdrawn = true;
+    delete pending.submitInput;
+    await this.#outbox.remove(pending.idempotencyKey).catch(() => undefined);
+    return true;
+  }
+
   /** Whether this flow's own lead is on its way or waiting after a retryable failure, at its first step. */
   #changeable(): boolean {
     const state = this.#state;
@@ -174,6 +194,7 @@ export class SubmissionFlow {
     const ready = state.phase === 'awaiting-submit' || (state.phase === 'failed' && state.stage === 'submit');
     if (!ready || !pending?.reference) return undefined;
     pending.submitInput = input;
+    pending.submitWithdrawn = false;
     return this.#sendSubmit(pending, pending.reference);
   }
 
@@ -182,6 +203,8 @@ export class SubmissionFlow {
     const state = this.#state;
     const pending = this.#pending;
     if (state.phase !== 'failed' || !pending) return undefined;
+    // A second step whose consent was withdrawn waits for the person to agree again (submit()).
+    if (state.stage === 'submit' && pending.submitWithdrawn) return undefined;
     if (state.stage === 'submit' && pending.reference) return this.#sendSubmit(pending, pending.reference);
     return this.#sendCreate(pending);
   }
@@ -285,11 +308,12 @@ export class SubmissionFlow {
       };
       const result = await send(context);
       // A lead the person changed or withdrew meanwhile is not sent again (#sendCreate sends what replaced it).
-      if (isFinal(result.outcome) || this.#pending !== pending) return result;
+      const withdrawn = () => this.#pending !== pending || (stage === 'submit' && pending.submitWithdrawn === true);
+      if (isFinal(result.outcome) || withdrawn()) return result;
       const wait = nextDelay(retry, attempt, now().getTime() - started, random, result.outcome.retryAfterSeconds);
       if (wait === undefined) return result;
       await sleep(wait);
-      if (this.#pending !== pending) return result;
+      if (withdrawn()) return result;
     }
   }
 

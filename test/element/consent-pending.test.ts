@@ -172,6 +172,83 @@ describe('consent changed, then the tab closed: the next visit', () => {
   }
 });
 
+describe('consent unticked on the consent step while its second step waits (deferred consent)', () => {
+  /** The MLAS two-step flow through the relay: createLead qualifies the lead, then the consent step. */
+  async function mlasPage(scenario: string): Promise<LeadCapture> {
+    return fixture<LeadCapture>(html`<lead-capture
+      min-fill-ms="0"
+      endpoint=${`/relay/${scenario}/v1`}
+      destination="mlas"
+      fields="first_name last_name email mobile address city state zip_code date_of_birth"
+      required="first_name last_name email mobile address city state zip_code date_of_birth"
+      consent="By checking this box I agree that {sellers} may call and text me at the number above."
+      sellers="Alleviate Financial"
+      consent-timing="submit"
+      trustedform
+      trustedform-src="/standins/trustedform/trustedform.js"
+      .retryPolicy=${ONCE}
+    ></lead-capture>`);
+  }
+
+  const submitLeads = async (scenario: string) => (await received(scenario)).filter((request) => JSON.stringify(request.body).includes('submitLead('));
+
+  afterEach(() => document.querySelectorAll('script[data-lead-capture]').forEach((script) => script.remove()));
+
+  it('is not sent by the reconnection nor by the next visit, and the person is told it was withdrawn', async () => {
+    const scenario = newScenario();
+    // createLead qualifies the lead; the first submitLead fails (MLAS answers 500); later ones would succeed.
+    await script(scenario, { mode: 'pingPost' }, { mode: 'serverError' });
+    const element = await mlasPage(scenario);
+    await fill(element, { ...GOOD_VALUES, address: '350 Fifth Avenue', city: 'New York', date_of_birth: '1985-04-23' });
+    element.values = { ...element.values, state: 'NY' };
+    const created = oneEvent(element, 'lead-created');
+    submitButton(element).click();
+    await created;
+    await element.updateComplete;
+    box(element).click();
+    const failed = oneEvent(element, 'lead-error');
+    submitButton(element).click();
+    await failed;
+    await element.updateComplete;
+    expect(submitButton(element).textContent?.trim()).to.equal('Try again');
+    expect(await submitLeads(scenario), 'the submit step that failed').to.have.length(1);
+
+    await toggle(element);
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(element.querySelector('[role="alert"]')?.textContent).to.equal(
+      'You unticked the box, so your request has not been sent. To send it, tick the box and press Try again.',
+    );
+    await expect(element).to.be.accessible();
+    element.remove();
+    await mlasPage(scenario);
+    await settle(1200);
+    expect(await submitLeads(scenario), 'no second submitLead').to.have.length(1);
+  });
+
+  it('ticked again, I agree sends the second step anew', async () => {
+    const scenario = newScenario();
+    await script(scenario, { mode: 'pingPost' }, { mode: 'serverError' });
+    const element = await mlasPage(scenario);
+    await fill(element, { ...GOOD_VALUES, address: '350 Fifth Avenue', city: 'New York', date_of_birth: '1985-04-23' });
+    element.values = { ...element.values, state: 'NY' };
+    const created = oneEvent(element, 'lead-created');
+    submitButton(element).click();
+    await created;
+    await element.updateComplete;
+    box(element).click();
+    const failed = oneEvent(element, 'lead-error');
+    submitButton(element).click();
+    await failed;
+    await toggle(element);
+    await toggle(element);
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    expect((await submitted).detail.outcome.status).to.equal('accepted');
+    expect(await submitLeads(scenario)).to.have.length(2);
+  });
+});
+
 /** Waits until the scenario's webhook has received `count` requests. */
 async function waitForSends(scenario: string, count: number): Promise<void> {
   const started = performance.now();
