@@ -248,8 +248,10 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
 
   /** Changes what the person is told, and re-renders (the controller's `@state()`). */
   #show(change: Partial<DeliveryView>): void {
-    if (change.state?.phase === 'done' && this.#view.state.phase !== 'done') this.#focusOnDone = '.lc-success-title';
-    this.#view = { ...this.#view, ...change };
+    const nowDone = change.state?.phase === 'done' && this.#view.state.phase !== 'done';
+    if (nowDone) this.#focusOnDone = '.lc-success-title';
+    // A lead that went through after a failure (back online, a retry): no failure stays beside the thank-you.
+    this.#view = { ...this.#view, ...change, ...(nowDone ? { alert: '' } : {}) };
     this.host.requestUpdate();
   }
 

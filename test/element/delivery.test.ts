@@ -114,6 +114,8 @@ describe('never losing a lead: faults on the way to the destination', () => {
     await submitted;
     await element.updateComplete;
     expect(element.querySelector('.lc-success')).to.not.equal(null);
+    // The failure is over: nothing beside the thank-you still says it is.
+    expect(element.querySelector('[role="alert"]')?.textContent ?? '', 'no failure under the thank-you').to.equal('');
     await expectDeliveredOnce(scenario, (await received(scenario)).length - 1);
   });
 
