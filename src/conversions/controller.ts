@@ -41,7 +41,10 @@ export class ConversionsController implements ReactiveController {
       void this.#after(event, outcome, idempotencyKey);
     },
     'lead-error': (event) => {
-      const { outcome } = (event as Detail<{ outcome: Outcome }>).detail;
+      const { outcome, stage } = (event as Detail<{ outcome: Outcome; stage: string }>).detail;
+      // A consent the page kept from being seen is refused by the widget itself (stage `consent`), not
+      // by a buyer: the person stays to be told, never sent to the offer wall for the page's fault.
+      if (stage === 'consent') return;
       if (outcome.status === 'rejected' && this.#waiting) void this.#after(event, outcome, this.#waiting.key);
     },
     'lead-invalid': (event) => {

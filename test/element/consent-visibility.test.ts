@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import { fill, GOOD_VALUES, submitButton } from '../helpers/form.js';
-import { newScenario, received } from '../helpers/standins.js';
+import { newScenario, received, script } from '../helpers/standins.js';
 
 /** A page whose own CSS does something to the widget's consent block. */
 async function pageWithCss(scenario: string, css: string): Promise<LeadCapture> {
@@ -77,5 +77,54 @@ describe('consent that was never visible is not consent', () => {
     submitButton(element).click();
     expect((await submitted).detail.consent?.text).to.contain('ACME Insurance may call and text me');
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('consent never visible on the consent step (deferred consent)', () => {
+  it('is refused on the page, not taken for a buyer’s rejection: no offer wall, no submitLead, the person told', async () => {
+    const scenario = newScenario();
+    await script(scenario, { mode: 'pingPost' });
+    const visited: string[] = [];
+    const page = await fixture<HTMLElement>(html`<div>
+      <style>
+        lead-capture .lc-consent-text { display: none !important; }
+      </style>
+      <lead-capture
+        min-fill-ms="0"
+        endpoint=${`/relay/${scenario}/v1`}
+        destination="mlas"
+        fields="first_name last_name email mobile address city state zip_code date_of_birth"
+        required="first_name last_name email mobile address city state zip_code date_of_birth"
+        consent="By checking this box I agree that {sellers} may call and text me at the number above."
+        sellers="Alleviate Financial"
+        consent-timing="submit"
+        rejected-url="https://offers.example.com/?s={status}"
+        .navigate=${(url: string) => visited.push(url)}
+      ></lead-capture>
+    </div>`);
+    const element = page.querySelector<LeadCapture>('lead-capture')!;
+    await fill(element, { ...GOOD_VALUES, address: '350 Fifth Avenue', city: 'New York', date_of_birth: '1985-04-23' });
+    element.values = { ...element.values, state: 'NY' };
+    const created = oneEvent(element, 'lead-created');
+    submitButton(element).click();
+    await created;
+    await element.updateComplete;
+    element.querySelector<HTMLInputElement>('input[name="consent"]')?.click();
+    await element.updateComplete;
+    const errors = capturingConsoleErrors();
+    try {
+      const refused = oneEvent(element, 'lead-error');
+      submitButton(element).click();
+      expect((await refused).detail).to.deep.include({ stage: 'consent' });
+      // Conversions act once the event has reached the page's listeners: give them that turn.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      errors.restore();
+    }
+    expect(visited, 'no navigation to rejected-url').to.deep.equal([]);
+    const submitLeads = (await received(scenario)).filter((request) => JSON.stringify(request.body).includes('submitLead('));
+    expect(submitLeads, 'no submitLead').to.have.length(0);
+    await element.updateComplete;
+    expect(element.querySelector('[role="alert"]')?.textContent).to.contain("We couldn't show you the consent text properly");
   });
 });
