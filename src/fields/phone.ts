@@ -1,4 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
+// libphonenumber-js's own modern build (`core/es6`, untranspiled): the same functions without Babel's
+// class and spread helpers, 2.4 KB gzip less than `core`.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/core/es6';
 import { formatNanpAsYouType } from './phone-format.js';
 import { phoneMetadata } from './phone-metadata.generated.js';
 import type { PhoneCountry } from './phone-countries.js';
