@@ -56,10 +56,14 @@ export interface LeadEnvelope {
   readonly bot?: BotSignals;
 }
 
-/** What the second step (`submit`) carries: the deferred certificate and the verified mobile. */
+/**
+ * What the second step (`submit`) carries: the deferred certificate, the verified mobile, and the
+ * consent record of the consent step (deferred consent), which the relay keeps as the lead's evidence.
+ */
 export interface SubmitStepInput {
   readonly trustedform?: TrustedFormCertificate;
   readonly mobile?: string;
+  readonly consent?: ConsentEvidence;
 }
 
 /**

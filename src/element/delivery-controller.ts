@@ -193,9 +193,11 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     this.#show({ alert: '', preparing: true, status: this.#strings.sending });
     try {
       const evidence = await this.#collectEvidence();
-      this.#lastConsent = this.options.consent.asked(this.options.config().consent) ? await this.#consentRecord() : undefined;
+      const consent = this.options.consent.asked(this.options.config().consent) ? await this.#consentRecord() : undefined;
+      this.#lastConsent = consent;
       this.#show({ preparing: false });
-      const report = await this.#flow?.submit({ mobile, ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}) });
+      // The consent record goes with the step it belongs to: the relay keeps it as the lead's evidence.
+      const report = await this.#flow?.submit({ mobile, ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}), ...(consent ? { consent } : {}) });
       if (report) await this.#report(report);
     } finally {
       this.#show({ preparing: false });

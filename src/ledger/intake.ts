@@ -119,6 +119,32 @@ async function insertKeyedLead(engine: Engine, request: KeyedRequest, lead: Inco
 }
 
 /**
+ * A lead's consent evidence that came after the lead (the consent step of a destination with deferred
+ * consent, sent with the submit step): kept as the first step's would be, in place of any record the
+ * lead had, so the export lists the consent the destination got.
+ */
+export async function keepConsentEvidence(db: Queryable, leadId: string, evidence: ConsentEvidenceRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO ledger_consent (lead_id, text, sha256, sellers, version, checked_at, submitted_at, page_url, received_at,
+                                 client_ip, user_agent, trustedform_cert_url, jornaya_lead_id, phones, email, tracking, first_touch)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16::jsonb, $17::jsonb)
+     ON CONFLICT (lead_id) DO UPDATE SET
+       text = EXCLUDED.text, sha256 = EXCLUDED.sha256, sellers = EXCLUDED.sellers, version = EXCLUDED.version,
+       checked_at = EXCLUDED.checked_at, submitted_at = EXCLUDED.submitted_at, page_url = EXCLUDED.page_url,
+       received_at = EXCLUDED.received_at, client_ip = EXCLUDED.client_ip, user_agent = EXCLUDED.user_agent,
+       trustedform_cert_url = EXCLUDED.trustedform_cert_url, jornaya_lead_id = EXCLUDED.jornaya_lead_id,
+       phones = EXCLUDED.phones, email = EXCLUDED.email, tracking = EXCLUDED.tracking, first_touch = EXCLUDED.first_touch`,
+    [
+      leadId, evidence.text, evidence.sha256, JSON.stringify(evidence.sellers), evidence.version ?? null,
+      evidence.checkedAt, evidence.submittedAt, evidence.pageUrl, evidence.receivedAt,
+      evidence.clientIp ?? null, evidence.userAgent ?? null, evidence.trustedformCertUrl ?? null, evidence.jornayaLeadId ?? null,
+      JSON.stringify(evidence.phones), evidence.email ?? null,
+      evidence.tracking ? JSON.stringify(evidence.tracking) : null, evidence.firstTouch ? JSON.stringify(evidence.firstTouch) : null,
+    ],
+  );
+}
+
+/**
  * Records the key (and, for the first step, the lead with its consent evidence, claimed for the
  * synchronous try) in one transaction, or reports what the ledger already holds for the key.
  */

@@ -20,7 +20,8 @@ import { createThroughLedger, type LedgerCreate } from './ledger-create.js';
 import { timeoutOf } from './ledger-worker.js';
 import { claimStep, screenLead } from './lead-quality.js';
 import { leadByKey, trustedFormClaimed } from '../ledger/quality.js';
-import { lookup } from '../ledger/intake.js';
+import { consentEvidence, type RequestSeen } from '../ledger/evidence.js';
+import { keepConsentEvidence, lookup } from '../ledger/intake.js';
 import { verifyChallenge } from './challenge.js';
 import type { RelayLedgerDependency } from './node-ledger.js';
 
@@ -327,6 +328,27 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     return (await claimStep(ledger.engine, destination, envelope, lead.id, dependencies.fetch, dependencies.now(), 'submit'))?.outcome;
   }
 
+  /**
+   * The consent step's record (deferred consent) is the lead's consent evidence: kept in the ledger
+   * before the destination is called, as the first step's is, with the number it covers and the
+   * certificate that came with it. A ledger that cannot be written stops the step (503).
+   */
+  async function keepSubmitConsent(destination: Destination, idempotencyKey: string, input: SubmitStepInput, seen: RequestSeen): Promise<void> {
+    if (!ledger || input.consent === undefined) return;
+    const lead = await leadByKey(ledger.engine, destination.name, idempotencyKey);
+    if (!lead) return;
+    const earlier: LeadEnvelope = lead.envelope ?? { lead: {} };
+    const certificate = input.trustedform ?? earlier.trustedform;
+    const envelope: LeadEnvelope = {
+      ...earlier,
+      lead: { ...earlier.lead, ...(input.mobile ? { mobile: input.mobile } : {}) },
+      consent: input.consent,
+      ...(certificate ? { trustedform: certificate } : {}),
+    };
+    const evidence = consentEvidence(envelope, seen);
+    if (evidence) await keepConsentEvidence(ledger.engine, lead.id, evidence);
+  }
+
   async function submit(c: Context, idInPath: string | undefined): Promise<Response> {
     const request = await readRequest(c);
     if (request instanceof Response) return request;
@@ -337,7 +359,7 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
     const submitStep = destination.adapter.submit?.bind(destination.adapter);
     const reference = claims.reference;
     if (!submitStep || reference === undefined) return c.json({ error: 'no_submit_step' }, 409);
-    const checked = checkSubmitInput(request.body, destination.country);
+    const checked = checkSubmitInput(request.body, destination.country, destination.acceptConsent);
     if (!checked.ok) return c.json({ errors: checked.errors, codes: checked.codes }, 422);
     const memoryKey = {
       key: `submit:${destination.name}:${claims.idempotencyKey}`,
@@ -346,7 +368,10 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
       ttlSeconds: Math.max(60, claims.expiresAt - nowSeconds() + 60),
       repeat: oncePerLead,
     };
+    const userAgent = c.req.header('user-agent')?.slice(0, 512);
+    const seen: RequestSeen = { receivedAt: dependencies.now(), clientIp: c.get('clientAddress'), ...(userAgent ? { userAgent } : {}) };
     return respond(c, 'submit', destination, memoryKey, async () => {
+      await keepSubmitConsent(destination, claims.idempotencyKey, checked.input, seen);
       const stop = await claimOnSubmit(destination, claims.idempotencyKey, checked.input);
       if (stop) return answerWith(stop, { id, next: null });
       return answerWith(await submitStep(reference, checked.input, deliveryContext(destination, claims.idempotencyKey)), { id, next: null });

@@ -21,7 +21,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const text = (max: number) => z.string().check(z.maxLength(max, 'too_long'));
 
-const consentSchema = z.object({
+/** A consent record as the create and the submit step take it. */
+export const consentSchema = z.object({
   text: z.string().check(z.minLength(1, 'required'), z.maxLength(20_000, 'too_long')),
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'characters')),
   sellers: z.array(text(200)).check(z.maxLength(50, 'too_long')),
@@ -84,7 +85,7 @@ const MAX_PATH = 60;
  * an all-zero hash was once forwarded as evidence — and, where the destination pins its
  * disclosures, the text's hash or version must be one of them.
  */
-function consentCode(consent: ConsentEvidence, accept: readonly string[] | undefined): [path: string, code: FieldErrorCode] | undefined {
+export function consentCode(consent: ConsentEvidence, accept: readonly string[] | undefined): [path: string, code: FieldErrorCode] | undefined {
   const hash = sha256Hex(consent.text);
   if (hash !== consent.sha256) return ['consent.sha256', 'characters'];
   if (accept && !accept.includes(hash) && !(consent.version !== undefined && accept.includes(consent.version))) return ['consent', 'option'];

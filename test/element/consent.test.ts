@@ -327,6 +327,33 @@ describe('<lead-capture> deferred consent (create, then consent, then submit)', 
     await expect(element).to.be.accessible();
   });
 
+  it('sends the consent step’s record to the relay with the submit step, the same record the page is told of', async () => {
+    const scenario = newScenario();
+    await script(scenario, { mode: 'pingPost' });
+    const element = await mlasForm(scenario);
+    await createAndReachConsentStep(element);
+    const submitBodies: unknown[] = [];
+    const original = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/v1/leads/submit')) submitBodies.push(JSON.parse(String(init?.body)));
+      return original(input, init);
+    };
+    try {
+      await check(element);
+      const submitted = oneEvent(element, 'lead-submitted');
+      submitButton(element).click();
+      const { detail } = await submitted;
+      expect(submitBodies).to.have.length(1);
+      const { consent } = submitBodies[0] as { consent?: LeadEnvelope['consent'] };
+      expect(consent?.sellers).to.deep.equal(['Alleviate Financial']);
+      expect(consent?.checkedAt).to.be.a('string');
+      expect(consent?.sha256).to.equal(await sha256Hex(consent?.text ?? ''));
+      expect(consent).to.deep.equal(detail.consent);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('tells the person clearly when MLAS needs a certificate it did not get (400), and lets them try again', async () => {
     const scenario = newScenario();
     await script(scenario, { mode: 'pingPost' });
