@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { LeadEnvelope } from '../../src/adapters/lead.js';
 import { sha256Hex } from '../../src/consent/record.js';
@@ -270,9 +271,14 @@ describe('<lead-capture> deferred consent (create, then consent, then submit)', 
       trustedform
       trustedform-src=${TRUSTEDFORM_STANDIN}
     ></lead-capture>`);
+    await fillMlas(element);
+    return element;
+  }
+
+  /** What MLAS requires of every lead, typed as a person would. */
+  async function fillMlas(element: LeadCapture): Promise<void> {
     await fill(element, { ...GOOD_VALUES, address: '350 Fifth Avenue', city: 'New York', date_of_birth: '1985-04-23' });
     element.values = { ...element.values, state: 'NY' };
-    return element;
   }
 
   async function createAndReachConsentStep(element: LeadCapture): Promise<void> {
@@ -351,6 +357,71 @@ describe('<lead-capture> deferred consent (create, then consent, then submit)', 
       expect(consent).to.deep.equal(detail.consent);
     } finally {
       window.fetch = original;
+    }
+  });
+
+  it('shows the error summary, and puts the person on it, when I agree is pressed without the box', async () => {
+    const scenario = newScenario();
+    await script(scenario, { mode: 'pingPost' });
+    const element = await mlasForm(scenario);
+    await createAndReachConsentStep(element);
+    const refused = oneEvent(element, 'lead-invalid');
+    submitButton(element).click();
+    await refused;
+    await element.updateComplete;
+    const summary = element.querySelector<HTMLElement>('.lc-error-summary');
+    expect(summary?.querySelector('h2')?.textContent).to.equal('There is a problem');
+    expect([...(summary?.querySelectorAll('a') ?? [])].map((link) => link.textContent)).to.deep.equal(['Check the box to agree before you submit']);
+    const [focused, where] = focusIsOn(summary);
+    expect(focused, where).to.equal(true);
+    summary?.querySelector('a')?.click();
+    const [onBox, boxWhere] = focusIsOn(box(element));
+    expect(onBox, boxWhere).to.equal(true);
+    expect((await received(scenario)).filter((request) => JSON.stringify(request.body).includes('submitLead(')), 'nothing sent').to.have.length(0);
+    await expect(element).to.be.accessible();
+  });
+
+  it('on a 390 px phone, after submitLead scrolls the thank-you into view and announces it through the status region', async () => {
+    const scenario = newScenario();
+    await script(scenario, { mode: 'pingPost' });
+    await setViewport({ width: 390, height: 700 });
+    try {
+      const page = await fixture<HTMLElement>(html`<div>
+        <div style="height: 1200px">A long landing page</div>
+        <lead-capture
+          min-fill-ms="0"
+          endpoint=${`/relay/${scenario}/v1`}
+          destination="mlas"
+          fields="first_name last_name email mobile address city state zip_code date_of_birth"
+          required="first_name last_name email mobile address city state zip_code date_of_birth"
+          consent=${DISCLOSURE}
+          sellers="Alleviate Financial"
+          consent-timing="submit"
+          trustedform
+          trustedform-src=${TRUSTEDFORM_STANDIN}
+        ></lead-capture>
+        <footer style="height: 600px">Footer</footer>
+      </div>`);
+      const element = page.querySelector<LeadCapture>('lead-capture')!;
+      await fillMlas(element);
+      await createAndReachConsentStep(element);
+      const region = element.querySelector('[role="status"]');
+      expect(region, 'a status region before I agree').to.not.equal(null);
+      await check(element);
+      submitButton(element).scrollIntoView({ block: 'end' });
+      const submitted = oneEvent(element, 'lead-submitted');
+      submitButton(element).click();
+      await submitted;
+      await element.updateComplete;
+      expect(element.querySelector('[role="status"]'), 'the same region, not a new one').to.equal(region);
+      expect(region?.textContent).to.equal('Thank you. We have your details and will be in touch soon.');
+      const heading = element.querySelector('.lc-success-title');
+      const [focused, where] = focusIsOn(heading);
+      expect(focused, where).to.equal(true);
+      const rect = heading!.getBoundingClientRect();
+      expect(rect.top >= 0 && rect.bottom <= innerHeight, `heading at ${JSON.stringify(rect)} in a ${innerHeight}px viewport`).to.equal(true);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
     }
   });
 
