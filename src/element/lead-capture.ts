@@ -115,7 +115,7 @@ export class LeadCapture extends LitElement {
   @property() jornaya = '';
   /** Jornaya's script URL, when not Jornaya's own. */
   @property({ attribute: 'jornaya-src' }) jornayaSrc: string | undefined = undefined;
-  /** `local`: keep unsent leads on this device until delivered (7 days at most); `none`: never store them. */
+  /** `local`: keep unsent leads on this device until delivered (24 hours at most); `none`: never store them. */
   @property() persist = 'local';
   /** How long one send may take before it is abandoned and retried, in ms. */
   @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = 15_000;

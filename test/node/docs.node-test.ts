@@ -15,6 +15,7 @@ import {
   type Manifest,
 } from '../../scripts/docs.js';
 import { CSS } from '../../src/element/styles.js';
+import { OUTBOX_TTL_MS } from '../../src/flow/outbox.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -58,6 +59,13 @@ describe('custom-elements.json', () => {
     const documented = element.cssProperties ?? [];
     assert.deepEqual(documented.map((property) => property.name).sort(), [...used].sort());
     assert.deepEqual(documented.filter((property) => !property.default).map((property) => property.name), []);
+  });
+});
+
+describe('what the reference says of the outbox', () => {
+  it('gives the lifetime of a stored lead as the outbox keeps it (persist)', () => {
+    const persist = elementDeclaration(committed()).attributes?.find((attribute) => attribute.name === 'persist');
+    assert.match(persist?.description ?? '', new RegExp(`\\(${OUTBOX_TTL_MS / 3_600_000} hours at most\\)`));
   });
 });
 
