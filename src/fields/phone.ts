@@ -33,6 +33,8 @@ export type PhoneCheck =
  */
 export function checkPhone(text: string, country: PhoneCountry): PhoneCheck {
   const digits = text.replace(/\D/g, '');
+  // Written for another country (+44 …): not a matter of digits, so not "enter 10 digits" but "a US number".
+  if (text.trim().startsWith('+') && !digits.startsWith('1')) return { ok: false, error: 'phone' };
   const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
   if (national.length !== 10) return { ok: false, error: 'phone_length' };
   const parsed = parsePhoneNumberFromString(text, country, phoneMetadata);

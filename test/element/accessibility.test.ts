@@ -200,7 +200,8 @@ describe('phone numbers as people type them', () => {
     await sendKeys({ press: 'Tab' });
     await element.updateComplete;
     expect(input.value).to.equal('+44 7700 900123');
-    expect(errorText(element, 'mobile')).to.equal('Enter a 10-digit US mobile number, like (201) 555-0123');
+    // Another country's number is not a matter of digits: the person is asked for a US number.
+    expect(errorText(element, 'mobile')).to.equal('Enter a US mobile number, like (201) 555-0123');
   });
 
   it('shows a number given as +12125550123 in the national format', async () => {

@@ -72,6 +72,7 @@ export const FIELD_CASES: readonly FieldCase[] = [
   { field: 'mobile', input: '2120550123', error: 'phone', why: 'an exchange cannot start with 0' },
   { field: 'mobile', input: '2121550123', error: 'phone', why: 'an exchange cannot start with 1' },
   { field: 'mobile', input: '416 555 0123', error: 'phone', why: 'a Canadian number on a US form' },
+  { field: 'mobile', input: '+44 7700 900123', error: 'phone', why: 'another country’s number (+44) on a US form' },
   { field: 'mobile', input: '212555012', error: 'phone_length', why: 'nine digits' },
   { field: 'mobile', input: '21255501234', error: 'phone_length', why: 'eleven digits not starting with 1' },
   { field: 'mobile', input: LONG, error: 'phone_length', why: 'a 10,000-character string' },

@@ -61,7 +61,6 @@ export const en: FieldMessages = {
     email: () => 'Enter an email address in the correct format, like name@example.com',
     // Also what a number from another country gets: "Enter a US mobile number", not "doesn't exist".
     phone: ({ label, country }) => `Enter a ${region(country)} ${inSentence(label)}, like ${examplePhone(country)}`,
-    // Also what a number written for another country (+44 …) gets: its digits are not ten.
     phone_length: ({ label, country }) => `Enter a 10-digit ${region(country)} ${inSentence(label)}, like ${examplePhone(country)}`,
     zip: () => 'Enter a 5-digit ZIP code, like 10001',
     state: () => 'Choose a state',
