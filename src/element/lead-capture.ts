@@ -365,7 +365,7 @@ export class LeadCapture extends LitElement {
             sellers: config.sellers,
             required: !config.consentOptional,
             error: this.#fields.errorFor(CONSENT),
-            and: config.locale === 'es' ? 'y' : 'and',
+            and: strings.sellersAnd,
           })
         : nothing}
       ${delivery.renderHidden()}

@@ -164,6 +164,25 @@ describe('<lead-capture> consent block', () => {
     expect(text?.textContent?.replace(/\s+/g, ' ')).to.contain('I agree to the Terms and that ACME Insurance may call me.');
   });
 
+  it('joins the sellers named in the disclosure with the locale’s word, or the page’s (messages.ui.sellersAnd)', async () => {
+    const element = await fixture<LeadCapture>(html`<lead-capture
+      adapter="webhook"
+      endpoint="/nowhere"
+      fields="email"
+      consent="I agree that {sellers} may call me."
+      sellers="ACME Insurance; Best Rates, LLC; Zeta Home"
+    ></lead-capture>`);
+    const text = () => element.querySelector('.lc-consent-text')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    expect(text()).to.contain('ACME Insurance, Best Rates, LLC and Zeta Home may call me.');
+    element.locale = 'es';
+    await element.updateComplete;
+    expect(text()).to.contain('ACME Insurance, Best Rates, LLC y Zeta Home');
+    element.locale = 'en';
+    element.messages = { ui: { sellersAnd: '&' } };
+    await element.updateComplete;
+    expect(text()).to.contain('ACME Insurance, Best Rates, LLC & Zeta Home may call me.');
+  });
+
   it('lets a lead go without consent when consent is optional, recording that the box was not checked', async () => {
     const element = await consentForm(newScenario());
     element.consentOptional = true;

@@ -20,8 +20,6 @@ export interface UiStrings {
   readonly failedServer: string;
   readonly retryingOffline: (attempt: number, of: number) => string;
   readonly retryingServer: (attempt: number, of: number) => string;
-  /** A lead left on this device by an earlier visit went in the background: neutral, whoever is here now. */
-  readonly resumed: string;
   /** A lead left on this device by an earlier visit is still waiting: neutral, whoever is here now. */
   readonly resumePending: string;
   readonly failedFinal: string;
@@ -31,6 +29,8 @@ export interface UiStrings {
   readonly consentRequiredSellers: string;
   /** The person unticked the consent the form requires while their lead waited to be sent again: it will not be. */
   readonly consentWithdrawn: string;
+  /** The word before the last seller in `{sellers}` ("A, B and C"). */
+  readonly sellersAnd: string;
   /** The consent could not have been seen (hidden or faint on this page), so nothing is sent. */
   readonly consentNotShown: string;
   readonly consentStepTitle: string;
