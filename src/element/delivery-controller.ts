@@ -348,7 +348,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     // Refused for fields this form does not ask: nothing the person can fix, so say so to the page.
     if (refused.unasked.length > 0) console.warn(`<lead-capture>: the destination requires fields this form does not ask for: ${refused.unasked.join(', ')}`);
     // A lead whose consent the person withdrew is not sent again: they are told that, not that it will be.
-    const message = this.#withdrawn ? this.#strings.consentWithdrawn : failureMessage(this.#strings, outcome, refused.first !== undefined, navigator.onLine);
+    const message = this.#withdrawn ? this.#strings.consentWithdrawn : failureMessage(this.#strings, outcome, refused.first !== undefined, navigator.onLine, this.host.persist !== 'none');
     this.#show({ status: '', alert: message });
     this.host.dispatchEvent(new LeadErrorEvent({ stage, retryable: outcome.retryable, message, outcome }));
   }

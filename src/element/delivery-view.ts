@@ -18,13 +18,15 @@ export interface DeliveryView {
 
 /**
  * What the person is told when a step failed. A retryable failure says what happened: offline
- * (`online` false), or our system not answering (a 500, a timeout) to a person whose connection is fine.
+ * (`online` false), or our system not answering (a 500, a timeout) to a person whose connection is fine;
+ * that the details are saved on this device only when they are (`saved` false for `persist="none"`).
  */
-export function failureMessage(strings: UiStrings, outcome: Outcome, fieldErrorsShown: boolean, online = true): string {
+export function failureMessage(strings: UiStrings, outcome: Outcome, fieldErrorsShown: boolean, online = true, saved = true): string {
   if (outcome.code === 'trustedform_required') return strings.trustedformRequired;
   if (outcome.code === 'trustedform_failed') return strings.trustedformFailed;
   if (outcome.status === 'invalid') return fieldErrorsShown ? strings.invalidAtDestination : strings.failedFinal;
   if (!outcome.retryable) return strings.failedFinal;
+  if (!saved) return online ? strings.failedServerUnsaved : strings.failedOfflineUnsaved;
   return online ? strings.failedServer : strings.failedOffline;
 }
 

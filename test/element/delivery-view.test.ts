@@ -17,6 +17,15 @@ describe('failureMessage: what the person is told when a step failed', () => {
     expect(failureMessage(en, outcome({ retryable: true }), false, false)).to.equal(en.failedOffline);
   });
 
+  it('never says the details are saved on this device when the form keeps nothing (persist="none")', () => {
+    expect(failureMessage(en, outcome({ retryable: true }), false, true, false)).to.equal(en.failedServerUnsaved);
+    expect(failureMessage(en, outcome({ retryable: true }), false, false, false)).to.equal(en.failedOfflineUnsaved);
+    for (const locale of [UI_STRINGS.en, UI_STRINGS.es]) {
+      expect(locale.failedServerUnsaved).to.not.match(/saved on this device|guardados en este dispositivo/);
+      expect(locale.failedOfflineUnsaved).to.not.match(/saved on this device|guardados en este dispositivo/);
+    }
+  });
+
   it('says it plainly when it will not', () => {
     expect(failureMessage(en, outcome({ status: 'rejected' }), false)).to.equal(en.failedFinal);
   });

@@ -14,6 +14,10 @@ export const en: UiStrings = {
     'You seem to be offline. Your details are saved on this device and will be sent when you are back online. You can also press Try again.',
   failedServer:
     "Our system isn't responding. Your details are saved on this device and we'll keep trying when you come back to this page. You can also press Try again.",
+  failedOfflineUnsaved:
+    'You seem to be offline. Keep this page open: your details will be sent when you are back online. You can also press Try again.',
+  failedServerUnsaved:
+    "Our system isn't responding. Your details have not been sent yet: keep this page open and press Try again.",
   retryingOffline: (attempt, of) => `You seem to be offline; we'll keep trying (attempt ${attempt} of ${of})…`,
   retryingServer: (attempt, of) => `Our system isn't responding; we'll keep trying (attempt ${attempt} of ${of})…`,
   resumePending: 'We are still sending an earlier request from this device.',

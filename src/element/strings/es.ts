@@ -14,6 +14,10 @@ export const es: UiStrings = {
     'Parece que no tiene conexión. Sus datos quedan guardados en este dispositivo y se enviarán cuando vuelva la conexión. También puede pulsar Intentar de nuevo.',
   failedServer:
     'Nuestro sistema no responde. Sus datos quedan guardados en este dispositivo y seguiremos intentando cuando vuelva a esta página. También puede pulsar Intentar de nuevo.',
+  failedOfflineUnsaved:
+    'Parece que no tiene conexión. No cierre esta página: sus datos se enviarán cuando vuelva la conexión. También puede pulsar Intentar de nuevo.',
+  failedServerUnsaved:
+    'Nuestro sistema no responde. Sus datos aún no se han enviado: no cierre esta página y pulse Intentar de nuevo.',
   retryingOffline: (attempt, of) => `Parece que no tiene conexión; seguiremos intentando (intento ${attempt} de ${of})…`,
   retryingServer: (attempt, of) => `Nuestro sistema no responde; seguiremos intentando (intento ${attempt} de ${of})…`,
   resumePending: 'Seguimos enviando una solicitud anterior hecha desde este dispositivo.',

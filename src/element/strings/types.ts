@@ -18,6 +18,10 @@ export interface UiStrings {
   readonly failedOffline: string;
   /** A send the server did not answer (a 500, a timeout) while the browser is online, saved for later. */
   readonly failedServer: string;
+  /** As failedOffline, for a form that keeps nothing on the device (`persist="none"`): only this page holds the lead. */
+  readonly failedOfflineUnsaved: string;
+  /** As failedServer, for a form that keeps nothing on the device (`persist="none"`). */
+  readonly failedServerUnsaved: string;
   readonly retryingOffline: (attempt: number, of: number) => string;
   readonly retryingServer: (attempt: number, of: number) => string;
   /** A lead left on this device by an earlier visit is still waiting: neutral, whoever is here now. */
