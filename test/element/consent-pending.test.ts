@@ -194,9 +194,11 @@ describe('consent unticked on the consent step while its second step waits (defe
 
   afterEach(() => document.querySelectorAll('script[data-lead-capture]').forEach((script) => script.remove()));
 
-  it('is not sent by the reconnection nor by the next visit, and the person is told it was withdrawn', async () => {
-    const scenario = newScenario();
-    // createLead qualifies the lead; the first submitLead fails (MLAS answers 500); later ones would succeed.
+  /**
+   * createLead qualifies the lead; the person ticks the box and agrees; the first submitLead fails
+   * (MLAS answers 500; later ones would succeed): the consent step waits with Try again.
+   */
+  async function failedSubmitStep(scenario: string): Promise<LeadCapture> {
     await script(scenario, { mode: 'pingPost' }, { mode: 'serverError' });
     const element = await mlasPage(scenario);
     await fill(element, { ...GOOD_VALUES, address: '350 Fifth Avenue', city: 'New York', date_of_birth: '1985-04-23' });
@@ -210,6 +212,12 @@ describe('consent unticked on the consent step while its second step waits (defe
     submitButton(element).click();
     await failed;
     await element.updateComplete;
+    return element;
+  }
+
+  it('is not sent by the reconnection nor by the next visit, and the person is told it was withdrawn', async () => {
+    const scenario = newScenario();
+    const element = await failedSubmitStep(scenario);
     expect(submitButton(element).textContent?.trim()).to.equal('Try again');
     expect(await submitLeads(scenario), 'the submit step that failed').to.have.length(1);
 
@@ -228,18 +236,7 @@ describe('consent unticked on the consent step while its second step waits (defe
 
   it('ticked again, I agree sends the second step anew', async () => {
     const scenario = newScenario();
-    await script(scenario, { mode: 'pingPost' }, { mode: 'serverError' });
-    const element = await mlasPage(scenario);
-    await fill(element, { ...GOOD_VALUES, address: '350 Fifth Avenue', city: 'New York', date_of_birth: '1985-04-23' });
-    element.values = { ...element.values, state: 'NY' };
-    const created = oneEvent(element, 'lead-created');
-    submitButton(element).click();
-    await created;
-    await element.updateComplete;
-    box(element).click();
-    const failed = oneEvent(element, 'lead-error');
-    submitButton(element).click();
-    await failed;
+    const element = await failedSubmitStep(scenario);
     await toggle(element);
     await toggle(element);
     const submitted = oneEvent(element, 'lead-submitted');

@@ -277,19 +277,22 @@ describe('<lead-capture> Jornaya LeadiD', () => {
 });
 
 describe('<lead-capture> deferred consent (create, then consent, then submit)', () => {
+  /** The MLAS two-step form through the relay's scenario, consent asked after createLead. */
+  const mlasTemplate = (scenario: string) => html`<lead-capture
+    min-fill-ms="0"
+    endpoint=${`/relay/${scenario}/v1`}
+    destination="mlas"
+    fields="first_name last_name email mobile address city state zip_code date_of_birth"
+    required="first_name last_name email mobile address city state zip_code date_of_birth"
+    consent=${DISCLOSURE}
+    sellers="Alleviate Financial"
+    consent-timing="submit"
+    trustedform
+    trustedform-src=${TRUSTEDFORM_STANDIN}
+  ></lead-capture>`;
+
   async function mlasForm(scenario: string): Promise<LeadCapture> {
-    const element = await fixture<LeadCapture>(html`<lead-capture
-      min-fill-ms="0"
-      endpoint=${`/relay/${scenario}/v1`}
-      destination="mlas"
-      fields="first_name last_name email mobile address city state zip_code date_of_birth"
-      required="first_name last_name email mobile address city state zip_code date_of_birth"
-      consent=${DISCLOSURE}
-      sellers="Alleviate Financial"
-      consent-timing="submit"
-      trustedform
-      trustedform-src=${TRUSTEDFORM_STANDIN}
-    ></lead-capture>`);
+    const element = await fixture<LeadCapture>(mlasTemplate(scenario));
     await fillMlas(element);
     return element;
   }
@@ -407,18 +410,7 @@ describe('<lead-capture> deferred consent (create, then consent, then submit)', 
     try {
       const page = await fixture<HTMLElement>(html`<div>
         <div style="height: 1200px">A long landing page</div>
-        <lead-capture
-          min-fill-ms="0"
-          endpoint=${`/relay/${scenario}/v1`}
-          destination="mlas"
-          fields="first_name last_name email mobile address city state zip_code date_of_birth"
-          required="first_name last_name email mobile address city state zip_code date_of_birth"
-          consent=${DISCLOSURE}
-          sellers="Alleviate Financial"
-          consent-timing="submit"
-          trustedform
-          trustedform-src=${TRUSTEDFORM_STANDIN}
-        ></lead-capture>
+        ${mlasTemplate(scenario)}
         <footer style="height: 600px">Footer</footer>
       </div>`);
       const element = page.querySelector<LeadCapture>('lead-capture')!;
