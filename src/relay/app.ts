@@ -280,14 +280,13 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
       }
     }
     if (ledger) {
-      const userAgent = c.req.header('user-agent')?.slice(0, 512);
       return answerOnce(c, 'create', destination, () =>
         createThroughLedger(ledger, {
           destination: destination.name,
           key: request.key,
           requestHash,
           envelope,
-          seen: { receivedAt, clientIp: c.get('clientAddress'), ...(userAgent ? { userAgent } : {}) },
+          seen: requestSeen(c, receivedAt),
           timeoutMs: timeoutOf(destination.adapter, config),
           send: () => destination.adapter.create(envelope, deliveryContext(destination, request.key)),
           answerFor: (outcome, next, reference) =>
@@ -368,8 +367,7 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
       ttlSeconds: Math.max(60, claims.expiresAt - nowSeconds() + 60),
       repeat: oncePerLead,
     };
-    const userAgent = c.req.header('user-agent')?.slice(0, 512);
-    const seen: RequestSeen = { receivedAt: dependencies.now(), clientIp: c.get('clientAddress'), ...(userAgent ? { userAgent } : {}) };
+    const seen = requestSeen(c, dependencies.now());
     return respond(c, 'submit', destination, memoryKey, async () => {
       await keepSubmitConsent(destination, claims.idempotencyKey, checked.input, seen);
       const stop = await claimOnSubmit(destination, claims.idempotencyKey, checked.input);
@@ -385,6 +383,12 @@ export function createRelay(config: RelayConfig, dependencies: RelayDependencies
 }
 
 /** The ledger cannot be read or written: nothing was sent on, and the browser keeps the lead and retries. */
+/** What the relay itself saw of a request, kept beside the consent evidence: when, from where, with which browser. */
+function requestSeen(c: Context, receivedAt: Date): RequestSeen {
+  const userAgent = c.req.header('user-agent')?.slice(0, 512);
+  return { receivedAt, clientIp: c.get('clientAddress'), ...(userAgent ? { userAgent } : {}) };
+}
+
 function ledgerUnavailable(c: Context): Response {
   return c.json({ error: 'ledger_unavailable' }, 503, { 'retry-after': '5' });
 }
