@@ -79,6 +79,45 @@ export async function lookup(db: Queryable, scope: string, key: string, requestH
   return { kind: 'pending', leadId: row.lead_id, lead };
 }
 
+/** The consent evidence's columns after `lead_id`, in the order `consentValues` gives their values. */
+const CONSENT_COLUMNS = [
+  'text', 'sha256', 'sellers', 'version', 'checked_at', 'submitted_at', 'page_url', 'received_at',
+  'client_ip', 'user_agent', 'trustedform_cert_url', 'jornaya_lead_id', 'phones', 'email', 'tracking', 'first_touch',
+] as const;
+const CONSENT_JSON_COLUMNS: ReadonlySet<string> = new Set(['sellers', 'phones', 'tracking', 'first_touch']);
+
+/** `$from, $from+1, …` for the consent columns, cast where the column is JSON. */
+function consentPlaceholders(from: number): string {
+  return CONSENT_COLUMNS.map((column, index) => `$${from + index}${CONSENT_JSON_COLUMNS.has(column) ? '::jsonb' : ''}`).join(', ');
+}
+
+/** The consent evidence's values for CONSENT_COLUMNS; all null when the lead has none. */
+function consentValues(evidence: ConsentEvidenceRecord | undefined): unknown[] {
+  if (!evidence) return CONSENT_COLUMNS.map(() => null);
+  return [
+    evidence.text, evidence.sha256, JSON.stringify(evidence.sellers), evidence.version ?? null,
+    evidence.checkedAt, evidence.submittedAt, evidence.pageUrl, evidence.receivedAt,
+    evidence.clientIp ?? null, evidence.userAgent ?? null, evidence.trustedformCertUrl ?? null, evidence.jornayaLeadId ?? null,
+    JSON.stringify(evidence.phones), evidence.email ?? null,
+    evidence.tracking ? JSON.stringify(evidence.tracking) : null, evidence.firstTouch ? JSON.stringify(evidence.firstTouch) : null,
+  ];
+}
+
+const INSERT_KEYED_LEAD = `WITH keyed AS (
+   INSERT INTO ledger_idempotency (scope, key, request_hash, lead_id, created_at) VALUES ($1, $2, $3, $4, $5)
+   ON CONFLICT (scope, key) DO NOTHING RETURNING lead_id
+ ), leads AS (
+   INSERT INTO ledger_leads (id, destination, idempotency_key, state, envelope, attempts, claim_token, claimed_until, received_at, updated_at)
+   SELECT lead_id, $6, $2, 'delivering', $7::jsonb, 1, $8, $9, $5, $5 FROM keyed RETURNING id
+ ), consent AS (
+   INSERT INTO ledger_consent (lead_id, ${CONSENT_COLUMNS.join(', ')})
+   SELECT id, ${consentPlaceholders(11)} FROM leads WHERE $10::boolean
+ ), events AS (
+   INSERT INTO ledger_events (lead_id, at, state, actor, attempt)
+   SELECT id, $5, step.state, 'relay', step.attempt FROM leads, (VALUES ('received', NULL::integer), ('delivering', 1)) AS step (state, attempt)
+ )
+ SELECT count(*)::integer AS created FROM leads`;
+
 /**
  * The key, the lead, its consent evidence and its first events in one statement: one round trip
  * (data-modifying CTEs share one snapshot and commit together), where a transaction of separate
@@ -88,35 +127,19 @@ export async function lookup(db: Queryable, scope: string, key: string, requestH
 async function insertKeyedLead(engine: Engine, request: KeyedRequest, lead: IncomingLead, now: string): Promise<boolean> {
   const evidence = lead.evidence;
   const rows = await engine.query<{ created: number }>(
-    `WITH keyed AS (
-       INSERT INTO ledger_idempotency (scope, key, request_hash, lead_id, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (scope, key) DO NOTHING RETURNING lead_id
-     ), leads AS (
-       INSERT INTO ledger_leads (id, destination, idempotency_key, state, envelope, attempts, claim_token, claimed_until, received_at, updated_at)
-       SELECT lead_id, $6, $2, 'delivering', $7::jsonb, 1, $8, $9, $5, $5 FROM keyed RETURNING id
-     ), consent AS (
-       INSERT INTO ledger_consent (lead_id, text, sha256, sellers, version, checked_at, submitted_at, page_url, received_at,
-                                   client_ip, user_agent, trustedform_cert_url, jornaya_lead_id, phones, email, tracking, first_touch)
-       SELECT id, $11, $12, $13::jsonb, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23::jsonb, $24, $25::jsonb, $26::jsonb
-         FROM leads WHERE $10::boolean
-     ), events AS (
-       INSERT INTO ledger_events (lead_id, at, state, actor, attempt)
-       SELECT id, $5, step.state, 'relay', step.attempt FROM leads, (VALUES ('received', NULL::integer), ('delivering', 1)) AS step (state, attempt)
-     )
-     SELECT count(*)::integer AS created FROM leads`,
+    INSERT_KEYED_LEAD,
     [
       request.scope, request.key, request.requestHash, lead.id, now,
       lead.destination, JSON.stringify(lead.envelope), lead.claimToken, lead.claimedUntil.toISOString(),
       evidence !== undefined,
-      evidence?.text ?? null, evidence?.sha256 ?? null, evidence ? JSON.stringify(evidence.sellers) : null, evidence?.version ?? null,
-      evidence?.checkedAt ?? null, evidence?.submittedAt ?? null, evidence?.pageUrl ?? null, evidence?.receivedAt ?? null,
-      evidence?.clientIp ?? null, evidence?.userAgent ?? null, evidence?.trustedformCertUrl ?? null, evidence?.jornayaLeadId ?? null,
-      evidence ? JSON.stringify(evidence.phones) : null, evidence?.email ?? null,
-      evidence?.tracking ? JSON.stringify(evidence.tracking) : null, evidence?.firstTouch ? JSON.stringify(evidence.firstTouch) : null,
+      ...consentValues(evidence),
     ],
   );
   return (rows[0]?.created ?? 0) > 0;
 }
+
+const UPSERT_CONSENT = `INSERT INTO ledger_consent (lead_id, ${CONSENT_COLUMNS.join(', ')}) VALUES ($1, ${consentPlaceholders(2)})
+  ON CONFLICT (lead_id) DO UPDATE SET ${CONSENT_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`;
 
 /**
  * A lead's consent evidence that came after the lead (the consent step of a destination with deferred
@@ -124,24 +147,7 @@ async function insertKeyedLead(engine: Engine, request: KeyedRequest, lead: Inco
  * lead had, so the export lists the consent the destination got.
  */
 export async function keepConsentEvidence(db: Queryable, leadId: string, evidence: ConsentEvidenceRecord): Promise<void> {
-  await db.query(
-    `INSERT INTO ledger_consent (lead_id, text, sha256, sellers, version, checked_at, submitted_at, page_url, received_at,
-                                 client_ip, user_agent, trustedform_cert_url, jornaya_lead_id, phones, email, tracking, first_touch)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16::jsonb, $17::jsonb)
-     ON CONFLICT (lead_id) DO UPDATE SET
-       text = EXCLUDED.text, sha256 = EXCLUDED.sha256, sellers = EXCLUDED.sellers, version = EXCLUDED.version,
-       checked_at = EXCLUDED.checked_at, submitted_at = EXCLUDED.submitted_at, page_url = EXCLUDED.page_url,
-       received_at = EXCLUDED.received_at, client_ip = EXCLUDED.client_ip, user_agent = EXCLUDED.user_agent,
-       trustedform_cert_url = EXCLUDED.trustedform_cert_url, jornaya_lead_id = EXCLUDED.jornaya_lead_id,
-       phones = EXCLUDED.phones, email = EXCLUDED.email, tracking = EXCLUDED.tracking, first_touch = EXCLUDED.first_touch`,
-    [
-      leadId, evidence.text, evidence.sha256, JSON.stringify(evidence.sellers), evidence.version ?? null,
-      evidence.checkedAt, evidence.submittedAt, evidence.pageUrl, evidence.receivedAt,
-      evidence.clientIp ?? null, evidence.userAgent ?? null, evidence.trustedformCertUrl ?? null, evidence.jornayaLeadId ?? null,
-      JSON.stringify(evidence.phones), evidence.email ?? null,
-      evidence.tracking ? JSON.stringify(evidence.tracking) : null, evidence.firstTouch ? JSON.stringify(evidence.firstTouch) : null,
-    ],
-  );
+  await db.query(UPSERT_CONSENT, [leadId, ...consentValues(evidence)]);
 }
 
 /**
