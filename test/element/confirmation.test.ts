@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import type { RetryPolicy } from '../../src/flow/retry.js';
-import { fill, focusIsOn, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
+import { fill, focusIsOn, GOOD_VALUES, inView, submitButton, until } from '../helpers/form.js';
 import { newScenario, script } from '../helpers/standins.js';
 
 const ONCE: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 };
@@ -26,11 +26,6 @@ async function phonePage(scenario: string): Promise<{ page: HTMLElement; element
   await fill(element, { ...GOOD_VALUES, address: '350 Fifth Avenue', city: 'New York' });
   submitButton(element).scrollIntoView({ block: 'end' });
   return { page, element };
-}
-
-function inView(element: Element | null): boolean {
-  const box = element?.getBoundingClientRect();
-  return box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
 }
 
 describe('the confirmation: the person is taken to the thank-you, and told', () => {

@@ -4,7 +4,7 @@ import '../../src/define.js';
 import type { LeadEnvelope } from '../../src/adapters/lead.js';
 import { sha256Hex } from '../../src/consent/record.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
-import { control, errorText, fill, focusIsOn, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
+import { control, errorText, fill, focusIsOn, GOOD_VALUES, inView, submitButton, until } from '../helpers/form.js';
 import { newScenario, received, script } from '../helpers/standins.js';
 
 const DISCLOSURE = 'By checking this box I agree that {sellers} may call and text me at the number above, including by automated technology. Consent is not a condition of purchase.';
@@ -429,8 +429,7 @@ describe('<lead-capture> deferred consent (create, then consent, then submit)', 
       const heading = element.querySelector('.lc-success-title');
       const [focused, where] = focusIsOn(heading);
       expect(focused, where).to.equal(true);
-      const rect = heading!.getBoundingClientRect();
-      expect(rect.top >= 0 && rect.bottom <= innerHeight, `heading at ${JSON.stringify(rect)} in a ${innerHeight}px viewport`).to.equal(true);
+      expect(inView(heading), `heading at ${JSON.stringify(heading?.getBoundingClientRect())} in a ${innerHeight}px viewport`).to.equal(true);
     } finally {
       await setViewport({ width: 800, height: 600 });
     }

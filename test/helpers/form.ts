@@ -72,3 +72,9 @@ export function focusIsOn(element: Element | null): [boolean, string] {
   const active = document.activeElement;
   return [active === element, `focus is on ${active?.outerHTML.slice(0, 100) ?? 'nothing'}`];
 }
+
+/** Whether `element` is wholly inside the viewport, top to bottom. */
+export function inView(element: Element | null): boolean {
+  const box = element?.getBoundingClientRect();
+  return box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
+}
