@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { demoBackends } from './demo/backends.js';
+import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
  * The demo server: the relay and the stand-ins for every destination answer on the same origin as
@@ -68,6 +69,28 @@ function inlineChunks(): Plugin {
 }
 
 /**
+ * The widget's markup and style sheet without the source's indentation and comments
+ * (scripts/minify-templates.ts): Lit templates anywhere in src/, and every template literal of the
+ * style sheet's modules. Build only; the tests and the dev server run the source as written.
+ */
+const STYLE_MODULES = /\/src\/element\/(?:styles[\w-]*|theme)\.ts$/;
+
+function minifiedTemplates(): Plugin {
+  return {
+    name: 'lead-capture-minify-templates',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      const path = id.replaceAll('\\', '/');
+      if (!/\/src\/.*\.ts$/.test(path)) return null;
+      const minified = minifyTemplates(code, path, { css: STYLE_MODULES.test(path) });
+      // Line breaks stay where they were, so the source map's lines hold without a map of our own.
+      return minified === null ? null : { code: minified, map: null };
+    },
+  };
+}
+
+/**
  * `vite build` writes the ES-module bundle (`dist/lead-capture.js`, exports + tag registration);
  * `vite build --mode classic` adds the classic-script bundle (`dist/lead-capture.classic.js`), an
  * IIFE with no exports, so it defines no global beyond the custom element.
@@ -108,7 +131,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: classic ? [inlineChunks()] : [backends()],
+    plugins: classic ? [inlineChunks(), minifiedTemplates()] : [backends(), minifiedTemplates()],
     server: { port: Number(process.env['PORT'] ?? 5173) },
     build: {
       target: 'es2022',
