@@ -1,0 +1,121 @@
+import type { Context } from 'hono';
+import type { CreateResult } from '../adapters/adapter.js';
+import type { LeadEnvelope } from '../adapters/lead.js';
+import { isLocale, type Locale } from '../fields/messages/index.js';
+import { verifyChallenge } from './challenge.js';
+import type { Destination, RelayConfig } from './config.js';
+import { checkEnvelope, withReceivedAt } from './envelope.js';
+import { sha256Hex } from './hash.js';
+import { signLeadId } from './lead-id.js';
+import { screenLead } from './lead-quality.js';
+import { createThroughLedger } from './ledger-create.js';
+import { timeoutOf } from './ledger-worker.js';
+import { isKnownCreate } from './ledger-wiring.js';
+import { sameBodyOnly, type Answer } from './once.js';
+import { answerOnce, answerWith, deliveryContext, ledgerUnavailable, nowSeconds, readRequest, requestSeen, respond, type LeadRouteDependencies } from './route-answers.js';
+
+/** How long the relay remembers a create answer by its idempotency key. */
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+function preferredLocale(header: string | undefined): Locale {
+  const first = (header ?? '').slice(0, 100).split(',')[0]?.trim().split(/[-;]/)[0]?.toLowerCase() ?? '';
+  return isLocale(first) ? first : 'en';
+}
+
+/**
+ * A filled honeypot, or a form sent faster than a person fills one, is a bot; so is a lead without
+ * the signals, unless the configuration lets server-to-server callers through (`requireSignals: false`).
+ */
+function looksAutomated(bot: LeadEnvelope['bot'], rules: RelayConfig['botProtection']): boolean {
+  if (!bot) return rules.requireSignals;
+  return bot.honeypot !== '' || bot.elapsedMs < rules.minFillMs;
+}
+
+/** The first step's answer: the destination's outcome, and the signed lead id the second step brings back. */
+async function createAnswer(routes: LeadRouteDependencies, destination: Destination, result: CreateResult, idempotencyKey: string): Promise<Answer> {
+  const issuedAt = nowSeconds(routes);
+  const id = await signLeadId(
+    {
+      destination: destination.name,
+      idempotencyKey,
+      issuedAt,
+      expiresAt: issuedAt + routes.config.leadIdTtlSeconds,
+      ...(result.reference === undefined ? {} : { reference: result.reference }),
+    },
+    routes.config.leadIdSecret,
+  );
+  return answerWith(result.outcome, { id, next: result.outcome.status === 'failed' ? null : result.next });
+}
+
+/**
+ * `POST /v1/leads`, the first step: the envelope checked against its destination's rules, the bot
+ * signals and the challenge, then the lead sent once per idempotency key, through the ledger where
+ * the relay has one (DESIGN.md, "The relay protocol (v1)").
+ */
+export function createRoute(routes: LeadRouteDependencies): (c: Context) => Promise<Response> {
+  const { config, ledger } = routes;
+  return async (c) => {
+    const request = await readRequest(c);
+    if (request instanceof Response) return request;
+    const named = (request.body as { destination?: unknown } | null)?.destination;
+    const destination = typeof named === 'string' ? config.destinations.get(named) : undefined;
+    if (!destination) return c.json({ error: 'unknown_destination' }, 404);
+    const check = checkEnvelope(
+      request.body,
+      {
+        fields: destination.fields,
+        required: destination.required,
+        questions: destination.questions,
+        trackingParams: destination.trackingParams,
+        requireConsent: destination.requireConsent,
+        acceptConsent: destination.acceptConsent,
+        country: destination.country,
+        minAge: destination.minAge,
+        today: routes.now().toISOString().slice(0, 10),
+      },
+      preferredLocale(c.req.header('accept-language')),
+    );
+    if (!check.ok) return c.json({ errors: check.errors, codes: check.codes }, 422);
+    if (looksAutomated(check.envelope.bot, config.botProtection)) return c.json({ error: 'rejected' }, 403);
+    const receivedAt = routes.now();
+    const envelope = withReceivedAt(check.envelope, receivedAt);
+    const requestHash = sha256Hex(request.raw);
+    if (destination.challenge) {
+      // A token verifies once: a repeat of a key the relay knows gets its first answer, unverified again.
+      let known: boolean;
+      try {
+        known = await isKnownCreate(routes, destination, request.key, requestHash);
+      } catch {
+        return ledgerUnavailable(c);
+      }
+      if (!known) {
+        const verdict = await verifyChallenge(destination.challenge, envelope.bot?.challengeToken, c.get('clientAddress'), routes.fetch);
+        if (verdict.kind === 'failed') return c.json({ error: 'challenge_failed' }, 403);
+        // Never a silent pass: the provider out of reach is a retry, and nothing is stored or sent.
+        if (verdict.kind === 'unavailable') return c.json({ error: 'challenge_unavailable' }, 503, { 'retry-after': '5' });
+      }
+    }
+    if (ledger) {
+      return answerOnce(routes, c, 'create', destination, () =>
+        createThroughLedger(ledger, {
+          destination: destination.name,
+          key: request.key,
+          requestHash,
+          envelope,
+          seen: requestSeen(c, receivedAt),
+          timeoutMs: timeoutOf(destination.adapter, config),
+          send: () => destination.adapter.create(envelope, deliveryContext(routes, destination, request.key)),
+          answerFor: (outcome, next, reference) =>
+            createAnswer(routes, destination, { outcome, next, ...(reference === undefined ? {} : { reference }) }, request.key),
+          now: routes.now,
+          screen: (leadId) =>
+            screenLead({ engine: ledger.engine, key: config.matchKey, fetch: routes.fetch, now: receivedAt, delivery: ledger.delivery }, destination, envelope, leadId),
+        }),
+      );
+    }
+    const memoryKey = { key: `create:${destination.name}:${request.key}`, requestHash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS, repeat: sameBodyOnly };
+    return respond(routes, c, 'create', destination, memoryKey, async () =>
+      createAnswer(routes, destination, await destination.adapter.create(envelope, deliveryContext(routes, destination, request.key)), request.key),
+    );
+  };
+}

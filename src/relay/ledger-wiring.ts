@@ -1,0 +1,80 @@
+import type { LeadEnvelope, Outcome, SubmitStepInput } from '../adapters/lead.js';
+import { LedgerAnswerStore } from '../ledger/answer-store.js';
+import { consentEvidence, type RequestSeen } from '../ledger/evidence.js';
+import { keepConsentEvidence, lookup } from '../ledger/intake.js';
+import { leadByKey, trustedFormClaimed } from '../ledger/quality.js';
+import type { RelayDependencies } from './app.js';
+import { RelayConfigError, type Destination, type RelayConfig } from './config.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
+import { claimStep } from './lead-quality.js';
+import { FixedWindowLimiter } from './rate-limit.js';
+import type { LeadRouteDependencies } from './route-answers.js';
+
+/** Counts a client's requests; answers how many seconds it must wait, 0 when it may go on. */
+export interface RateLimiter {
+  take(client: string, nowMs: number): number | Promise<number>;
+}
+
+/**
+ * The relay's answer memory and rate limiter: the lead ledger's (src/ledger) when it has one, else
+ * this process's; without a ledger the steps' ledger parts below do nothing either. Refuses to start (RelayConfigError) when a destination screens leads (dedupe, suppression) and
+ * there is no ledger to screen them against.
+ */
+export function relayMemory(config: RelayConfig, dependencies: RelayDependencies): { store: IdempotencyStore; limiter: RateLimiter } {
+  const ledger = dependencies.ledger;
+  const screening = [...config.destinations.values()].find((destination) => destination.dedupe !== undefined || destination.suppression);
+  if (screening && !ledger) {
+    throw new RelayConfigError(`destinations.${screening.name}: dedupe and suppression need the lead ledger: pass createRelay a ledger (npm run relay opens one)`);
+  }
+  const store = dependencies.store ?? (ledger ? new LedgerAnswerStore(ledger.engine, dependencies.now) : new MemoryIdempotencyStore(() => dependencies.now().getTime()));
+  const limiter = ledger?.limiter ?? new FixedWindowLimiter(config.rateLimit.max, config.rateLimit.windowSeconds);
+  return { store, limiter };
+}
+
+/** Whether the relay already knows this create key (and has answered it): throws when the ledger cannot be read. */
+export async function isKnownCreate(routes: LeadRouteDependencies, destination: Destination, key: string, requestHash: string): Promise<boolean> {
+  return routes.ledger
+    ? (await lookup(routes.ledger.engine, `create:${destination.name}`, key, requestHash)) !== undefined
+    : (await routes.store.get(`create:${destination.name}:${key}`)) !== undefined;
+}
+
+/** The lead as the second step completes it: the number it covers and the certificate that came with it. Pure. */
+export function envelopeAtSubmit(earlier: LeadEnvelope, input: SubmitStepInput): LeadEnvelope {
+  const certificate = input.trustedform ?? earlier.trustedform;
+  return {
+    ...earlier,
+    lead: { ...earlier.lead, ...(input.mobile ? { mobile: input.mobile } : {}) },
+    ...(certificate ? { trustedform: certificate } : {}),
+  };
+}
+
+/**
+ * Where the certificate arrives with the second step (MLAS, whose TrustedForm check runs on
+ * `submitLead`), the claim is made then, before the destination is called; what stops the lead is
+ * answered as its outcome (a refusal the person may correct, or a failure to retry).
+ */
+export async function claimOnSubmit(routes: LeadRouteDependencies, destination: Destination, idempotencyKey: string, input: SubmitStepInput): Promise<Outcome | undefined> {
+  const ledger = routes.ledger;
+  if (!ledger || !destination.trustedform?.claim) return undefined;
+  const lead = await leadByKey(ledger.engine, destination.name, idempotencyKey);
+  if (!lead?.envelope) return undefined;
+  // Claimed with the first step already, and no other certificate now: nothing to claim.
+  if (input.trustedform === undefined && (await trustedFormClaimed(ledger.engine, lead.id))) return undefined;
+  const envelope = envelopeAtSubmit(lead.envelope, input);
+  return (await claimStep(ledger.engine, destination, envelope, lead.id, routes.fetch, routes.now(), 'submit'))?.outcome;
+}
+
+/**
+ * The consent step's record (deferred consent) is the lead's consent evidence: kept in the ledger
+ * before the destination is called, as the first step's is, with the number it covers and the
+ * certificate that came with it. A ledger that cannot be written stops the step (503).
+ */
+export async function keepSubmitConsent(routes: LeadRouteDependencies, destination: Destination, idempotencyKey: string, input: SubmitStepInput, seen: RequestSeen): Promise<void> {
+  const ledger = routes.ledger;
+  if (!ledger || input.consent === undefined) return;
+  const lead = await leadByKey(ledger.engine, destination.name, idempotencyKey);
+  if (!lead) return;
+  const envelope: LeadEnvelope = { ...envelopeAtSubmit(lead.envelope ?? { lead: {} }, input), consent: input.consent };
+  const evidence = consentEvidence(envelope, seen);
+  if (evidence) await keepConsentEvidence(ledger.engine, lead.id, evidence);
+}
