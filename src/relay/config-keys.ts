@@ -1,5 +1,6 @@
 import type { ChallengeConfigFile } from './challenge.js';
-import type { DestinationConfigFile, RelayConfigFile } from './config.js';
+import type { RelayConfigFile } from './config.js';
+import type { DestinationConfigFile } from './destination-config.js';
 import { ADAPTER_KINDS, isAdapterName } from './registry.js';
 import type { TrustedFormConfigFile } from './trustedform-claim.js';
 

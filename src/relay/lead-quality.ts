@@ -5,7 +5,7 @@ import { contactDigests, leadDigests } from '../ledger/match-keys.js';
 import { findDeliveredMatch, isSuppressed, recordMatchKeys, recordTrustedFormClaim } from '../ledger/quality.js';
 import type { DeliverySettings } from '../ledger/settings.js';
 import { afterAttempt } from '../ledger/states.js';
-import type { Destination } from './config.js';
+import type { Destination } from './destination-config.js';
 import type { Screened } from './ledger-create.js';
 import { claimCertificate, type ClaimResult } from './trustedform-claim.js';
 

@@ -4,7 +4,7 @@ import type { Engine } from '../ledger/engine.js';
 import type { LedgerSettings } from '../ledger/settings.js';
 import { trustedFormClaimed } from '../ledger/quality.js';
 import { startWorker, type Worker } from '../ledger/worker.js';
-import type { Destination } from './config.js';
+import type { Destination } from './destination-config.js';
 import { claimStep } from './lead-quality.js';
 
 /** What the worker needs of the relay's configuration: its destinations and their bounds. */

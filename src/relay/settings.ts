@@ -66,3 +66,10 @@ export function resolveSettings(
   }
   return resolved;
 }
+
+/** A whole number of 1 or more, or `fallback` where the file leaves it out. */
+export function positiveInteger(value: number | undefined, fallback: number, where: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new RelayConfigError(`${where}: a whole number of 1 or more is required`);
+  return value;
+}

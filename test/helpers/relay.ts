@@ -1,7 +1,8 @@
 import type { Adapter, DeliveryContext } from '../../src/adapters/adapter.js';
 import type { Outcome, SubmitStepInput } from '../../src/adapters/lead.js';
 import { createRelay, type RelayLogEntry } from '../../src/relay/app.js';
-import { resolveRelayConfig, type DestinationConfigFile, type RelayConfigFile, type SettingValue } from '../../src/relay/config.js';
+import { RelayConfigError, resolveRelayConfig, type RelayConfigFile, type SettingValue } from '../../src/relay/config.js';
+import type { DestinationConfigFile } from '../../src/relay/destination-config.js';
 import { STANDIN_ENV } from '../standins/credentials.js';
 import { standinRelayConfig } from '../standins/relay-config.js';
 import { newScenario, received } from './standins.js';
@@ -28,6 +29,17 @@ export const PERSON = { honeypot: '', elapsedMs: 10_000 } as const;
 
 /** Where the in-page relay's requests come from: the loopback, as from a proxy on the same host. */
 export const TEST_PEER = '127.0.0.1';
+
+/** What `resolveRelayConfig` says of a file: its refusal (the RelayConfigError's message), or 'accepted'. */
+export function configRefusal(file: RelayConfigFile, env: Record<string, string | undefined> = STANDIN_ENV): string {
+  try {
+    resolveRelayConfig(file, env);
+  } catch (error) {
+    if (error instanceof RelayConfigError) return error.message;
+    throw error;
+  }
+  return 'accepted';
+}
 
 /**
  * A relay running in this page over the stand-ins of a fresh scenario, reached through its own
