@@ -2,7 +2,7 @@ import type { ChallengeConfigFile } from './challenge.js';
 import type { RelayConfigFile } from './config.js';
 import type { DestinationConfigFile } from './destination-config.js';
 import { ADAPTER_KINDS, isAdapterName } from './registry.js';
-import type { TrustedFormConfigFile } from './trustedform-claim.js';
+import type { TrustedFormConfigFile } from './trustedform-settings.js';
 
 /**
  * The strict check of the relay's configuration file (issue 20): every key the relay does not read
@@ -40,7 +40,7 @@ export const CHALLENGE_SHAPE = {
   >,
 } as const satisfies Shape;
 
-/** A destination's `trustedform` (src/relay/trustedform-claim.ts). */
+/** A destination's `trustedform` (src/relay/trustedform-settings.ts). */
 export const TRUSTEDFORM_SHAPE = {
   kind: 'object',
   required: ['apiKey'],

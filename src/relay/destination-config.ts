@@ -7,7 +7,7 @@ import { matchKindOf, MATCH_FIELDS } from '../ledger/match-keys.js';
 import { extraParameters } from '../tracking/capture.js';
 import { parseChallengeSettings, type ChallengeConfigFile, type ChallengeSettings } from './challenge.js';
 import { ADAPTER_KINDS, checkLeadRequires, isAdapterName } from './registry.js';
-import { parseTrustedFormSettings, type TrustedFormConfigFile, type TrustedFormSettings } from './trustedform-claim.js';
+import { parseTrustedFormSettings, type TrustedFormConfigFile, type TrustedFormSettings } from './trustedform-settings.js';
 import { positiveInteger, RelayConfigError, resolveSettings, type Environment, type SettingValue } from './settings.js';
 
 /** One entry of the configuration file's `destinations`, as written (config.ts has the rest of the file). */

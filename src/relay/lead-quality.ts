@@ -7,7 +7,8 @@ import type { DeliverySettings } from '../ledger/settings.js';
 import { afterAttempt } from '../ledger/states.js';
 import type { Destination } from './destination-config.js';
 import type { Screened } from './ledger-create.js';
-import { claimCertificate, type ClaimResult } from './trustedform-claim.js';
+import { claimCertificate } from './trustedform-claim.js';
+import type { ClaimResult } from './trustedform-wire.js';
 
 const DAY_MS = 86_400_000;
 

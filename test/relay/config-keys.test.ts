@@ -8,7 +8,7 @@ import {
   TRUSTEDFORM_SHAPE,
   type Shape,
 } from '../../src/relay/config-keys.js';
-import { TRUSTEDFORM_KEYS, TRUSTEDFORM_SCAN_KEYS } from '../../src/relay/trustedform-claim.js';
+import { TRUSTEDFORM_KEYS, TRUSTEDFORM_SCAN_KEYS } from '../../src/relay/trustedform-settings.js';
 import { standinRelayConfig } from '../standins/relay-config.js';
 
 const FILE = standinRelayConfig('http://localhost/standins', 'config-keys', ['https://lp.example.com']) as unknown as Record<string, unknown>;

@@ -1,33 +1,14 @@
 import { expect } from '@open-wc/testing';
-import {
-  certificateId,
-  claimCertificate,
-  claimRequest,
-  maskCertificateId,
-  matchPhone,
-  parseTrustedFormSettings,
-  readClaimAnswer,
-  type ClaimInput,
-  type TrustedFormSettings,
-} from '../../src/relay/trustedform-claim.js';
-import { RelayConfigError } from '../../src/relay/settings.js';
-import { STANDIN_CREDENTIALS, STANDIN_ENV } from '../standins/credentials.js';
+import { claimCertificate } from '../../src/relay/trustedform-claim.js';
+import { parseTrustedFormSettings, type TrustedFormSettings } from '../../src/relay/trustedform-settings.js';
+import type { ClaimInput } from '../../src/relay/trustedform-wire.js';
+import { STANDIN_ENV } from '../standins/credentials.js';
 import { newScenario, received, script } from '../helpers/standins.js';
 
 const WHERE = 'destinations.pingtree.trustedform';
 const CERT = '454a35b802f3e7b63ffabb4efedb7c6ebe67886c';
 const CERT_URL = `https://cert.trustedform.com/${CERT}`;
 const LEAD: ClaimInput = { certUrl: CERT_URL, leadId: 'lead-7f3a', email: 'Jane.Smith@Example.com', phone: '+12125550123' };
-
-function refusal(value: unknown): string {
-  try {
-    parseTrustedFormSettings(value, WHERE, STANDIN_ENV);
-  } catch (error) {
-    if (error instanceof RelayConfigError) return error.message;
-    throw error;
-  }
-  return 'accepted';
-}
 
 function standin(scenario: string, extra: Record<string, unknown> = {}): TrustedFormSettings {
   return parseTrustedFormSettings(
@@ -36,68 +17,6 @@ function standin(scenario: string, extra: Record<string, unknown> = {}): Trusted
     STANDIN_ENV,
   );
 }
-
-describe('parseTrustedFormSettings', () => {
-  it("claims at TrustedForm's own certificate URLs by default, within 10 s, without requiring the claim", () => {
-    expect(parseTrustedFormSettings({ apiKey: { env: 'TRUSTEDFORM_API_KEY' }, claim: true }, WHERE, STANDIN_ENV)).to.deep.equal({
-      apiKey: STANDIN_CREDENTIALS.trustedform.apiKey,
-      claim: true,
-      requireClaim: false,
-      certificateBaseUrl: 'https://cert.trustedform.com',
-      timeoutMs: 10000,
-    });
-  });
-
-  it('refuses a literal API key, a misspelt key, and requireClaim without a claim', () => {
-    expect(refusal({ apiKey: 'tf-live-123', claim: true })).to.equal(`${WHERE}.apiKey: a secret must be { "env": "NAME" }, never a literal`);
-    expect(refusal({ apiKey: { env: 'TRUSTEDFORM_API_KEY' }, requireClaims: true })).to.equal(
-      `${WHERE}.requireClaims: unknown key (known: apiKey, claim, requireClaim, vendor, scans, certificateBaseUrl, timeoutMs)`,
-    );
-    expect(refusal({ apiKey: { env: 'TRUSTEDFORM_API_KEY' }, claim: false, requireClaim: true })).to.contain('.requireClaim: needs claim: true');
-    expect(refusal({ apiKey: { env: 'TRUSTEDFORM_API_KEY' }, claim: 'yes' })).to.equal(`${WHERE}.claim: must be true or false, not "yes"`);
-  });
-
-  it('takes page scans of required and forbidden text, and never sends the key over plain http elsewhere', () => {
-    const settings = parseTrustedFormSettings({ apiKey: { env: 'TRUSTEDFORM_API_KEY' }, scans: { required: ['Acme Solar'] } }, WHERE, STANDIN_ENV);
-    expect(settings.scans).to.deep.equal({ required: ['Acme Solar'], forbidden: [] });
-    expect(refusal({ apiKey: { env: 'TRUSTEDFORM_API_KEY' }, scans: {} })).to.contain('list at least one required or forbidden text');
-    expect(refusal({ apiKey: { env: 'TRUSTEDFORM_API_KEY' }, scans: { require: ['x'] } })).to.contain('.scans.require: unknown key');
-    expect(refusal({ apiKey: { env: 'TRUSTEDFORM_API_KEY' }, certificateBaseUrl: 'http://cert.example.com' })).to.contain(
-      '.certificateBaseUrl: the API key is sent there, so it must be an https URL',
-    );
-  });
-});
-
-describe('claim request', () => {
-  it('takes the id only from a TrustedForm certificate URL', () => {
-    expect(certificateId(CERT_URL)).to.equal(CERT);
-    expect(certificateId(`https://cert.trustedform.com.evil.example/${CERT}`)).to.equal(undefined);
-    expect(certificateId(`http://cert.trustedform.com/${CERT}`)).to.equal(undefined);
-    expect(maskCertificateId(CERT)).to.equal('454a35…886c');
-  });
-
-  it('sends ten digits, since TrustedForm strips only spaces, hyphens and brackets before comparing', () => {
-    expect(matchPhone('+12125550123')).to.equal('2125550123');
-  });
-
-  it('posts v4 operations with Basic auth as API, our lead id as the reference, and the match data', () => {
-    const settings = { ...standin('x'), vendor: 'Spring landing page', scans: { required: ['Acme Solar'], forbidden: ['free iPad'] } };
-    const request = claimRequest(settings, CERT, LEAD);
-    expect(request.method).to.equal('POST');
-    expect(request.url).to.equal(`${location.origin}/standins/trustedform/x/${CERT}`);
-    expect(request.headers).to.deep.equal({
-      authorization: `Basic ${btoa(`API:${STANDIN_CREDENTIALS.trustedform.apiKey}`)}`,
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'api-version': '4.0',
-    });
-    expect(JSON.parse(request.body ?? '')).to.deep.equal({
-      match_lead: { email: 'jane.smith@example.com', phone: '2125550123' },
-      retain: { reference: 'lead-7f3a', vendor: 'Spring landing page' },
-      insights: { properties: [], scans: { required: ['Acme Solar'], forbidden: ['free iPad'] } },
-    });
-  });
-});
 
 describe('claimCertificate', () => {
   it('claims: the expiry, the masked certificate and the match, and nothing personal', async () => {
@@ -187,18 +106,5 @@ describe('claimCertificate', () => {
     expect(await claimCertificate(settings, LEAD, fetch)).to.deep.equal({ kind: 'unavailable', code: 'http_status', status: 500 });
     expect(await claimCertificate(settings, LEAD, fetch)).to.deep.equal({ kind: 'unavailable', code: 'timeout' });
     expect(await claimCertificate({ ...settings, certificateBaseUrl: 'http://127.0.0.1:9' }, LEAD, fetch)).to.deep.equal({ kind: 'unavailable', code: 'network' });
-  });
-
-  it("reads the documented example's string booleans and \"null\" reason", () => {
-    const example = {
-      outcome: 'success',
-      reason: 'null',
-      match_lead: { email: 'janedoe@gmail.com', phone: '51125551212', result: { email_match: true, phone_match: true, success: true } },
-      retain: { reference: '1128238382829', results: { expires_at: '2023-07-18T12:03:52.000Z', masked_cert_url: '', previously_retained: 'false' }, vendor: 'Acme Co.' },
-    };
-    expect(readClaimAnswer(CERT, { status: 200, headers: {}, body: example })).to.deep.equal({
-      kind: 'claimed',
-      claim: { certificate: '454a35…886c', expiresAt: '2023-07-18T12:03:52.000Z', previouslyRetained: false, match: { email: true, phone: true, success: true } },
-    });
   });
 });
