@@ -1,48 +1,15 @@
-import type { Adapter, DeliveryContext } from '../adapters/adapter.js';
-import { endsWell, isFinal, type ConsentEvidence, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
+import type { DeliveryContext } from '../adapters/adapter.js';
+import { endsWell, isFinal, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
+import type { FlowDependencies } from './flow-dependencies.js';
 import { newIdempotencyKey } from './idempotency-key.js';
+import { amendment, correction, submitWithdrawable, withdrawal, type LeadChange } from './lead-changes.js';
 import { MemoryOutbox, OUTBOX_TTL_MS, type Outbox, type OutboxEntry } from './outbox.js';
-import { DEFAULT_RETRY_POLICY, nextDelay, type RetryPolicy } from './retry.js';
+import { consentOf, fingerprint, pendingFromEntry, pendingLead, type PendingLead } from './pending-lead.js';
+import { DEFAULT_RETRY_POLICY, nextDelay } from './retry.js';
 import type { FlowState, StepReport } from './state.js';
 
+export type { FlowDependencies } from './flow-dependencies.js';
 export type { FlowState, StepReport } from './state.js';
-
-export interface FlowDependencies {
-  readonly adapter: Adapter;
-  readonly fetch: typeof fetch;
-  readonly now: () => Date;
-  readonly newKey?: () => string;
-  /** Where leads wait until they are settled; in memory unless the page persists them. */
-  readonly outbox?: Outbox;
-  /** Which configuration this flow sends for: outbox entries of another are not its to resume. */
-  readonly target?: string;
-  readonly retry?: RetryPolicy;
-  readonly random?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** A send that has not answered in this long is abandoned and counted as a retryable failure. */
-  readonly requestTimeoutMs?: number;
-  /**
-   * Runs `work` only if no other tab is sending the lead with this key (Web Locks); answers undefined
-   * when one is. Without it, every call runs.
-   */
-  readonly exclusive?: <T>(key: string, work: () => Promise<T>) => Promise<T | undefined>;
-  /**
-   * Whether the second step follows the first at once, with no one to ask (consent came with the
-   * form). Then a lead between the steps stays in the outbox, so a reload sends its second step.
-   */
-  readonly autoSubmit?: boolean;
-}
-
-interface PendingLead {
-  readonly idempotencyKey: string;
-  readonly envelope: LeadEnvelope;
-  readonly fingerprint: string;
-  readonly createdAt: number;
-  reference?: string;
-  submitInput?: SubmitStepInput;
-  /** The person withdrew the consent of the second step while it waited: it is not sent until they agree again. */
-  submitWithdrawn?: boolean;
-}
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -87,9 +54,9 @@ export class SubmissionFlow {
   async create(envelope: LeadEnvelope, idempotencyKey = this.keyFor(envelope), holdMs = 0): Promise<StepReport | undefined> {
     if (this.#state.phase === 'sending') return undefined;
     // Not awaited: the flow must be busy before its first await, so a second Submit is refused.
-    void this.#replaceFailed(idempotencyKey);
+    void this.#apply(correction(this.#pending, this.#state, idempotencyKey));
     const createdAt = this.#pending?.idempotencyKey === idempotencyKey ? this.#pending.createdAt : this.dependencies.now().getTime();
-    this.#pending = { idempotencyKey, envelope, fingerprint: fingerprint(envelope), createdAt };
+    this.#pending = pendingLead(idempotencyKey, envelope, createdAt);
     return this.#sendCreate(this.#pending, holdMs);
   }
 
@@ -99,22 +66,8 @@ export class SubmissionFlow {
    * than lose it. `create()` with the same key replaces the entry; `unstage()` drops it.
    */
   async stage(envelope: LeadEnvelope, idempotencyKey: string): Promise<void> {
-    await this.#replaceFailed(idempotencyKey);
-    const now = this.dependencies.now().getTime();
-    await this.#outbox
-      .put({ key: idempotencyKey, target: this.dependencies.target ?? '', envelope, stage: 'create', createdAt: now, expiresAt: now + OUTBOX_TTL_MS })
-      .catch(() => undefined);
-  }
-
-  /**
-   * A person who corrects a lead that failed and sends it again means this one instead: the failed one
-   * leaves the outbox, so a reload never sends both (issue 15: one lead per final submission).
-   */
-  async #replaceFailed(idempotencyKey: string): Promise<void> {
-    const replaced = this.#pending;
-    if (!replaced || replaced.idempotencyKey === idempotencyKey || this.#state.phase !== 'failed') return;
-    this.#pending = undefined;
-    await this.#outbox.remove(replaced.idempotencyKey).catch(() => undefined);
+    await this.#apply(correction(this.#pending, this.#state, idempotencyKey));
+    await this.#save(pendingLead(idempotencyKey, envelope, this.dependencies.now().getTime()), 'create');
   }
 
   /**
@@ -126,14 +79,7 @@ export class SubmissionFlow {
    * this flow is waiting at its first step, or when `envelope` is the same lead.
    */
   async amend(envelope: LeadEnvelope): Promise<boolean> {
-    const pending = this.#pending;
-    if (!pending || !this.#changeable() || pending.fingerprint === fingerprint(envelope)) return false;
-    const newKey = this.dependencies.newKey ?? newIdempotencyKey;
-    const replacement: PendingLead = { idempotencyKey: newKey(), envelope, fingerprint: fingerprint(envelope), createdAt: pending.createdAt };
-    this.#pending = replacement;
-    await this.#outbox.remove(pending.idempotencyKey).catch(() => undefined);
-    await this.#save(replacement, 'create');
-    return true;
+    return this.#apply(amendment(this.#pending, this.#state, envelope, this.dependencies.newKey ?? newIdempotencyKey));
   }
 
   /**
@@ -142,11 +88,7 @@ export class SubmissionFlow {
    * this flow is waiting at its first step.
    */
   async withdraw(): Promise<boolean> {
-    const pending = this.#pending;
-    if (!pending || !this.#changeable()) return false;
-    this.#pending = undefined;
-    await this.#outbox.remove(pending.idempotencyKey).catch(() => undefined);
-    return true;
+    return this.#apply(withdrawal(this.#pending, this.#state));
   }
 
   /**
@@ -158,24 +100,25 @@ export class SubmissionFlow {
    */
   async withdrawSubmit(): Promise<boolean> {
     const pending = this.#pending;
-    const state = this.#state;
-    const waiting = (state.phase === 'sending' || state.phase === 'failed') && state.stage === 'submit';
-    if (!pending?.reference || !waiting || pending.submitWithdrawn) return false;
+    if (!submitWithdrawable(pending, this.#state)) return false;
     pending.submitWithdrawn = true;
     delete pending.submitInput;
-    await this.#outbox.remove(pending.idempotencyKey).catch(() => undefined);
+    await this.#forget(pending.idempotencyKey);
     return true;
   }
 
-  /** Whether this flow's own lead is on its way or waiting after a retryable failure, at its first step. */
-  #changeable(): boolean {
-    const state = this.#state;
-    return (state.phase === 'sending' || state.phase === 'failed') && state.stage === 'create';
+  /** Applies a change the person made to the lead on its way (lead-changes.ts); false when it changes nothing. */
+  async #apply(change: LeadChange | undefined): Promise<boolean> {
+    if (!change) return false;
+    this.#pending = change.pending;
+    await this.#forget(change.remove);
+    if (change.pending) await this.#save(change.pending, 'create');
+    return true;
   }
 
   /** Drops a staged lead the page decided not to send (a cancelled `lead-submit`). */
   async unstage(idempotencyKey: string): Promise<void> {
-    await this.#outbox.remove(idempotencyKey).catch(() => undefined);
+    await this.#forget(idempotencyKey);
   }
 
   /** The envelope of the lead still on its way with these person-entered values and consent, to send again as it was. */
@@ -215,14 +158,7 @@ export class SubmissionFlow {
    */
   async resume(entry: OutboxEntry): Promise<StepReport | undefined> {
     if (this.#state.phase === 'sending') return undefined;
-    const pending: PendingLead = {
-      idempotencyKey: entry.key,
-      envelope: entry.envelope,
-      fingerprint: fingerprint(entry.envelope),
-      createdAt: entry.createdAt,
-      ...(entry.reference === undefined ? {} : { reference: entry.reference }),
-      ...(entry.submitInput === undefined ? {} : { submitInput: entry.submitInput }),
-    };
+    const pending = pendingFromEntry(entry);
     this.#pending = pending;
     return entry.stage === 'submit' && pending.reference ? this.#sendSubmit(pending, pending.reference) : this.#sendCreate(pending);
   }
@@ -258,7 +194,7 @@ export class SubmissionFlow {
       if (!isFinal(outcome) && replacement) return this.#sendCreate(replacement);
       if (isFinal(outcome) && replacement) {
         this.#pending = pending;
-        await this.#outbox.remove(replacement.idempotencyKey).catch(() => undefined);
+        await this.#forget(replacement.idempotencyKey);
       }
     }
     const withdrawn = this.#pending !== pending;
@@ -337,6 +273,11 @@ export class SubmissionFlow {
     await this.#outbox.put(entry).catch(() => undefined);
   }
 
+  /** Takes a lead out of the outbox. Storage that fails must not stop the flow. */
+  async #forget(key: string): Promise<void> {
+    await this.#outbox.remove(key).catch(() => undefined);
+  }
+
   /**
    * A final outcome takes the lead out of the outbox, except a created lead whose second step the page
    * sends by itself: that stays, at the submit step. A second step that needs the person (deferred
@@ -344,7 +285,7 @@ export class SubmissionFlow {
    */
   async #settle(pending: PendingLead, secondStepOwed: boolean): Promise<void> {
     if (secondStepOwed && this.dependencies.autoSubmit) return this.#save(pending, 'submit');
-    await this.#outbox.remove(pending.idempotencyKey).catch(() => undefined);
+    await this.#forget(pending.idempotencyKey);
   }
 
   #set(state: FlowState): void {
@@ -356,21 +297,4 @@ export class SubmissionFlow {
     if (settled) this.#pending = undefined;
     for (const listener of this.#listeners) listener(state);
   }
-}
-
-/** The consent record a lead carried, for the report: what was sent, whatever the form shows since. */
-function consentOf(pending: PendingLead): { consent?: ConsentEvidence } {
-  return pending.envelope.consent ? { consent: pending.envelope.consent } : {};
-}
-
-/**
- * Two envelopes are the same lead when what the person entered and agreed to match: the values, and
- * the consent (which text, which sellers, whether given). A box ticked or unticked since is a changed
- * lead, so Try again never sends a consent record the form no longer shows (issue 15). The record's
- * times are not compared: the same agreement sent again is the same lead, with the same key.
- */
-function fingerprint(envelope: LeadEnvelope): string {
-  const consent = envelope.consent;
-  const agreement = consent ? [consent.sha256, consent.version ?? '', [...consent.sellers], consent.checkedAt !== null] : null;
-  return JSON.stringify([envelope.destination ?? '', Object.entries(envelope.lead).sort(), agreement]);
 }
