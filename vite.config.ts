@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { demoBackends } from './demo/backends.js';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
@@ -76,9 +77,12 @@ function inlineChunks(): Plugin {
 const STYLE_MODULES = /\/src\/element\/(?:styles[\w-]*|theme)\.ts$/;
 
 function minifiedTemplates(): Plugin {
+  return { ...templateMinifier(), apply: 'build' };
+}
+
+function templateMinifier(): Plugin {
   return {
     name: 'lead-capture-minify-templates',
-    apply: 'build',
     enforce: 'pre',
     transform(code, id) {
       const path = id.replaceAll('\\', '/');
@@ -86,6 +90,23 @@ function minifiedTemplates(): Plugin {
       const minified = minifyTemplates(code, path, { css: STYLE_MODULES.test(path) });
       // Line breaks stay where they were, so the source map's lines hold without a map of our own.
       return minified === null ? null : { code: minified, map: null };
+    },
+  };
+}
+
+/**
+ * `dist/lead-capture.css`: the sheet the widget adopts, for a page that paints the builder's prerendered
+ * form before the script arrives. It is styles.ts's own `CSS`, evaluated at build time (Vite's module
+ * runner) through the same template minifier as the bundles, so the file is the sheet the bundle
+ * adopts, text for text: there is no second copy to edit.
+ */
+function stylesheetFile(): Plugin {
+  return {
+    name: 'lead-capture-stylesheet',
+    async generateBundle() {
+      const styles = fileURLToPath(new URL('./src/element/styles.ts', import.meta.url));
+      const { module } = await runnerImport<{ CSS: string }>(styles, { configFile: false, logLevel: 'silent', plugins: [templateMinifier()] });
+      this.emitFile({ type: 'asset', fileName: 'lead-capture.css', source: module.CSS });
     },
   };
 }
@@ -131,7 +152,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: classic ? [inlineChunks(), minifiedTemplates()] : [backends(), minifiedTemplates()],
+    plugins: classic ? [inlineChunks(), minifiedTemplates()] : [backends(), minifiedTemplates(), stylesheetFile()],
     server: { port: Number(process.env['PORT'] ?? 5173) },
     build: {
       target: 'es2022',
