@@ -243,6 +243,20 @@ export class FieldsController implements ReactiveController {
       return;
     }
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement)) return;
+    this.#typed(target, (event as InputEvent).inputType?.startsWith('delete') ?? false);
+  };
+
+  /**
+   * What a person gave in the page's prerendered form before the widget arrived, taken as if typed
+   * here (a phone number formatted, an error re-checked); `left` when they had moved on from it, which
+   * is then checked as a field left is.
+   */
+  take(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, left: boolean): void {
+    this.#typed(control, false);
+    if (left) this.#left(control.name);
+  }
+
+  #typed(target: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, deleting: boolean): void {
     const datePart = DATE_PARTS.find((part) => target.name === partName('date_of_birth', part));
     if (datePart) return this.#changed('date_of_birth', this.#date.input(datePart, target.value));
     const answer = this.#questions.answerOf(target);
@@ -252,7 +266,6 @@ export class FieldsController implements ReactiveController {
     let value = target.value;
     if (FIELD_CATALOGUE[key].control === 'tel') {
       const atEnd = target instanceof HTMLInputElement && target.selectionStart === value.length;
-      const deleting = (event as InputEvent).inputType?.startsWith('delete') ?? false;
       value = formatWhileTyping(value, atEnd, deleting, this.options.config().country);
     }
     if (key === 'email') {
@@ -261,7 +274,7 @@ export class FieldsController implements ReactiveController {
       this.options.track?.(this.#suggestion.load().catch(() => undefined));
     }
     this.#changed(key, value);
-  };
+  }
 
   #changed(key: string, value: string): void {
     this.host.values = { ...this.host.values, [key]: value };
@@ -281,12 +294,17 @@ export class FieldsController implements ReactiveController {
     // The date is one field in three boxes: judged when the person leaves the last box they touch.
     const inDate = DATE_PARTS.some((part) => name === partName('date_of_birth', part));
     if (inDate && next?.closest?.('.lc-date') === target.closest('.lc-date')) return;
-    const key = inDate ? 'date_of_birth' : name;
+    this.#left(name);
+  };
+
+  /** A field the person moved on from: checked now, or the moment the rules arrive. */
+  #left(name: string): void {
+    const key = DATE_PARTS.some((part) => name === partName('date_of_birth', part)) ? 'date_of_birth' : name;
     if (!isFieldKey(key) && !this.#questions.has(key)) return;
     // Left before the rules arrived: judged the moment they do, as if on leaving.
     if (!this.#validation) this.#unchecked.add(key);
     else this.#leave(key);
-  };
+  }
 
   /** What leaving a field does once the rules are here: a phone number written the one way, then the check. */
   #leave(key: string): void {

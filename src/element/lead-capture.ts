@@ -11,6 +11,7 @@ import { hiddenFieldsTemplate, progressTemplate } from './delivery-view.js';
 import { configErrorEvent } from './events.js';
 import { CONSENT, FieldsController } from './fields-controller.js';
 import { loadWords, stringsFor, wordsFor } from './locales.js';
+import { restoreFocus, takePrerendered } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
 
@@ -277,6 +278,19 @@ export class LeadCapture extends LitElement {
     if (!this.hasUpdated || changed.has('questions')) for (const error of errors) this.dispatchEvent(configErrorEvent(error));
     this.#resolved = config;
     this.#deliveryController?.configure(config, DELIVERY_PROPERTIES.some((key) => changed.has(key as keyof LeadCapture)));
+  }
+
+  /**
+   * The first update takes over a prerendered form the page carries (the builder's embed code): what
+   * the person typed, ticked or chose there goes into the fields as if typed here, the markup is
+   * replaced by the widget's own form, and focus and caret go back where they were. One synchronous
+   * update, so no keystroke can fall between reading the markup and rendering the form.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const prerendered = this.hasUpdated ? undefined : takePrerendered(this);
+    for (const control of prerendered?.controls ?? []) this.#fields.take(control, control.name !== prerendered?.focus?.name);
+    super.update(changed);
+    if (prerendered?.focus) restoreFocus(this, prerendered.focus);
   }
 
   /**

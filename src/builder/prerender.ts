@@ -1,0 +1,108 @@
+import { attributeText } from './snippet.js';
+
+/**
+ * The prerendered form: the widget's own first screen, as markup a page carries inside
+ * `<lead-capture>…</lead-capture>`, painted as the page is parsed (styled by `lead-capture.css`) and
+ * taken over by the widget when its script arrives (src/element/prerendered.ts). It is made from the
+ * builder's preview, the real widget, so it matches what the widget will render: no layout shift.
+ *
+ * Nothing a person did in the preview is carried: no values, no ticks, no errors or suggestions. And
+ * nothing a browser could send before the widget is there: the form is a `div` (a native submission
+ * would put the fields in a URL) and its button a plain button. The consent box is disabled: a tick
+ * the widget never saw would be no evidence, and the widget shows its own box, unticked.
+ */
+
+/** The attribute that marks the prerendered root, for the element to find and replace. */
+export const PRERENDERED = 'data-lc-prerendered';
+
+/** The prefix of the prerendered form's ids: a live widget's are `lc-<n>-…`, so the two never collide. */
+export const PRERENDERED_ID = 'lc-p';
+
+/** Elements the widget renders (and the consent disclosure's sanitiser allows); anything else, a recorder's or an extension's, is left out. */
+const KEPT = new Set([
+  'a', 'b', 'br', 'button', 'div', 'em', 'fieldset', 'form', 'h2', 'i', 'input', 'label', 'legend', 'li', 'option', 'p',
+  'progress', 'select', 'small', 'span', 'strong', 'textarea', 'u', 'ul',
+]);
+
+const VOID = new Set(['br', 'input']);
+
+/**
+ * What is the person's or the moment's, not the form's: values the page's tracking put in hidden
+ * inputs, the bots' honeypot, and what a submit or a delivery showed (summary, live regions, thank-you).
+ */
+const LEFT_OUT = 'input[type="hidden"], .lc-honeypot, .lc-error-summary, .lc-status, .lc-alert, .lc-success';
+
+/** Emptied: a field's error and the email suggestion under it. */
+const EMPTIED = '.lc-error, .lc-hint';
+
+/** Attributes naming ids. */
+const ID_REFERENCES = new Set(['id', 'for', 'aria-describedby', 'aria-labelledby', 'aria-controls']);
+
+/**
+ * Left out: TrustedForm's and Jornaya's annotations (the placeholder is not the consent the widget
+ * records), the state of a choice (an option's `selected`, a box's `checked`), and the form's own.
+ */
+const DROPPED = /^(data-tf-|data-leadid-)|^(selected|checked|novalidate|action|method)$/;
+
+/** Whether the widget shows its first screen: not a later step, the consent step or the thank-you. */
+function onFirstScreen(form: Element): boolean {
+  return form.querySelector('.lc-back, .lc-step, .lc-success') === null;
+}
+
+/** Text as HTML reads it back: `&` and `<` (and `>`, for naive scanners) escaped; runs of white space are one space, as rendered. */
+function text(value: string): string {
+  return value.replace(/\s+/g, ' ').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/**
+ * The markup of the widget's first screen, ready to paste inside its `<lead-capture>` (each line
+ * indented by `indent`), or undefined while the widget shows no form or not its first screen.
+ */
+export function prerenderedMarkup(widget: Element, indent = '  '): string | undefined {
+  const form = widget.querySelector(':scope > form.lc-form');
+  if (!form || !onFirstScreen(form)) return undefined;
+  const instance = /^(lc-\d+)-/.exec(form.querySelector('[id^="lc-"]')?.id ?? '')?.[1];
+  const described = new Set([...form.querySelectorAll(EMPTIED)].map((element) => element.id).filter(Boolean));
+
+  const attributes = (element: Element): [string, string | true][] => {
+    const tag = element.localName;
+    const out: [string, string | true][] = [];
+    if (element === form) out.push([PRERENDERED, true]);
+    for (const { name, value } of element.attributes) {
+      if (DROPPED.test(name)) continue;
+      let kept = instance && ID_REFERENCES.has(name) ? value.replaceAll(`${instance}-`, `${PRERENDERED_ID}-`) : value;
+      if (name === 'aria-invalid') kept = 'false';
+      if (name === 'aria-describedby') {
+        kept = value.split(/\s+/).filter((id) => id !== '' && !described.has(id)).map((id) => (instance ? id.replace(`${instance}-`, `${PRERENDERED_ID}-`) : id)).join(' ');
+        if (kept === '') continue;
+      }
+      if (tag === 'button' && name === 'type' && value === 'submit') kept = 'button';
+      out.push([name, kept === '' && element.getAttribute(name) === '' ? true : kept]);
+    }
+    // A progress bar's value is a property the widget sets; without it the bar would be indeterminate.
+    if (element instanceof HTMLProgressElement && !element.hasAttribute('value')) out.push(['value', String(element.value)]);
+    if (element instanceof HTMLInputElement && element.name === 'consent' && !element.hasAttribute('disabled')) out.push(['disabled', true]);
+    return out;
+  };
+
+  const serialise = (node: Node, depth: number, last: boolean): string => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const value = node.textContent ?? '';
+      if (value === '') return '';
+      // White space alone renders as one space wherever it is: written as a line break and the indent.
+      return value.trim() === '' ? `\n${indent.repeat(last ? depth - 1 : depth)}` : text(value);
+    }
+    if (!(node instanceof Element)) return '';
+    const tag = node.localName;
+    if (!KEPT.has(tag) || node.matches(LEFT_OUT)) return '';
+    const name = node === form ? 'div' : tag;
+    const open = `<${[name, ...attributes(node).map(attributeText)].join(' ')}>`;
+    if (VOID.has(tag)) return open;
+    const children = node.matches(EMPTIED) || tag === 'textarea' ? [] : [...node.childNodes];
+    const inner = children.map((child, index) => serialise(child, depth + 1, index === children.length - 1)).join('');
+    return `${open}${inner}</${name}>`;
+  };
+
+  // Where an element was left out, its neighbours' white space meets: one line break is enough.
+  return `${indent}${serialise(form, 1, true)}`.replace(/\n[ \t]*(?=\n)/g, '');
+}

@@ -1,0 +1,103 @@
+/**
+ * The page's prerendered form (the builder's embed code carries the widget's first screen as markup,
+ * painted as the page is parsed): what the person did in it before the widget arrived, read and the
+ * markup removed in the widget's first update, which then renders its own form with those values
+ * (README, "Embedding on pages you do not control"). Only the marked root is touched: anything else
+ * the page put inside the element stays.
+ */
+
+/** Marks the prerendered root (src/builder/prerender.ts writes it). */
+const ROOT = ':scope > [data-lc-prerendered]';
+
+export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** The control that had focus, and where its caret was. */
+export interface PrerenderedFocus {
+  readonly name: string;
+  /** A radio's value: which of its group had focus. */
+  readonly value: string | undefined;
+  /** The caret or selection, for controls that have one (an email input does not: the caret goes to the end). */
+  readonly selection: { readonly start: number; readonly end: number; readonly direction: 'forward' | 'backward' | 'none' } | undefined;
+  /** What the control held, to place the caret again in a value the widget formats (a phone number). */
+  readonly raw: string;
+}
+
+export interface Prerendered {
+  /** The controls the person filled, ticked or chose, in order (detached now; their state is kept). */
+  readonly controls: readonly Control[];
+  readonly focus: PrerenderedFocus | undefined;
+}
+
+function isControl(element: Element): element is Control {
+  return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement;
+}
+
+/** Whether the person gave this control anything: text, a choice, a tick. */
+function given(control: Control): boolean {
+  if (control.disabled || control.name === '') return false;
+  if (control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')) return control.checked;
+  return control.value !== '';
+}
+
+function selectionOf(control: Control): PrerenderedFocus['selection'] {
+  if (control instanceof HTMLSelectElement) return undefined;
+  // Email and number inputs have no selection API (null, or a throw in older engines).
+  try {
+    const { selectionStart: start, selectionEnd: end, selectionDirection: direction } = control;
+    return start === null || end === null ? undefined : { start, end, direction: direction ?? 'none' };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads what the person did in the element's prerendered form and removes it, or undefined when the
+ * element holds none. Synchronous with the render that follows, so no keystroke falls between.
+ */
+export function takePrerendered(host: HTMLElement): Prerendered | undefined {
+  const root = host.querySelector(ROOT);
+  if (!root) return undefined;
+  const controls = [...root.querySelectorAll('input, select, textarea')].filter(isControl);
+  const active = host.ownerDocument.activeElement;
+  const focused = active && root.contains(active) && isControl(active) && active.name !== '' ? active : undefined;
+  const focus = focused && {
+    name: focused.name,
+    value: focused instanceof HTMLInputElement && focused.type === 'radio' ? focused.value : undefined,
+    selection: selectionOf(focused),
+    raw: focused.value,
+  };
+  root.remove();
+  return { controls: controls.filter(given), focus };
+}
+
+/**
+ * Where a caret goes in a value the widget rewrote (a phone number formatted as typed): after as many
+ * digits as were before it; at the end when it was at the end.
+ */
+export function caretIn(raw: string, caret: number, shown: string): number {
+  if (raw === shown) return Math.min(caret, shown.length);
+  if (caret >= raw.length) return shown.length;
+  const digits = raw.slice(0, caret).replace(/\D/g, '').length;
+  if (digits === 0) return Math.min(caret, shown.length);
+  let seen = 0;
+  for (let index = 0; index < shown.length; index++) {
+    if (/\d/.test(shown[index] ?? '') && ++seen === digits) return index + 1;
+  }
+  return shown.length;
+}
+
+/** Focus (and the caret) back where the person was, on the widget's own control of the same name. */
+export function restoreFocus(host: HTMLElement, focus: PrerenderedFocus): void {
+  const candidates = [...host.querySelectorAll(':scope > form.lc-form [name]')].filter(isControl);
+  const control = candidates.find((candidate) => candidate.name === focus.name && (focus.value === undefined || candidate.value === focus.value));
+  if (!control) return;
+  control.focus({ preventScroll: true });
+  const selection = focus.selection;
+  if (!selection || control instanceof HTMLSelectElement) return;
+  try {
+    const shown = control.value;
+    control.setSelectionRange(caretIn(focus.raw, selection.start, shown), caretIn(focus.raw, selection.end, shown), selection.direction);
+  } catch {
+    // A control without a selection API keeps the browser's caret (the end).
+  }
+}

@@ -1,0 +1,193 @@
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import { prerenderedMarkup } from '../../src/builder/prerender.js';
+import { LeadCapture } from '../../src/element/lead-capture.js';
+import { caretIn } from '../../src/element/prerendered.js';
+import { CHECKED } from '../../src/fields/questions.js';
+import { control, errorText, focusIsOn, until } from '../helpers/form.js';
+
+/**
+ * A page that carries the builder's prerendered form, and a person who uses it before the widget's
+ * script arrives. The element's definition comes late, as a script does: each page's tag is defined
+ * (as the widget) only when `arrive()` is called, after the person has typed.
+ */
+const QUESTIONS = JSON.stringify([
+  { name: 'hardship', label: 'I am facing a financial hardship', type: 'checkbox' },
+  { name: 'owns_home', label: 'Do you own a home?', type: 'radio', options: ['Yes', 'No'] },
+]);
+
+const ATTRIBUTES = {
+  'persist': 'none',
+  'tracking': 'off',
+  'fields': 'first_name email mobile state hardship owns_home',
+  'required': 'email mobile',
+  'questions': QUESTIONS,
+  'consent': 'I agree that {sellers} may call me.',
+  'sellers': 'ACME',
+};
+
+let pages = 0;
+
+interface Page {
+  readonly element: LeadCapture;
+  /** The prerendered control of this name, as the person sees it before the script arrives. */
+  readonly prerendered: (name: string) => HTMLInputElement | HTMLSelectElement;
+  /** The script arrives: the tag is defined and the widget takes the form over. */
+  readonly arrive: () => Promise<void>;
+}
+
+/** The markup the builder would give for these attributes: made from the real widget, as the builder's preview is. */
+async function builderMarkup(attributes: Record<string, string>): Promise<string> {
+  const preview = document.createElement('lead-capture') as LeadCapture;
+  for (const [name, value] of Object.entries(attributes)) preview.setAttribute(name, value);
+  document.body.append(preview);
+  await preview.updateComplete;
+  const markup = prerenderedMarkup(preview)!;
+  preview.remove();
+  return markup;
+}
+
+async function pageWith(inside: string | undefined, attributes: Record<string, string> = ATTRIBUTES): Promise<Page> {
+  const tag = `lead-capture-page-${++pages}`;
+  const markup = inside ?? (await builderMarkup(attributes));
+  const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+  const text = Object.entries(attributes).map(([name, value]) => `${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`).join(' ');
+  holder.innerHTML = `<${tag} ${text}>${markup}</${tag}>`;
+  const element = holder.firstElementChild as LeadCapture;
+  return {
+    element,
+    prerendered: (name) => element.querySelector<HTMLInputElement>(`[data-lc-prerendered] [name="${name}"]`)!,
+    arrive: async () => {
+      customElements.define(tag, class extends LeadCapture {});
+      await element.updateComplete;
+    },
+  };
+}
+
+/** Types as a person does, with the browser's own keyboard, into whatever has focus. */
+async function type(control: HTMLElement, text: string): Promise<void> {
+  control.focus();
+  await sendKeys({ type: text });
+}
+
+afterEach(() => fixtureCleanup());
+
+describe('a page with the prerendered form, taken over when the widget arrives', () => {
+  it('is accessible once taken over', async () => {
+    const page = await pageWith(undefined);
+    await page.arrive();
+    await expect(page.element).to.be.accessible();
+  });
+
+  it('keeps what the person typed, chose and ticked, as if typed into the widget', async () => {
+    const page = await pageWith(undefined);
+    await type(page.prerendered('first_name'), 'Jane');
+    await type(page.prerendered('email'), 'jane@example.com');
+    await type(page.prerendered('mobile'), '2125550123');
+    const state = page.prerendered('state') as HTMLSelectElement;
+    state.focus();
+    await sendKeys({ type: 'New York' });
+    (page.prerendered('hardship') as HTMLInputElement).click();
+    page.element.querySelector<HTMLInputElement>('[data-lc-prerendered] [name="owns_home"][value="No"]')!.click();
+    await page.arrive();
+    const { element } = page;
+    expect(element.querySelector('[data-lc-prerendered]')).to.equal(null);
+    // The phone number is formatted as typing into the widget formats it.
+    expect(element.values).to.deep.equal({ first_name: 'Jane', email: 'jane@example.com', mobile: '(212) 555-0123', state: 'NY', hardship: CHECKED, owns_home: 'No' });
+    expect(control(element, 'first_name').value).to.equal('Jane');
+    expect(control(element, 'mobile').value).to.equal('(212) 555-0123');
+    expect(control(element, 'state').value).to.equal('NY');
+    expect((control(element, 'hardship') as HTMLInputElement).checked).to.equal(true);
+    expect(element.querySelector<HTMLInputElement>('[name="owns_home"][value="No"]')!.checked).to.equal(true);
+    // Values live in the controls only: never written into the markup.
+    expect(element.outerHTML).not.to.include('jane@example.com');
+  });
+
+  it('puts focus and the caret back where the person was, and the next keystroke lands there', async () => {
+    const page = await pageWith(undefined);
+    await type(page.prerendered('first_name'), 'Jne Doe');
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowRight' });
+    await page.arrive();
+    const first = control(page.element, 'first_name') as HTMLInputElement;
+    expect(...focusIsOn(first));
+    expect([first.selectionStart, first.selectionEnd]).to.deep.equal([1, 1]);
+    await sendKeys({ type: 'a' });
+    expect(first.value).to.equal('Jane Doe');
+    expect(page.element.values['first_name']).to.equal('Jane Doe');
+  });
+
+  it('puts the caret after the same digits of a phone number the widget formatted', async () => {
+    const page = await pageWith(undefined);
+    await type(page.prerendered('mobile'), '212555');
+    await page.arrive();
+    const mobile = control(page.element, 'mobile') as HTMLInputElement;
+    expect(...focusIsOn(mobile));
+    await sendKeys({ type: '0123' });
+    expect(mobile.value).to.equal('(212) 555-0123');
+  });
+
+  it('checks a field the person had left, as leaving it in the widget does', async () => {
+    const page = await pageWith(undefined);
+    await type(page.prerendered('email'), 'jane@');
+    await type(page.prerendered('first_name'), 'Jane');
+    await page.arrive();
+    await until(() => control(page.element, 'email').getAttribute('aria-invalid') === 'true', 'the email left to be checked');
+    expect(errorText(page.element, 'email')).to.not.equal('');
+    expect(control(page.element, 'first_name').getAttribute('aria-invalid'), 'the field still being typed in is not judged').to.equal('false');
+  });
+
+  it('cannot be submitted by the browser before the widget arrives', async () => {
+    const page = await pageWith(undefined);
+    const submitted: Event[] = [];
+    document.addEventListener('submit', (event) => submitted.push(event));
+    const root = page.element.querySelector('[data-lc-prerendered]')!;
+    expect(root.closest('form') ?? root.querySelector('form')).to.equal(null);
+    await type(page.prerendered('email'), 'jane@example.com');
+    await sendKeys({ press: 'Enter' });
+    root.querySelector('button')!.click();
+    expect(root.querySelector('button')!.type).to.equal('button');
+    expect(submitted).to.deep.equal([]);
+  });
+
+  it('shows the widget’s own consent box, unticked, in place of the disabled one', async () => {
+    const page = await pageWith(undefined);
+    const placeholder = page.prerendered('consent') as HTMLInputElement;
+    expect(placeholder.disabled).to.equal(true);
+    placeholder.click();
+    await page.arrive();
+    const consent = control(page.element, 'consent') as HTMLInputElement;
+    expect(consent).to.not.equal(placeholder);
+    expect(consent.disabled).to.equal(false);
+    expect(consent.checked).to.equal(false);
+    expect(consent.getAttribute('data-leadid-type'), 'the box the recorders capture').to.equal('disclosure');
+  });
+
+  it('leaves no id twice in the page, beside another widget', async () => {
+    const other = await fixture<LeadCapture>(html`<lead-capture persist="none" tracking="off" fields=${ATTRIBUTES.fields} questions=${QUESTIONS} consent="Yes"></lead-capture>`);
+    await other.updateComplete;
+    const page = await pageWith(undefined);
+    const ids = () => [...document.querySelectorAll('[id]')].map((node) => node.id);
+    expect(ids().length, 'before the widget arrives').to.equal(new Set(ids()).size);
+    await page.arrive();
+    expect(ids().length, 'after the takeover').to.equal(new Set(ids()).size);
+  });
+
+  it('leaves an element without a prerendered form as it is: its other children stay, its form is added', async () => {
+    const page = await pageWith('<template slot="consent">I agree to <b>calls</b>.</template><div class="page-note">Ours</div>', { ...ATTRIBUTES, consent: '' });
+    await page.arrive();
+    const { element } = page;
+    expect([...element.children].map((child) => child.localName + (child.className ? `.${child.className}` : ''))).to.deep.equal(['template', 'div.page-note', 'form.lc-form']);
+    expect(element.querySelector('.lc-consent-text')?.textContent).to.include('calls');
+  });
+});
+
+describe('the caret in a value the widget formatted', () => {
+  it('goes after as many digits as were before it', () => {
+    expect(caretIn('2125550', 3, '(212) 555-0')).to.equal(4);
+    expect(caretIn('2125550', 7, '(212) 555-0')).to.equal(11);
+    expect(caretIn('2125550', 0, '(212) 555-0')).to.equal(0);
+    expect(caretIn('Jane', 2, 'Jane')).to.equal(2);
+  });
+});
