@@ -11,7 +11,8 @@ import { outputPanel } from './panels/output.js';
 import { questionsPanel } from './panels/questions.js';
 import { DEMO_BACKEND, PreviewElement, previewAttributes, type PreviewBackend } from './preview.js';
 import { relayFragment } from './relay-fragment.js';
-import { bundleFile, embedSnippet, pinnedChunks, type SriManifest } from './snippet.js';
+import { prerenderedMarkup } from './prerender.js';
+import { bundleFile, embedSnippet, pinnedChunks, STYLESHEET, type SriManifest } from './snippet.js';
 import { DEFAULT_STATE, type BuilderState } from './state.js';
 import { stateFromQuery, stateToQuery } from './url-state.js';
 
@@ -50,6 +51,8 @@ export class LeadCaptureBuilder extends LitElement {
   @state() private outcome = 'Nothing yet.';
   /** Where the last test lead would have taken the visitor (`success-url`, `rejected-url`). */
   @state() private leftTo = '';
+  /** The preview's first screen as markup, for the embed code's prerendered form; undefined until it has rendered. */
+  @state() private prerendered: string | undefined;
 
   #preview: PreviewElement | undefined;
   #wireLog: WireLog | undefined;
@@ -122,10 +125,23 @@ export class LeadCaptureBuilder extends LitElement {
   protected override updated(): void {
     const embed = embedAttributes(this.settings);
     this.#preview?.apply(previewAttributes(embed, this.backendUp ? this.backend : undefined), styleProperties(this.settings));
+    void this.#readPrerendered();
     if (this.#focusId) {
       this.querySelector<HTMLElement>(`#${CSS.escape(this.#focusId)}`)?.focus();
       this.#focusId = undefined;
     }
+  }
+
+  /**
+   * The prerendered form is the preview's own first screen, read once it has rendered the latest
+   * settings. While the preview shows a later step or a thank-you, the last first screen read stays.
+   */
+  async #readPrerendered(): Promise<void> {
+    const element = this.#preview?.element;
+    if (!element) return;
+    await element.updateComplete;
+    const markup = prerenderedMarkup(element);
+    if (markup !== undefined && markup !== this.prerendered) this.prerendered = markup;
   }
 
   /** The preview: the real widget, and what reached the destination. */
@@ -176,7 +192,7 @@ export class LeadCaptureBuilder extends LitElement {
       </div>
       ${outputPanel({
         ...context,
-        snippet: embedSnippet(script, embed),
+        snippet: embedSnippet(script, embed, this.settings.prerender && this.prerendered !== undefined ? { markup: this.prerendered, integrity: this.sri?.[STYLESHEET] } : undefined),
         fragment: relayFragment(this.settings),
         sri: this.sri,
         hasStyle: styleProperties(this.settings).length > 0,

@@ -80,8 +80,9 @@ export function prerenderedMarkup(widget: Element, indent = '  '): string | unde
       out.push([name, kept === '' && element.getAttribute(name) === '' ? true : kept]);
     }
     // A progress bar's value is a property the widget sets; without it the bar would be indeterminate.
-    if (element instanceof HTMLProgressElement && !element.hasAttribute('value')) out.push(['value', String(element.value)]);
-    if (element instanceof HTMLInputElement && element.name === 'consent' && !element.hasAttribute('disabled')) out.push(['disabled', true]);
+    // (Tags, not instanceof: the preview may be in another window's realm.)
+    if (tag === 'progress' && !element.hasAttribute('value')) out.push(['value', String((element as HTMLProgressElement).value)]);
+    if (tag === 'input' && element.getAttribute('name') === 'consent' && !element.hasAttribute('disabled')) out.push(['disabled', true]);
     return out;
   };
 
@@ -92,13 +93,14 @@ export function prerenderedMarkup(widget: Element, indent = '  '): string | unde
       // White space alone renders as one space wherever it is: written as a line break and the indent.
       return value.trim() === '' ? `\n${indent.repeat(last ? depth - 1 : depth)}` : text(value);
     }
-    if (!(node instanceof Element)) return '';
-    const tag = node.localName;
-    if (!KEPT.has(tag) || node.matches(LEFT_OUT)) return '';
-    const name = node === form ? 'div' : tag;
-    const open = `<${[name, ...attributes(node).map(attributeText)].join(' ')}>`;
+    if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    const element = node as Element;
+    const tag = element.localName;
+    if (!KEPT.has(tag) || element.matches(LEFT_OUT)) return '';
+    const name = element === form ? 'div' : tag;
+    const open = `<${[name, ...attributes(element).map(attributeText)].join(' ')}>`;
     if (VOID.has(tag)) return open;
-    const children = node.matches(EMPTIED) || tag === 'textarea' ? [] : [...node.childNodes];
+    const children = element.matches(EMPTIED) || tag === 'textarea' ? [] : [...element.childNodes];
     const inner = children.map((child, index) => serialise(child, depth + 1, index === children.length - 1)).join('');
     return `${open}${inner}</${name}>`;
   };

@@ -94,8 +94,31 @@ function scriptText(script: ScriptTag): string {
   return `${links.join('')}<script ${attributes.map(attributeText).join(' ')}></script>`;
 }
 
-/** The embed code: the pinned chunks' preloads (module build), the script tag, then the element with one attribute a line. */
-export function embedSnippet(script: ScriptTag, attributes: readonly EmbedAttribute[]): string {
-  const element = attributes.length === 0 ? '<lead-capture></lead-capture>' : `<lead-capture\n${attributes.map((attribute) => `  ${attributeText(attribute)}`).join('\n')}\n></lead-capture>`;
-  return `${scriptText(script)}\n${element}\n`;
+/** The stylesheet of the prerendered form, `lead-capture.css`, beside the script. */
+export const STYLESHEET = 'lead-capture.css';
+
+/** The widget's first screen as the page's own markup (src/builder/prerender.ts), with the stylesheet that paints it. */
+export interface PrerenderedForm {
+  /** The markup inside `<lead-capture>`, each line already indented. */
+  readonly markup: string;
+  /** `sha384-…` of `lead-capture.css`; without it the link is not pinned. */
+  readonly integrity?: string | undefined;
+}
+
+function stylesheetText(script: ScriptTag, integrity: string | undefined): string {
+  const attributes: EmbedAttribute[] = [['rel', 'stylesheet'], ['href', chunkUrl(script.src, STYLESHEET)]];
+  if (integrity) attributes.push(['integrity', integrity], ['crossorigin', 'anonymous']);
+  return `<link ${attributes.map(attributeText).join(' ')}>\n`;
+}
+
+/**
+ * The embed code: the pinned chunks' preloads (module build), the stylesheet when the form is
+ * prerendered, the script tag, then the element with one attribute a line, holding the prerendered
+ * form when there is one.
+ */
+export function embedSnippet(script: ScriptTag, attributes: readonly EmbedAttribute[], prerendered?: PrerenderedForm): string {
+  const open = attributes.length === 0 ? '<lead-capture>' : `<lead-capture\n${attributes.map((attribute) => `  ${attributeText(attribute)}`).join('\n')}\n>`;
+  const element = prerendered ? `${open}\n${prerendered.markup}\n</lead-capture>` : `${open}</lead-capture>`;
+  const stylesheet = prerendered ? stylesheetText(script, prerendered.integrity) : '';
+  return `${stylesheet}${scriptText(script)}\n${element}\n`;
 }

@@ -52,6 +52,8 @@ export interface BuilderState {
   /** Where the page loads the widget from. */
   readonly scriptUrl: string;
   readonly scriptType: 'module' | 'classic';
+  /** The embed code carries the form's first screen as markup, painted before the script arrives. */
+  readonly prerender: boolean;
 }
 
 export const MAX_STEPS = 4;
@@ -86,6 +88,7 @@ export const DEFAULT_STATE: BuilderState = {
   submitLabel: '',
   scriptUrl: 'https://cdn.example.com/lead-capture.js',
   scriptType: 'module',
+  prerender: true,
 };
 
 /** `first` in its order, then every other catalogue field in the catalogue's order. */

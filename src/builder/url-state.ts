@@ -56,6 +56,7 @@ export function stateToQuery(state: BuilderState): string {
   set('submit-label', state.submitLabel, '');
   set('script', state.scriptUrl, DEFAULT_STATE.scriptUrl);
   set('script-type', state.scriptType, DEFAULT_STATE.scriptType);
+  set('prerender', state.prerender ? '' : 'off', '');
   return query.toString();
 }
 
@@ -141,5 +142,6 @@ export function stateFromQuery(search: string): BuilderState {
     submitLabel: query.get('submit-label') ?? '',
     scriptUrl: query.get('script') ?? DEFAULT_STATE.scriptUrl,
     scriptType: oneOf(query.get('script-type'), ['module', 'classic'], DEFAULT_STATE.scriptType),
+    prerender: query.get('prerender') !== 'off',
   };
 }

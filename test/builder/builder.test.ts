@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { TCPA_ONE_TO_ONE } from '../../src/builder/consent-template.js';
+import { prerenderedMarkup } from '../../src/builder/prerender.js';
 import { FIELD_MESSAGES } from '../../src/fields/messages/index.js';
 import { focusIsOn, until } from '../helpers/form.js';
 import { received } from '../helpers/standins.js';
 import {
-  attributesOf, button, chooseOption, control, formFields, openBuilder, press, preview, snippetElement, snippetText, typeInto,
+  attributesOf, button, chooseOption, control, formFields, openBuilder, press, preview, settled, snippetElement, snippetText, typeInto,
   type OpenBuilder,
 } from './person.js';
 
@@ -20,6 +21,7 @@ async function makeAForm({ builder }: OpenBuilder): Promise<void> {
   await chooseOption(builder, control(builder, 'Theme'), 'Dark');
   await press(builder, button(builder, 'Start from the TCPA one-to-one template'), 'Enter');
   await typeInto(builder, control(builder, 'Sellers named in the consent'), 'ACME Insurance');
+  await settled(builder);
 }
 
 const CHOSEN = {
@@ -83,6 +85,20 @@ describe('the builder, as a marketer uses it', function () {
     const again = await openBuilder(first.store.query);
     expect(snippetText(again.builder)).to.equal(snippetText(first.builder));
     expect(control<HTMLSelectElement>(again.builder, 'Theme').value).to.equal('dark');
+  });
+
+  it('gives the form itself in the embed code, as the preview shows it, with its stylesheet; unticked, neither', async () => {
+    const { builder } = await openBuilder();
+    const box = control(builder, 'Paint the form with the page (prerendered form)');
+    expect(box.checked, 'on by default').to.equal(true);
+    const snippet = snippetText(builder);
+    expect(snippet).to.include('<link rel="stylesheet" href="https://cdn.example.com/lead-capture.css"');
+    expect(snippet).to.include(prerenderedMarkup(preview(builder))!);
+    const inside = snippetElement(snippet).querySelector('[data-lc-prerendered]')!;
+    expect(formFields(inside)).to.deep.equal(formFields(preview(builder)));
+    await press(builder, box, 'Space');
+    expect(snippetText(builder)).not.to.include('lead-capture.css');
+    expect(snippetElement(snippetText(builder)).children.length).to.equal(0);
   });
 
   it('copies the embed code with its button', async () => {

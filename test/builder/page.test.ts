@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { until } from '../helpers/form.js';
 import type { LeadCaptureBuilder } from '../../src/builder/builder-element.js';
-import { chooseOption, control, snippetText } from './person.js';
+import { chooseOption, control, settled, snippetText } from './person.js';
 
 /** builder.html as a browser opens it: its own Content-Security-Policy, its settings in its URL. */
 async function openPage(search = ''): Promise<{ frame: HTMLIFrameElement; builder: LeadCaptureBuilder; violations: string[] }> {
@@ -16,6 +16,7 @@ async function openPage(search = ''): Promise<{ frame: HTMLIFrameElement; builde
   await until(() => frame.contentDocument?.querySelector('#preview lead-capture form') !== null, 'the builder page to render', 20_000);
   const builder = frame.contentDocument!.querySelector<LeadCaptureBuilder>('lead-capture-builder')!;
   await until(() => builder.querySelector('#b-sri[data-state="loading"]') === null, 'the SRI hashes');
+  await settled(builder);
   return { frame, builder, violations };
 }
 

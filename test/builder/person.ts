@@ -2,6 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LeadCaptureBuilder, SettingsStore } from '../../src/builder/builder-element.js';
 import '../../src/builder/main.js';
+import { prerenderedMarkup } from '../../src/builder/prerender.js';
 import { until } from '../helpers/form.js';
 import { newScenario } from '../helpers/standins.js';
 
@@ -59,7 +60,20 @@ export async function openBuilder(query = '', sriUrl = '/dist/sri.json'): Promis
   await until(() => builder.querySelector('#preview lead-capture form') !== null, 'the preview to render', 15_000);
   await until(() => builder.querySelector('#b-sri[data-state="loading"]') === null, 'the SRI hashes to load or be missed', 15_000);
   await until(() => preview(builder).getAttribute('endpoint') !== null, 'the test relay to answer', 15_000);
+  await settled(builder);
   return { builder, store, clipboard, scenario };
+}
+
+/**
+ * Waits until the embed code holds the preview's latest first screen as its prerendered form (the
+ * builder reads it once the preview has rendered), when the prerendered form is chosen.
+ */
+export async function settled(builder: LeadCaptureBuilder): Promise<void> {
+  await until(() => {
+    if (builder.querySelector<HTMLInputElement>('#b-prerender')?.checked !== true) return true;
+    const markup = prerenderedMarkup(preview(builder));
+    return markup !== undefined && snippetText(builder).includes(markup);
+  }, 'the embed code to hold the preview’s form', 15_000);
 }
 
 function normalised(text: string | null | undefined): string {

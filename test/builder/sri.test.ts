@@ -20,6 +20,8 @@ describe('the embed code’s Subresource Integrity', function () {
       expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/${chunk}" integrity="${hashes[chunk]}" crossorigin="anonymous">`);
     }
     expect(clipboard.text, 'an English form never loads the Spanish words').not.to.include('lead-capture.es.js');
+    // The prerendered form's stylesheet, pinned like the scripts.
+    expect(clipboard.text).to.include(`<link rel="stylesheet" href="/dist/lead-capture.css" integrity="${hashes['lead-capture.css']}" crossorigin="anonymous">`);
 
     const pinned = await pasteIntoBlankPage(clipboard.text!);
     await until(() => pinned.contentDocument?.querySelector('lead-capture form') !== null, 'the pinned bundle to render the form', 20_000);
@@ -29,6 +31,7 @@ describe('the embed code’s Subresource Integrity', function () {
     email.dispatchEvent(new (pinned.contentWindow as typeof window).Event('input', { bubbles: true }));
     await widget.submit();
     expect(email.getAttribute('aria-invalid'), 'the pinned rules judged the email').to.equal('true');
+    expect(widget.querySelector('[data-lc-prerendered]'), 'the prerendered form taken over').to.equal(null);
 
     // A chunk swapped on the CDN: the form still shows (its own script is the one pinned), but the
     // browser refuses the chunk, so no code but this build's ever runs in the page.

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RelayFragment } from '../relay-fragment.js';
-import { bundleFile, type SriManifest } from '../snippet.js';
-import { selectControl, textControl, type PanelContext } from './controls.js';
+import { bundleFile, STYLESHEET, type SriManifest } from '../snippet.js';
+import { checkboxControl, selectControl, textControl, type PanelContext } from './controls.js';
 
 export interface OutputContext extends PanelContext {
   readonly snippet: string;
@@ -28,6 +28,9 @@ export function outputPanel(context: OutputContext): TemplateResult {
       ${selectControl('b-script-type', 'Script type', state.scriptType, [['module', 'ES module'], ['classic', 'Classic script (older page builders)']] as const,
         (scriptType) => change({ ...state, scriptType }))}
     </div>
+    ${checkboxControl('b-prerender', 'Paint the form with the page (prerendered form)', state.prerender, (prerender) => change({ ...state, prerender }), {
+      hint: `The code carries the form itself and links ${STYLESHEET}, so the form is on screen as soon as the page is, and the script takes it over when it arrives. Copy the code again after changing the form.`,
+    })}
     <pre id="snippet" class="b-code" tabindex="0" role="region" aria-label="The embed code"><code>${snippet}</code></pre>
     <p class="b-actions">
       <button type="button" id="b-copy-snippet" @click=${() => copy('snippet', 'Embed code')}>Copy the embed code</button>
