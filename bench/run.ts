@@ -40,7 +40,10 @@ const targets = [
   ...totals.filter((total) => total.budget).map((total) => [`${total.build}, gzip`, '≤ 35 KB', kb(total.gzip), total.gzip <= 35 * 1024 ? 'met' : 'missed']),
   ...widgets.map((widget) => [`${widget.page}: inputs on screen ÷ plain form’s`, '≤ 1.3×', `${ratio(widget.inputs.medianMs).toFixed(2)}×`, ratio(widget.inputs.medianMs) <= 1.3 ? 'met' : 'missed']),
   ...widgets.map((widget) => [`${widget.page}: validation ready ÷ plain form’s inputs`, '≤ 1.5×', `${ratio(widget.validation.medianMs).toFixed(2)}×`, ratio(widget.validation.medianMs) <= 1.5 ? 'met' : 'missed']),
-  ['widget, ES module: CLS with the README’s reserved height', '0', render[2]!.cls.toFixed(3), render[2]!.cls === 0 ? 'met' : 'missed'],
+  ...[['widget, ES module: CLS with the README’s reserved height', 'widget, ES module'], ['widget, ES module, prerendered form: CLS (nothing reserved: the markup is the form)', 'widget, ES module, prerendered form']].map(([target, page]) => {
+    const cls = render.find((r) => r.page === page)!.cls;
+    return [target!, '0', cls.toFixed(3), cls === 0 ? 'met' : 'missed'];
+  }),
   ...['PGlite', 'PostgreSQL'].map((engine) => {
     const added = addedP99(engine);
     return [`relay p99 added at 500 req/s, ledger on ${engine}`, '≤ 5 ms', added === undefined ? 'not run' : `${added.toFixed(1)} ms`, added !== undefined && added <= 5 ? 'met' : 'missed'];

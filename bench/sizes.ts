@@ -15,10 +15,10 @@ function measure(name: string, code: Buffer | Uint8Array): FileSize {
   return { file: name, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, brotli: brotliCompressSync(code).byteLength };
 }
 
-/** Every script in dist/, chunks included (paths relative to dist/). */
+/** Every script in dist/, chunks included, and the prerendered form's stylesheet (paths relative to dist/). */
 export function distSizes(dir = 'dist'): FileSize[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.js'))
+    .filter((name) => name.endsWith('.js') || name === 'lead-capture.css')
     .sort()
     .map((name) => measure(name, readFileSync(`${dir}/${name}`)));
 }

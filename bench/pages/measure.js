@@ -44,3 +44,60 @@ window.__measureWidget = (selector) => whenPresent(selector, (form) => afterPain
   };
   check();
 }));
+
+/**
+ * The widget over the builder's prerendered form. Inputs on screen when the page's own markup is
+ * painted: the first contentful paint, when the form was parsed before it (the script runs only after
+ * that paint, so two frames after would time the script's work, not the inputs). Then a person types
+ * a bad email into the prerendered field and leaves it, after that paint and before the widget takes
+ * the form over, and validation is ready when the widget, having taken over, marks the field invalid.
+ * The typing must survive the takeover: if the widget's field lost it, the run says so. The layout
+ * shift counts the takeover (painted in the frame after it), not the probe's error message.
+ */
+window.__measurePrerendered = () => whenPresent('lead-capture [data-lc-prerendered]', (root) => {
+  const host = root.parentElement;
+  const painted = performance.getEntriesByName('first-contentful-paint')[0];
+  if (painted) afterPaint(() => (window.__bench.inputsMs = performance.now()));
+  else {
+    new PerformanceObserver((list, observer) => {
+      const paint = list.getEntriesByName('first-contentful-paint')[0];
+      if (!paint) return;
+      observer.disconnect();
+      window.__bench.inputsMs = paint.startTime;
+    }).observe({ type: 'paint', buffered: true });
+  }
+  // A task after the next frame: after the paint, before the widget's first update (which waits for a paint too).
+  requestAnimationFrame(() => setTimeout(() => probePrerendered(host)));
+});
+
+function probePrerendered(host) {
+  const typed = 'not-an-email';
+  const email = () => host.querySelector('input[name="email"]');
+  const first = email();
+  first.value = typed;
+  first.dispatchEvent(new Event('input', { bubbles: true }));
+  const takenOver = () => host.querySelector(':scope > form.lc-form') !== null;
+  window.__bench.typedBeforeTakeover = !takenOver();
+  const watch = new MutationObserver(() => {
+    if (!takenOver()) return;
+    watch.disconnect();
+    afterPaint(() => (probeStart = performance.now()));
+  });
+  if (takenOver()) afterPaint(() => (probeStart = performance.now()));
+  else watch.observe(host, { childList: true });
+  const check = () => {
+    const current = email();
+    if (takenOver() && current.value !== typed) {
+      window.__bench.lost = true;
+      window.__bench.validationMs = NaN;
+      return;
+    }
+    if (takenOver() && current.getAttribute('aria-invalid') === 'true') {
+      window.__bench.validationMs = performance.now();
+      return;
+    }
+    current.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    requestAnimationFrame(check);
+  };
+  check();
+}

@@ -35,6 +35,9 @@ const LEFT_OUT = 'input[type="hidden"], .lc-honeypot, .lc-error-summary, .lc-sta
 /** Emptied: a field's error and the email suggestion under it. */
 const EMPTIED = '.lc-error, .lc-hint';
 
+/** Written bare when set (`required`, not `required=""`). */
+const BOOLEAN = new Set(['disabled', 'hidden', 'multiple', 'readonly', 'required']);
+
 /** Attributes naming ids. */
 const ID_REFERENCES = new Set(['id', 'for', 'aria-describedby', 'aria-labelledby', 'aria-controls']);
 
@@ -77,7 +80,7 @@ export function prerenderedMarkup(widget: Element, indent = '  '): string | unde
         if (kept === '') continue;
       }
       if (tag === 'button' && name === 'type' && value === 'submit') kept = 'button';
-      out.push([name, kept === '' && element.getAttribute(name) === '' ? true : kept]);
+      out.push([name, kept === '' && BOOLEAN.has(name) ? true : kept]);
     }
     // A progress bar's value is a property the widget sets; without it the bar would be indeterminate.
     // (Tags, not instanceof: the preview may be in another window's realm.)

@@ -11,7 +11,7 @@ import { hiddenFieldsTemplate, progressTemplate } from './delivery-view.js';
 import { configErrorEvent } from './events.js';
 import { CONSENT, FieldsController } from './fields-controller.js';
 import { loadWords, stringsFor, wordsFor } from './locales.js';
-import { restoreFocus, takePrerendered } from './prerendered.js';
+import { afterPaint, hasPrerendered, restoreFocus, takePrerendered } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
 
@@ -205,6 +205,8 @@ export class LeadCapture extends LitElement {
   readonly #held = new Map<PropertyKey, unknown>();
   /** When the form first appeared, for the minimum fill time. */
   #shownAt: number | undefined;
+  /** Whether the first update took over a prerendered form, which the browser had already painted. */
+  #tookOver = false;
   #validationLoad: Promise<void> | undefined;
   #deliveryLoad: Promise<void> | undefined;
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
@@ -281,6 +283,15 @@ export class LeadCapture extends LitElement {
   }
 
   /**
+   * A page that carries a prerendered form has it on screen already: the first update waits for the
+   * browser to paint it, rather than hold that paint back for the widget's own render and layout.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || !hasPrerendered(this)) return super.scheduleUpdate();
+    return afterPaint().then(() => super.scheduleUpdate());
+  }
+
+  /**
    * The first update takes over a prerendered form the page carries (the builder's embed code): what
    * the person typed, ticked or chose there goes into the fields as if typed here, the markup is
    * replaced by the widget's own form, and focus and caret go back where they were. One synchronous
@@ -288,6 +299,7 @@ export class LeadCapture extends LitElement {
    */
   protected override update(changed: PropertyValues<this>): void {
     const prerendered = this.hasUpdated ? undefined : takePrerendered(this);
+    this.#tookOver ||= prerendered !== undefined;
     for (const control of prerendered?.controls ?? []) this.#fields.take(control, control.name !== prerendered?.focus?.name);
     super.update(changed);
     if (prerendered?.focus) restoreFocus(this, prerendered.focus);
@@ -297,11 +309,14 @@ export class LeadCapture extends LitElement {
    * The form is on screen: the rules and delivery load once it is painted, side by side, not on the
    * first keystroke. After the paint, so their code never runs before the form is seen (a preloaded
    * chunk would otherwise arrive in time to delay it); anything that needs them sooner (`submit()`,
-   * `updateComplete`) starts them at once.
+   * `updateComplete`) starts them at once. A prerendered form was painted before the takeover, so
+   * they start at once after it.
    */
   protected override firstUpdated(): void {
     this.#shownAt = performance.now();
-    requestAnimationFrame(() => setTimeout(() => void this.#loadParts().catch(() => undefined)));
+    const load = () => void this.#loadParts().catch(() => undefined);
+    if (this.#tookOver) load();
+    else requestAnimationFrame(() => setTimeout(load));
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -28,6 +28,16 @@ export interface Prerendered {
   readonly focus: PrerenderedFocus | undefined;
 }
 
+/** Whether the element holds a prerendered form. */
+export function hasPrerendered(host: HTMLElement): boolean {
+  return host.querySelector(ROOT) !== null;
+}
+
+/** Resolves once the browser has painted a frame (a task after the next frame's callbacks). */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
 function isControl(element: Element): element is Control {
   return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement;
 }

@@ -103,3 +103,26 @@ describe('the prerendered form, made from the preview', () => {
     expect(prerenderedMarkup(element)).to.equal(undefined);
   });
 });
+
+describe('the pages that carry a prerendered form', () => {
+  /** A page's `<lead-capture>`, as a browser reads the page. */
+  async function pageWidget(path: string): Promise<Element> {
+    const page = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
+    return page.querySelector('lead-capture')!;
+  }
+
+  /** Markup as a browser reads it, white space between elements aside (it renders the same). */
+  const normalised = (root: Element) => root.outerHTML.replace(/\s+/g, ' ').replace(/> </g, '><');
+
+  for (const path of ['/bench/pages/prerendered.html', '/test/fixtures/strict-csp-prerendered.html']) {
+    it(`hold what the builder makes for their attributes: ${path}`, async () => {
+      const onPage = await pageWidget(path);
+      const element = document.createElement('lead-capture');
+      for (const { name, value } of onPage.attributes) element.setAttribute(name, value);
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      host.append(element);
+      await (element as LeadCapture).updateComplete;
+      expect(normalised(onPage.querySelector(`[${PRERENDERED}]`)!)).to.equal(normalised(parse(prerenderedMarkup(element)!)));
+    });
+  }
+});

@@ -83,6 +83,22 @@ describe('the classic-script bundle', () => {
   });
 });
 
+describe('the ES-module bundle under a strict CSP (default-src \'self\'), with the builder\'s prerendered form', () => {
+  it('styles the markup from lead-capture.css, takes it over and validates with no securitypolicyviolation', async () => {
+    const frame = await open('/test/fixtures/strict-csp-prerendered.html');
+    const doc = frame.contentDocument!;
+    const widget = doc.querySelector<LeadCapture>('lead-capture')!;
+    const linked = [...doc.styleSheets].find((sheet) => sheet.href?.endsWith('/dist/lead-capture.css'));
+    expect(linked?.cssRules.length, 'the stylesheet applied').to.be.greaterThan(0);
+    expect(widget.querySelector('[data-lc-prerendered]'), 'the markup taken over').to.equal(null);
+    expect(widget.querySelectorAll('form.lc-form')).to.have.length(1);
+    widget.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => widget.querySelectorAll('[aria-invalid="true"]').length > 0, 'errors to show');
+    expect(probeOf(frame).violations).to.deep.equal([]);
+    expect(probeOf(frame).errors).to.deep.equal([]);
+  });
+});
+
 describe('the ES-module bundle under a strict CSP (default-src \'self\')', () => {
   it('renders, validates and delivers with no securitypolicyviolation', async () => {
     const frame = await open('/test/fixtures/strict-csp.html');

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
+import { CSS } from '../../src/element/styles.js';
 import { control, submitButton } from '../helpers/form.js';
 
 /** A host page's stylesheet written without any care for embedded widgets, and some with malice. */
@@ -98,6 +99,16 @@ describe('<lead-capture> styles', () => {
     const element = await widgetIn(host);
     expect(getComputedStyle(submitButton(element)).backgroundColor).to.equal('rgb(200, 0, 100)');
     expect(getComputedStyle(element).fontFamily).to.equal('monospace');
+  });
+
+  it('are, as a file, the sheet the widget adopts: dist/lead-capture.css for the prerendered form', async () => {
+    const file = await (await fetch('/dist/lead-capture.css')).text();
+    expect(file).to.equal(CSS);
+    await widgetIn(await fixture<HTMLElement>(html`<div></div>`));
+    const adopted = document.adoptedStyleSheets.find((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.startsWith('lead-capture')))!;
+    const parsed = new CSSStyleSheet();
+    parsed.replaceSync(file);
+    expect([...parsed.cssRules].map((rule) => rule.cssText)).to.deep.equal([...adopted.cssRules].map((rule) => rule.cssText));
   });
 
   it('are added to the document once, however many widgets the page holds', async () => {
