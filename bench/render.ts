@@ -78,7 +78,10 @@ export async function renderTimes(runs = 7): Promise<RenderResult[]> {
         const cdp = await context.newCDPSession(tab);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         await tab.goto(`${base}/bench/pages/${page}.html`);
-        await tab.waitForFunction(() => (window as unknown as { __bench: Partial<Sample> }).__bench.validationMs !== undefined, undefined, { timeout: 10_000 });
+        await tab.waitForFunction(() => (window as unknown as { __bench: Partial<Sample> }).__bench.validationMs !== undefined, undefined, { timeout: 10_000 }).catch(async (error: unknown) => {
+          const seen = await tab.evaluate(() => JSON.stringify((window as unknown as { __bench: unknown }).__bench)).catch(() => 'nothing');
+          throw new Error(`${page}: no validation within 10 s (the page measured ${seen})`, { cause: error });
+        });
         await tab.waitForTimeout(300);
         const sample = await tab.evaluate(() => (window as unknown as { __bench: Sample }).__bench);
         if (sample.lost) throw new Error(`${page}: the probe's typing was lost when the widget took the prerendered form over`);

@@ -205,8 +205,6 @@ export class LeadCapture extends LitElement {
   readonly #held = new Map<PropertyKey, unknown>();
   /** When the form first appeared, for the minimum fill time. */
   #shownAt: number | undefined;
-  /** Whether the first update took over a prerendered form, which the browser had already painted. */
-  #tookOver = false;
   #validationLoad: Promise<void> | undefined;
   #deliveryLoad: Promise<void> | undefined;
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
@@ -284,11 +282,12 @@ export class LeadCapture extends LitElement {
 
   /**
    * A page that carries a prerendered form has it on screen already: the first update waits for the
-   * browser to paint it, rather than hold that paint back for the widget's own render and layout.
+   * browser to paint it, rather than hold that paint back for the widget's own render and layout. The
+   * rules and delivery start loading in that frame, so they arrive after the paint, not after the takeover.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || !hasPrerendered(this)) return super.scheduleUpdate();
-    return afterPaint().then(() => super.scheduleUpdate());
+    return afterPaint(() => void this.#loadParts().catch(() => undefined)).then(() => super.scheduleUpdate());
   }
 
   /**
@@ -299,7 +298,6 @@ export class LeadCapture extends LitElement {
    */
   protected override update(changed: PropertyValues<this>): void {
     const prerendered = this.hasUpdated ? undefined : takePrerendered(this);
-    this.#tookOver ||= prerendered !== undefined;
     for (const control of prerendered?.controls ?? []) this.#fields.take(control, control.name !== prerendered?.focus?.name);
     super.update(changed);
     if (prerendered?.focus) restoreFocus(this, prerendered.focus);
@@ -309,14 +307,11 @@ export class LeadCapture extends LitElement {
    * The form is on screen: the rules and delivery load once it is painted, side by side, not on the
    * first keystroke. After the paint, so their code never runs before the form is seen (a preloaded
    * chunk would otherwise arrive in time to delay it); anything that needs them sooner (`submit()`,
-   * `updateComplete`) starts them at once. A prerendered form was painted before the takeover, so
-   * they start at once after it.
+   * `updateComplete`) starts them at once. Over a prerendered form they are already on their way.
    */
   protected override firstUpdated(): void {
     this.#shownAt = performance.now();
-    const load = () => void this.#loadParts().catch(() => undefined);
-    if (this.#tookOver) load();
-    else requestAnimationFrame(() => setTimeout(load));
+    requestAnimationFrame(() => setTimeout(() => void this.#loadParts().catch(() => undefined)));
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -33,9 +33,17 @@ export function hasPrerendered(host: HTMLElement): boolean {
   return host.querySelector(ROOT) !== null;
 }
 
-/** Resolves once the browser has painted a frame (a task after the next frame's callbacks). */
-export function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+/**
+ * Resolves once the browser has painted a frame (a task after the next frame's callbacks); `inFrame`
+ * runs in that frame, before its paint, for work that must not start sooner but may end later.
+ */
+export function afterPaint(inFrame?: () => void): Promise<void> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      inFrame?.();
+      setTimeout(resolve);
+    }),
+  );
 }
 
 function isControl(element: Element): element is Control {
