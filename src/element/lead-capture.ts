@@ -11,7 +11,7 @@ import { hiddenFieldsTemplate, progressTemplate } from './delivery-view.js';
 import { configErrorEvent } from './events.js';
 import { CONSENT, FieldsController } from './fields-controller.js';
 import { loadWords, stringsFor, wordsFor } from './locales.js';
-import { afterPaint, hasPrerendered, restoreFocus, takePrerendered } from './prerendered.js';
+import { afterPaint, hasPrerendered, pagePainted, restoreFocus, takePrerendered } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
 
@@ -281,13 +281,17 @@ export class LeadCapture extends LitElement {
   }
 
   /**
-   * A page that carries a prerendered form has it on screen already: the first update waits for the
-   * browser to paint it, rather than hold that paint back for the widget's own render and layout. The
-   * rules and delivery start loading in that frame, so they arrive after the paint, not after the takeover.
+   * A page that carries a prerendered form shows it before the widget's own render and layout: the
+   * first update takes it over at once when the page has painted (the usual case: a module script runs
+   * after the parse, past the first paint), else waits for that paint rather than hold it back. The
+   * rules and delivery start loading first, so they arrive right after the takeover.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || !hasPrerendered(this)) return super.scheduleUpdate();
-    return afterPaint(() => void this.#loadParts().catch(() => undefined)).then(() => super.scheduleUpdate());
+    const loadParts = () => void this.#loadParts().catch(() => undefined);
+    if (!pagePainted(this.ownerDocument)) return afterPaint(loadParts).then(() => super.scheduleUpdate());
+    loadParts();
+    return super.scheduleUpdate();
   }
 
   /**

@@ -34,6 +34,17 @@ export function hasPrerendered(host: HTMLElement): boolean {
 }
 
 /**
+ * Whether the page has painted: its first contentful paint is behind it. A module script runs once the
+ * document is parsed, so a prerendered form in the page is then already on screen (or, on a long page
+ * painted before its form was parsed, it is the widget's own form that shows first: no worse than a
+ * page without the markup).
+ */
+export function pagePainted(document: Document): boolean {
+  const view = document.defaultView;
+  return view !== null && view.performance.getEntriesByName('first-contentful-paint').length > 0;
+}
+
+/**
  * Resolves once the browser has painted a frame (a task after the next frame's callbacks); `inFrame`
  * runs in that frame, before its paint, for work that must not start sooner but may end later.
  */

@@ -174,6 +174,21 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     expect(ids().length, 'after the takeover').to.equal(new Set(ids()).size);
   });
 
+  it('takes the form over as soon as it arrives on a page that has painted, not a frame later', async () => {
+    const page = await pageWith(undefined);
+    let frames = 0;
+    requestAnimationFrame(() => (frames += 1));
+    let framesBeforeTakeover: number | undefined;
+    const takeover = new MutationObserver(() => {
+      if (page.element.querySelector('[data-lc-prerendered]') === null) framesBeforeTakeover ??= frames;
+    });
+    takeover.observe(page.element, { childList: true });
+    await page.arrive();
+    takeover.disconnect();
+    expect(framesBeforeTakeover).to.equal(0);
+    expect(page.element.querySelector(':scope > form.lc-form')).to.exist;
+  });
+
   it('leaves an element without a prerendered form as it is: its other children stay, its form is added', async () => {
     const page = await pageWith('<template slot="consent">I agree to <b>calls</b>.</template><div class="page-note">Ours</div>', { ...ATTRIBUTES, consent: '' });
     await page.arrive();
