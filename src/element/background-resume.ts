@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isFinal } from '../adapters/lead.js';
 import type { SubmissionFlow } from '../flow/submission.js';
 import { isCreated, LeadCreatedEvent, LeadSubmittedEvent } from './events.js';
+import { secondStepInput } from './lead-envelope.js';
 import type { UiStrings } from './strings/index.js';
 
 /**
@@ -42,8 +43,7 @@ export class BackgroundResume {
         }
         // A second step that follows by itself (consent came with the form) follows here too.
         if (flow.state.phase === 'awaiting-submit' && flow.dependencies.autoSubmit) {
-          const { lead, trustedform } = entry.envelope;
-          report = (await flow.submit({ ...(lead['mobile'] ? { mobile: lead['mobile'] } : {}), ...(trustedform ? { trustedform } : {}) })) ?? report;
+          report = (await flow.submit(secondStepInput(entry.envelope))) ?? report;
         }
         const state = flow.state;
         if (state.phase === 'done') {

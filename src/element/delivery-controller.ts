@@ -8,11 +8,13 @@ import { BackgroundResume } from './background-resume.js';
 import { flowFor } from './flow-for.js';
 import { failureMessage, fieldsRefused, hiddenFieldsTemplate, progressTemplate, type DeliveryView } from './delivery-view.js';
 import { isCreated, LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
+import { bareEnvelope, consentStepInput, secondStepInput, withEvidence } from './lead-envelope.js';
 import { botSignals, collectEvidence, evidenceOptions, startRecorders, type EvidenceReport } from './evidence.js';
 import type { FieldsController } from './fields-controller.js';
 import type { LeadCapture } from './lead-capture.js';
 import type { StepsController } from './steps-controller.js';
-import { consentVisibilityProblems, describeProblems } from '../consent/visibility.js';
+import { consentChangeAction } from './consent-change.js';
+import { unseenConsentRefusal } from './consent-shown.js';
 import type { DeliveryPort } from './delivery-slot.js';
 import { stringsFor } from './locales.js';
 import type { UiStrings } from './strings/types.js';
@@ -123,22 +125,13 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     void this.#resume.run(this.#earlier);
   }
 
-  /**
-   * Consent that was never visible is not consent: a box the person checked beside a disclosure the
-   * page's CSS hid, shrank or faded is refused, with the rule named for the page's developers.
-   */
+  /** Consent the page did not show clearly and conspicuously is refused (consent-shown.ts): the person and the page are told. */
   consentWasVisible(): boolean {
-    const block = this.host.querySelector('.lc-consent');
-    const problems = consentVisibilityProblems({
-      disclosure: [...(block?.querySelectorAll('.lc-consent-text, .lc-seller') ?? [])],
-      boxes: [...(block?.querySelectorAll<HTMLInputElement>('input[name="consent"]') ?? [])],
-    });
-    if (problems.length === 0) return true;
-    const rules = describeProblems(problems);
-    console.error(`<lead-capture>: consent not sent: it must be clear and conspicuous, and on this page it was not: ${rules}`);
+    const outcome = unseenConsentRefusal(this.host);
+    if (!outcome) return true;
+    console.error(`<lead-capture>: consent not sent: it must be clear and conspicuous, and on this page it was not: ${outcome.message}`);
     const message = this.#strings.consentNotShown;
     this.alert = message;
-    const outcome = { status: 'rejected', retryable: false, code: 'consent_not_visible', message: rules } as const;
     this.host.dispatchEvent(new LeadErrorEvent({ stage: 'consent', retryable: false, message, outcome }));
     return false;
   }
@@ -156,11 +149,10 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     if (!flow) return this.#show({ alert: this.#strings.notConfigured });
     this.#show({ preparing: true, status: this.#strings.sending });
     try {
-      const destination = this.options.config().destination;
       // The consent as the form shows it now belongs to the lead: a box ticked or unticked since a
       // failure makes it another lead (issue 15), never the first record sent again.
       const consent = this.options.steps().screen.consent ? await this.#consentRecord() : undefined;
-      const bare: LeadEnvelope = { ...(destination === '' ? {} : { destination }), lead, ...(consent ? { consent } : {}) };
+      const bare = bareEnvelope(this.options.config().destination, lead, consent);
       // The same lead sent again (Try again, a second press) goes exactly as it went first: same key, same body.
       const again = flow.pendingEnvelope(bare);
       const idempotencyKey = flow.keyFor(bare);
@@ -197,7 +189,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
       this.#lastConsent = consent;
       this.#show({ preparing: false });
       // The consent record goes with the step it belongs to: the relay keeps it as the lead's evidence.
-      const report = await this.#flow?.submit({ mobile, ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}), ...(consent ? { consent } : {}) });
+      const report = await this.#flow?.submit(consentStepInput(mobile, evidence?.trustedform, consent));
       if (report) await this.#report(report);
     } finally {
       this.#show({ preparing: false });
@@ -218,34 +210,20 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     return this.#following;
   }
 
-  /**
-   * The consent shown belongs to the lead on its way (issue 15). When the person ticks or unticks a
-   * box while their lead waits (after a failure, between retries), the lead as it now stands, with
-   * the record of what the form shows now, takes its place under a new key, so no retry, reconnection
-   * or later visit sends a consent they withdrew. Where the form requires consent and none is given
-   * now, the lead leaves the outbox unsent and the person is told; ticking the box and pressing Try
-   * again sends it as a new lead.
-   */
+  /** The consent shown belongs to the lead on its way (issue 15): amended or withdrawn as consent-change.ts decides. */
   async #followConsent(): Promise<void> {
     const flow = this.#flow;
     const sent = this.#sent;
-    // The consent step (deferred consent): the lead was created without consent, and its second step
-    // carries the certificate. Unticked while that step waits, it is not sent until the person agrees again.
-    if (flow && this.options.steps().screen.consentStep) {
-      if (this.options.consent.given() || !(await flow.withdrawSubmit())) return;
-      this.#withdrawn = true;
-      this.#show({ status: '', alert: this.#strings.consentWithdrawn });
+    if (!flow) return;
+    const action = consentChangeAction(this.options.steps().screen, sent?.consent !== undefined, this.options.consent.given(), this.options.config().consentOptional);
+    if (action === 'amend' && sent) {
+      const envelope: LeadEnvelope = { ...sent, consent: await this.#consentRecord() };
+      if (await flow.amend(envelope)) this.#sent = envelope;
       return;
     }
-    if (!flow || !sent?.consent || !this.options.steps().screen.consent) return;
-    if (!this.options.consent.given() && !this.options.config().consentOptional) {
-      if (!(await flow.withdraw())) return;
-      this.#withdrawn = true;
-      this.#show({ status: '', alert: this.#strings.consentWithdrawn });
-      return;
-    }
-    const envelope: LeadEnvelope = { ...sent, consent: await this.#consentRecord() };
-    if (await flow.amend(envelope)) this.#sent = envelope;
+    if (!action || action === 'amend' || !(await flow[action]())) return;
+    this.#withdrawn = true;
+    this.#show({ status: '', alert: this.#strings.consentWithdrawn });
   }
 
   /** Changes what the person is told, and re-renders (the controller's `@state()`). */
@@ -280,13 +258,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     const evidence = await this.#collectEvidence();
     // Sent no sooner than the minimum fill time (the flow holds it back): report when it goes.
     const bot = await botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs());
-    return {
-      ...bare,
-      ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}),
-      ...(evidence?.jornaya ? { jornaya: evidence.jornaya } : {}),
-      ...this.options.tracking.forLead(),
-      bot,
-    };
+    return withEvidence(bare, evidence, this.options.tracking.forLead(), bot);
   }
 
   /** How much longer a lead must wait to be sent no sooner than the minimum fill time. */
@@ -318,9 +290,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
         this.status = '';
         if (this.options.config().consentTiming === 'create') {
           // Consent (and its certificate) came with the form: send the second step at once.
-          const mobile = this.#sent?.lead['mobile'];
-          const trustedform = this.#sent?.trustedform;
-          const next = await this.#flow?.submit({ ...(mobile ? { mobile } : {}), ...(trustedform ? { trustedform } : {}) });
+          const next = await this.#flow?.submit(secondStepInput(this.#sent));
           if (next) await this.#report(next);
         } else {
           this.options.steps().focusHeading();
