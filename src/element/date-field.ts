@@ -16,6 +16,11 @@ export function partId(id: string, part: DatePart): string {
   return part === 'month' ? id : `${id}-${part}`;
 }
 
+/** The part of the date of birth whose box has this name, or undefined for any other control. */
+export function datePartNamed(name: string): DatePart | undefined {
+  return DATE_PARTS.find((part) => name === partName('date_of_birth', part));
+}
+
 const AUTOCOMPLETE: Readonly<Record<DatePart, string>> = { month: 'bday-month', day: 'bday-day', year: 'bday-year' };
 
 /**

@@ -1,6 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
-import { DATE_PARTS } from '../fields/memorable-date.js';
 import { isFieldKey, type FieldKey } from '../fields/keys.js';
 import type { FieldErrorCode } from '../fields/error-codes.js';
 import { errorMessage } from '../fields/messages/compose.js';
@@ -9,20 +8,18 @@ import type { LeadValidation, LeadValidator } from '../fields/validate.js';
 import type { ValidationChunk } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
-import { MemorableDateField, partId, partName } from './date-field.js';
+import { datePartNamed, MemorableDateField, partId } from './date-field.js';
 import { EmailSuggestion } from './email-suggestion.js';
 import { formatWhileTyping } from './phone-typing.js';
 import { QuestionFields } from './question-fields.js';
+import { CONSENT, requiredValue, withDateProblem, type FieldErrorMap } from './field-errors.js';
 import { errorSummaryTemplate, type SummaryItem } from './error-summary.js';
 import { fieldTemplate } from './field-template.js';
 import type { Screen } from './steps-controller.js';
 import { fieldWordsFor, stringsFor } from './locales.js';
 import type { UiStrings } from './strings/types.js';
 
-/** The key under which a consent problem is reported beside the field errors. */
-export const CONSENT = 'consent';
-
-export type FieldErrorMap = Partial<Record<string, FieldErrorCode>>;
+export { CONSENT, type FieldErrorMap };
 
 /** The element as the fields see it: where the values live. */
 export interface FieldsHost extends ReactiveControllerHost, HTMLElement {
@@ -127,17 +124,12 @@ export class FieldsController implements ReactiveController {
   checkLead(): LeadValidation | undefined {
     const fields = this.options.config().fields;
     const values = Object.fromEntries(fields.map((key) => [key, this.host.values[key] ?? '']));
-    const validation = this.#validator?.lead(values);
-    const date = fields.includes('date_of_birth') ? this.#dateProblem() : undefined;
-    if (!validation || !date) return validation;
-    return { ok: false, errors: { ...(validation.ok ? {} : validation.errors), date_of_birth: date.code } };
+    return withDateProblem(this.#validator?.lead(values), fields.includes('date_of_birth') ? this.#dateProblem() : undefined);
   }
 
   /** One field that must be filled, with its normalised value. */
   checkRequired(key: FieldKey): { ok: true; value: string } | { ok: false; error: FieldErrorCode } {
-    const result = this.#validator?.field(key, this.host.values[key] ?? '');
-    if (!result?.ok) return { ok: false, error: result?.error ?? 'required' };
-    return result.value === undefined ? { ok: false, error: 'required' } : { ok: true, value: result.value };
+    return requiredValue(this.#validator?.field(key, this.host.values[key] ?? ''));
   }
 
   /** The message shown for each problem. */
@@ -257,7 +249,7 @@ export class FieldsController implements ReactiveController {
   }
 
   #typed(target: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, deleting: boolean): void {
-    const datePart = DATE_PARTS.find((part) => target.name === partName('date_of_birth', part));
+    const datePart = datePartNamed(target.name);
     if (datePart) return this.#changed('date_of_birth', this.#date.input(datePart, target.value));
     const answer = this.#questions.answerOf(target);
     if (answer !== undefined) return this.#changed(target.name, answer);
@@ -292,14 +284,13 @@ export class FieldsController implements ReactiveController {
     // between the press and the release, and the click would be lost.
     if (next?.matches?.('button[type="submit"]')) return;
     // The date is one field in three boxes: judged when the person leaves the last box they touch.
-    const inDate = DATE_PARTS.some((part) => name === partName('date_of_birth', part));
-    if (inDate && next?.closest?.('.lc-date') === target.closest('.lc-date')) return;
+    if (datePartNamed(name) && next?.closest?.('.lc-date') === target.closest('.lc-date')) return;
     this.#left(name);
   };
 
   /** A field the person moved on from: checked now, or the moment the rules arrive. */
   #left(name: string): void {
-    const key = DATE_PARTS.some((part) => name === partName('date_of_birth', part)) ? 'date_of_birth' : name;
+    const key = datePartNamed(name) ? 'date_of_birth' : name;
     if (!isFieldKey(key) && !this.#questions.has(key)) return;
     // Left before the rules arrived: judged the moment they do, as if on leaving.
     if (!this.#validation) this.#unchecked.add(key);

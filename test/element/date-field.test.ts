@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
+import { datePartNamed } from '../../src/element/date-field.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import { control, errorText, fill, focusIsOn } from '../helpers/form.js';
 
@@ -88,5 +89,18 @@ describe('date of birth as the GOV.UK memorable-date pattern', () => {
     expect(['month', 'day', 'year'].map((part) => box(element, part).value)).to.deep.equal(['4', '3', '1985']);
     expect(['month', 'day', 'year'].map((part) => box(element, part).labels?.[0]?.textContent)).to.deep.equal(['Mes', 'Día', 'Año']);
     expect(element.querySelector('.lc-date legend .lc-required')?.textContent).to.equal('(obligatoria)');
+  });
+});
+
+describe('datePartNamed: which box of the date a control is', () => {
+  it('names the part of each of the three boxes', () => {
+    expect(datePartNamed('date_of_birth-month')).to.equal('month');
+    expect(datePartNamed('date_of_birth-day')).to.equal('day');
+    expect(datePartNamed('date_of_birth-year')).to.equal('year');
+  });
+
+  it('names no part for any other control', () => {
+    expect(datePartNamed('date_of_birth')).to.equal(undefined);
+    expect(datePartNamed('email')).to.equal(undefined);
   });
 });
