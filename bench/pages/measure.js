@@ -1,8 +1,8 @@
-// Shared by the render pages. Times are from navigation (performance.now()'s origin), as a visitor
-// waits for them: `inputsMs` when the form's inputs are on screen (the page's first contentful paint
-// when they are in its markup, as the plain form's and the prerendered form's are; two frames after
-// they exist when a script renders them), `validationMs` when a bad email is refused on leaving the
-// field; and the layout shift the page saw.
+// Shared by the render pages, loaded first in <head>. Times are from navigation (performance.now()'s
+// origin), as a visitor waits for them: `inputsMs` when the form's inputs are on screen, timed alike
+// for every page by the paint of the form's labels (Element Timing, below), whether the page's markup
+// holds the form (the plain form, the prerendered form) or a script renders it; `validationMs` when
+// a bad email is refused on leaving the field; and the layout shift the page saw.
 window.__bench = { cls: 0 };
 // The shifts the page makes on its own: the probe's error message, shown below the field it checks, is not one.
 let probeStart = Infinity;
@@ -17,25 +17,85 @@ const whenPresent = (selector, then) => {
 };
 
 /**
- * When markup that exists now is on screen: the first contentful paint, if the page has not painted
- * yet (the markup is in it); else two frames on. Called as the markup is parsed. Timed by the paint
- * itself, not by frames after it: a module script runs right after that paint and would hold them.
+ * Every label, and the element it sits in, gets an `elementtiming` attribute as it is inserted, by the
+ * parser or by a script: the observer's callback is a microtask, so it runs before the label is first
+ * painted, and Chromium then reports when its text was painted (renderTime, the frame's presentation
+ * time, as first contentful paint's). Each field's label is laid out and painted with its input.
+ *
+ * Chromium reports text once, for the block it is laid out in, and not at all when it leaves the
+ * layout before the frame that painted it was presented. A label in a grid (the widget's) is its own
+ * block; inline labels (the plain form's) are one block, the form, reported when its first label is
+ * painted, though the parser may paint the form a few fields at a time. And a prerendered form is
+ * taken over by the widget, often (at 4x slowdown) before the frame that painted it is presented.
+ * So with each batch of labels goes a witness: a one-pixel dot fixed in the corner, out of the page's
+ * flow, inserted in the same microtask, so first painted in the same frame as the labels, and staying.
  */
-const whenPainted = (then) => {
-  if (performance.getEntriesByName('first-contentful-paint').length > 0) {
-    afterPaint(() => then(performance.now()));
-    return;
+let marked = 0;
+const mark = (element, kind) => {
+  if (!element.hasAttribute('elementtiming')) element.setAttribute('elementtiming', `${kind}-${marked++}`);
+  return element.getAttribute('elementtiming');
+};
+const witnessOf = new Map();
+const markLabels = (records) => {
+  const batch = [];
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      for (const label of [...(node.matches('label') ? [node] : []), ...node.querySelectorAll('label')]) {
+        if (label.hasAttribute('elementtiming')) continue;
+        batch.push(mark(label, 'label'));
+        if (label.parentElement) mark(label.parentElement, 'block');
+      }
+    }
   }
-  new PerformanceObserver((list, observer) => {
-    const paint = list.getEntriesByName('first-contentful-paint')[0];
-    if (!paint) return;
-    observer.disconnect();
-    then(paint.startTime);
-  }).observe({ type: 'paint', buffered: true });
+  if (batch.length === 0) return;
+  const witness = document.createElement('bench-witness');
+  witness.setAttribute('style', 'position: fixed; inset-block-end: 0; inset-inline-end: 0; font: 1px/1px monospace; color: #999; pointer-events: none');
+  witness.textContent = '.';
+  const id = mark(witness, 'witness');
+  document.documentElement.append(witness);
+  for (const label of batch) witnessOf.set(label, id);
+};
+const marker = new MutationObserver(markLabels);
+marker.observe(document, { childList: true, subtree: true });
+
+const textPainted = new Map();
+const onTextPainted = new Set();
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) textPainted.set(entry.identifier, entry.renderTime || entry.startTime);
+  for (const check of onTextPainted) check();
+}).observe({ type: 'element', buffered: true });
+
+/**
+ * When the inputs of a form that exists now are on screen: when the last of its labels is painted,
+ * the latest of its witness's paint and its own text's (or its block's) where Chromium reports that.
+ * The last label is the moment every field is there to be filled in. Labels inserted later, the
+ * widget's own over a prerendered form, do not count. Also kept, to check the witnesses against:
+ * `labelsMs`, the labels' own latest paint (NaN when one went unreported), and `witnessMs`.
+ */
+const whenInputsPainted = (root, then) => {
+  markLabels(marker.takeRecords());
+  // The labels of the fields a person fills in: not the widget's off-screen honeypot, hidden from them.
+  const labels = [...root.querySelectorAll('label')].filter((label) => !label.closest('[aria-hidden="true"]'));
+  if (labels.length === 0 || labels.some((label) => !witnessOf.has(label.getAttribute('elementtiming')))) {
+    throw new Error('the form has no labels, or labels not marked for Element Timing');
+  }
+  const own = (label) => [label, label.parentElement].map((element) => element && textPainted.get(element.getAttribute('elementtiming'))).find((time) => time !== undefined);
+  const witnessed = (label) => textPainted.get(witnessOf.get(label.getAttribute('elementtiming')));
+  const check = () => {
+    // Every witness reported, and every label still on the page reported too (the same frame's entries come together).
+    if (labels.some((label) => witnessed(label) === undefined || (label.isConnected && own(label) === undefined))) return;
+    onTextPainted.delete(check);
+    window.__bench.labelsMs = Math.max(...labels.map((label) => own(label) ?? NaN));
+    window.__bench.witnessMs = Math.max(...labels.map(witnessed));
+    then(Math.max(...labels.flatMap((label) => [witnessed(label), own(label) ?? -Infinity])));
+  };
+  onTextPainted.add(check);
+  check();
 };
 
 /** The plain form: the browser's own constraint validation is ready the moment the input exists. */
-window.__measurePlain = (selector) => whenPresent(selector, (form) => whenPainted((paintedAt) => {
+window.__measurePlain = (selector) => whenPresent(selector, (form) => whenInputsPainted(form, (paintedAt) => {
   window.__bench.inputsMs = paintedAt;
   const email = form.querySelector('input[type="email"]');
   email.value = 'not-an-email';
@@ -45,12 +105,16 @@ window.__measurePlain = (selector) => whenPresent(selector, (form) => whenPainte
 }));
 
 /**
- * The widget: inputs on screen once its form is painted; then a person types a bad email and leaves
- * the field, and validation is ready when the field is marked invalid (however late the widget's
+ * The widget: inputs on screen when its form's labels are painted. Two frames after the form exists,
+ * a person types a bad email and leaves the field, and validation is ready when the field is marked invalid (however late the widget's
  * validation code arrives, the blur must not be lost; leaving again each frame is harmless).
  */
-window.__measureWidget = (selector) => whenPresent(selector, (form) => afterPaint(() => {
-  window.__bench.inputsMs = performance.now();
+window.__measureWidget = (selector) => whenPresent(selector, (form) => {
+  whenInputsPainted(form, (paintedAt) => (window.__bench.inputsMs = paintedAt));
+  afterPaint(() => probeWidget(form));
+});
+
+function probeWidget(form) {
   probeStart = performance.now();
   const email = form.querySelector('input[name="email"]');
   email.value = 'not-an-email';
@@ -64,19 +128,19 @@ window.__measureWidget = (selector) => whenPresent(selector, (form) => afterPain
     requestAnimationFrame(check);
   };
   check();
-}));
+}
 
 /**
- * The widget over the builder's prerendered form. Inputs on screen when the page's own markup is
- * painted, as the plain form's (whenPainted). Then a person types
- * a bad email into the prerendered field and leaves it, after that paint and before the widget takes
- * the form over, and validation is ready when the widget, having taken over, marks the field invalid.
+ * The widget over the builder's prerendered form. Inputs on screen when the page's own markup's
+ * labels are painted (the widget's own, after the takeover, do not count). Then a person types a bad
+ * email into the prerendered field and leaves it, after that paint and before the widget takes the
+ * form over, and validation is ready when the widget, having taken over, marks the field invalid.
  * The typing must survive the takeover: if the widget's field lost it, the run says so. The layout
  * shift counts the takeover (painted in the frame after it), not the probe's error message.
  */
 window.__measurePrerendered = () => whenPresent('lead-capture [data-lc-prerendered]', (root) => {
   const host = root.parentElement;
-  whenPainted((paintedAt) => (window.__bench.inputsMs = paintedAt));
+  whenInputsPainted(root, (paintedAt) => (window.__bench.inputsMs = paintedAt));
   // A task after the next frame: after the paint, before the widget's first update (which waits for a paint too).
   requestAnimationFrame(() => setTimeout(() => probePrerendered(host)));
 });
