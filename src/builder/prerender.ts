@@ -26,6 +26,9 @@ const KEPT = new Set([
 
 const VOID = new Set(['br', 'input']);
 
+/** The elements a form owns (its listed elements the widget renders). */
+const OWNED = new Set(['button', 'fieldset', 'input', 'select', 'textarea']);
+
 /**
  * What is the person's or the moment's, not the form's: values the page's tracking put in hidden
  * inputs, the bots' honeypot, and what a submit or a delivery showed (summary, live regions, thank-you).
@@ -45,7 +48,7 @@ const ID_REFERENCES = new Set(['id', 'for', 'aria-describedby', 'aria-labelledby
  * Left out: TrustedForm's and Jornaya's annotations (the placeholder is not the consent the widget
  * records), the state of a choice (an option's `selected`, a box's `checked`), and the form's own.
  */
-const DROPPED = /^(data-tf-|data-leadid-)|^(selected|checked|novalidate|action|method)$/;
+const DROPPED = /^(data-tf-|data-leadid-)|^(selected|checked|novalidate|action|method|form)$/;
 
 /** Whether the widget shows its first screen: not a later step, the consent step or the thank-you. */
 function onFirstScreen(form: Element): boolean {
@@ -86,6 +89,10 @@ export function prerenderedMarkup(widget: Element, indent = '  '): string | unde
     // (Tags, not instanceof: the preview may be in another window's realm.)
     if (tag === 'progress' && !element.hasAttribute('value')) out.push(['value', String((element as HTMLProgressElement).value)]);
     if (tag === 'input' && element.getAttribute('name') === 'consent' && !element.hasAttribute('disabled')) out.push(['disabled', true]);
+    // A page's own <form> around the embed would own these controls (a div is no form): Enter in a field
+    // would send the person's details with the page's form, in its URL. Naming a form no element is
+    // gives them no form owner at all.
+    if (OWNED.has(tag)) out.push(['form', `${PRERENDERED_ID}-none`]);
     return out;
   };
 

@@ -48,13 +48,17 @@ async function builderMarkup(attributes: Record<string, string>): Promise<string
   return markup;
 }
 
-async function pageWith(inside: string | undefined, attributes: Record<string, string> = ATTRIBUTES): Promise<Page> {
+/**
+ * A page holding the embed code: `inside` the element (the builder's markup by default), the whole
+ * embed placed in the page by `around` (a page's own form, a CMS's paragraph).
+ */
+async function pageWith(inside: string | undefined, attributes: Record<string, string> = ATTRIBUTES, around: (embed: string) => string = (embed) => embed): Promise<Page> {
   const tag = `lead-capture-page-${++pages}`;
   const markup = inside ?? (await builderMarkup(attributes));
   const holder = await fixture<HTMLDivElement>(html`<div></div>`);
   const text = Object.entries(attributes).map(([name, value]) => `${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`).join(' ');
-  holder.innerHTML = `<${tag} ${text}>${markup}</${tag}>`;
-  const element = holder.firstElementChild as LeadCapture;
+  holder.innerHTML = around(`<${tag} ${text}>${markup}</${tag}>`);
+  const element = holder.querySelector(tag) as LeadCapture;
   return {
     element,
     prerendered: (name) => element.querySelector<HTMLInputElement>(`[data-lc-prerendered] [name="${name}"]`)!,
@@ -144,11 +148,35 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     document.addEventListener('submit', (event) => submitted.push(event));
     const root = page.element.querySelector('[data-lc-prerendered]')!;
     expect(root.closest('form') ?? root.querySelector('form')).to.equal(null);
+    // Every required field filled: a browser's constraint validation would not stop a submission.
     await type(page.prerendered('email'), 'jane@example.com');
+    await type(page.prerendered('mobile'), '2125550123');
     await sendKeys({ press: 'Enter' });
     root.querySelector('button')!.click();
     expect(root.querySelector('button')!.type).to.equal('button');
     expect(submitted).to.deep.equal([]);
+  });
+
+  it('sends nothing through a form of the page’s own around the embed, and the takeover keeps what was typed', async () => {
+    const page = await pageWith(undefined, ATTRIBUTES, (embed) => `<form id="page-form" method="get" action="/nowhere"><input name="q" value="shoes">${embed}<button>Search</button></form>`);
+    const pageForm = document.querySelector<HTMLFormElement>('#page-form')!;
+    const sent: string[][] = [];
+    pageForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      sent.push([...new FormData(pageForm).keys()]);
+    });
+    await type(page.prerendered('first_name'), 'Jane');
+    await type(page.prerendered('email'), 'jane@example.com');
+    await type(page.prerendered('mobile'), '2125550123');
+    await sendKeys({ press: 'Enter' });
+    page.element.querySelector<HTMLButtonElement>('[data-lc-prerendered] button')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent, 'Enter in a field and a click on the button').to.deep.equal([]);
+    // The page's own form still sends its own fields, and only those.
+    pageForm.requestSubmit();
+    expect(sent).to.deep.equal([['q']]);
+    await page.arrive();
+    expect(page.element.values).to.deep.include({ first_name: 'Jane', email: 'jane@example.com', mobile: '(212) 555-0123' });
   });
 
   it('shows the widget’s own consent box, unticked, in place of the disabled one', async () => {
