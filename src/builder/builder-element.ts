@@ -11,7 +11,7 @@ import { outputPanel } from './panels/output.js';
 import { questionsPanel } from './panels/questions.js';
 import { DEMO_BACKEND, PreviewElement, previewAttributes, type PreviewBackend } from './preview.js';
 import { relayFragment } from './relay-fragment.js';
-import { prerenderedMarkup } from './prerender.js';
+import { prerenderedMarkup, prerenderToken } from './prerender.js';
 import { bundleFile, embedSnippet, pinnedChunks, STYLESHEET, type SriManifest } from './snippet.js';
 import { DEFAULT_STATE, type BuilderState } from './state.js';
 import { stateFromQuery, stateToQuery } from './url-state.js';
@@ -52,7 +52,7 @@ export class LeadCaptureBuilder extends LitElement {
   /** Where the last test lead would have taken the visitor (`success-url`, `rejected-url`). */
   @state() private leftTo = '';
   /** The preview's first screen as markup, for the embed code's prerendered form; undefined until it has rendered. */
-  @state() private prerendered: string | undefined;
+  @state() private prerendered: { readonly markup: string; readonly token: string } | undefined;
 
   #preview: PreviewElement | undefined;
   #wireLog: WireLog | undefined;
@@ -140,8 +140,12 @@ export class LeadCaptureBuilder extends LitElement {
     const element = this.#preview?.element;
     if (!element) return;
     await element.updateComplete;
-    const markup = prerenderedMarkup(element);
-    if (markup !== undefined && markup !== this.prerendered) this.prerendered = markup;
+    // The same form keeps its token; another one gets a fresh token, so no two embed codes share an id.
+    const same = this.prerendered && prerenderedMarkup(element, this.prerendered.token);
+    if (same !== undefined && same === this.prerendered?.markup) return;
+    const token = prerenderToken();
+    const markup = prerenderedMarkup(element, token);
+    if (markup !== undefined) this.prerendered = { markup, token };
   }
 
   /** The preview: the real widget, and what reached the destination. */
@@ -192,7 +196,7 @@ export class LeadCaptureBuilder extends LitElement {
       </div>
       ${outputPanel({
         ...context,
-        snippet: embedSnippet(script, embed, this.settings.prerender && this.prerendered !== undefined ? { markup: this.prerendered, integrity: this.sri?.[STYLESHEET] } : undefined),
+        snippet: embedSnippet(script, embed, this.settings.prerender && this.prerendered !== undefined ? { ...this.prerendered, integrity: this.sri?.[STYLESHEET] } : undefined),
         fragment: relayFragment(this.settings),
         sri: this.sri,
         hasStyle: styleProperties(this.settings).length > 0,

@@ -18,6 +18,16 @@ export const PRERENDERED = 'data-lc-prerendered';
 /** The prefix of the prerendered form's ids: a live widget's are `lc-<n>-…`, so the two never collide. */
 export const PRERENDERED_ID = 'lc-p';
 
+/**
+ * A fresh token for one embed code, `lc-p-` and 10 random hex digits: the prerendered root's id, the
+ * prefix of every id inside it, and the element's `prerendered` attribute, which names the root. So two
+ * embed codes on one page share no id, and the element finds its markup wherever a page's HTML put it
+ * (a CMS's `<p>` around the embed makes the parser close the element before the markup's `<div>`).
+ */
+export function prerenderToken(random: Uint8Array = crypto.getRandomValues(new Uint8Array(5))): string {
+  return `${PRERENDERED_ID}-${[...random].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** Elements the widget renders (and the consent disclosure's sanitiser allows); anything else, a recorder's or an extension's, is left out. */
 const KEPT = new Set([
   'a', 'b', 'br', 'button', 'div', 'em', 'fieldset', 'form', 'h2', 'i', 'input', 'label', 'legend', 'li', 'option', 'p',
@@ -61,10 +71,11 @@ function text(value: string): string {
 }
 
 /**
- * The markup of the widget's first screen, ready to paste inside its `<lead-capture>` (each line
- * indented by `indent`), or undefined while the widget shows no form or not its first screen.
+ * The markup of the widget's first screen, ready to paste inside its `<lead-capture prerendered="…">`
+ * (each line indented by `indent`), its root's id `token` and every id inside under it, or undefined
+ * while the widget shows no form or not its first screen.
  */
-export function prerenderedMarkup(widget: Element, indent = '  '): string | undefined {
+export function prerenderedMarkup(widget: Element, token: string = PRERENDERED_ID, indent = '  '): string | undefined {
   const form = widget.querySelector(':scope > form.lc-form');
   if (!form || !onFirstScreen(form)) return undefined;
   const instance = /^(lc-\d+)-/.exec(form.querySelector('[id^="lc-"]')?.id ?? '')?.[1];
@@ -73,13 +84,13 @@ export function prerenderedMarkup(widget: Element, indent = '  '): string | unde
   const attributes = (element: Element): [string, string | true][] => {
     const tag = element.localName;
     const out: [string, string | true][] = [];
-    if (element === form) out.push([PRERENDERED, true]);
+    if (element === form) out.push([PRERENDERED, true], ['id', token]);
     for (const { name, value } of element.attributes) {
       if (DROPPED.test(name)) continue;
-      let kept = instance && ID_REFERENCES.has(name) ? value.replaceAll(`${instance}-`, `${PRERENDERED_ID}-`) : value;
+      let kept = instance && ID_REFERENCES.has(name) ? value.replaceAll(`${instance}-`, `${token}-`) : value;
       if (name === 'aria-invalid') kept = 'false';
       if (name === 'aria-describedby') {
-        kept = value.split(/\s+/).filter((id) => id !== '' && !described.has(id)).map((id) => (instance ? id.replace(`${instance}-`, `${PRERENDERED_ID}-`) : id)).join(' ');
+        kept = value.split(/\s+/).filter((id) => id !== '' && !described.has(id)).map((id) => (instance ? id.replace(`${instance}-`, `${token}-`) : id)).join(' ');
         if (kept === '') continue;
       }
       if (tag === 'button' && name === 'type' && value === 'submit') kept = 'button';
@@ -92,7 +103,7 @@ export function prerenderedMarkup(widget: Element, indent = '  '): string | unde
     // A page's own <form> around the embed would own these controls (a div is no form): Enter in a field
     // would send the person's details with the page's form, in its URL. Naming a form no element is
     // gives them no form owner at all.
-    if (OWNED.has(tag)) out.push(['form', `${PRERENDERED_ID}-none`]);
+    if (OWNED.has(tag)) out.push(['form', `${token}-none`]);
     return out;
   };
 

@@ -101,6 +101,8 @@ export const STYLESHEET = 'lead-capture.css';
 export interface PrerenderedForm {
   /** The markup inside `<lead-capture>`, each line already indented. */
   readonly markup: string;
+  /** The markup root's id (`prerender.ts`, `prerenderToken`), written as the element's `prerendered` attribute. */
+  readonly token: string;
   /** `sha384-…` of `lead-capture.css`; without it the link is not pinned. */
   readonly integrity?: string | undefined;
 }
@@ -114,9 +116,11 @@ function stylesheetText(script: ScriptTag, integrity: string | undefined): strin
 /**
  * The embed code: the pinned chunks' preloads (module build), the stylesheet when the form is
  * prerendered, the script tag, then the element with one attribute a line, holding the prerendered
- * form when there is one.
+ * form when there is one (and naming it, `prerendered="lc-p-…"`, for the element to find it wherever
+ * the page's HTML puts it).
  */
-export function embedSnippet(script: ScriptTag, attributes: readonly EmbedAttribute[], prerendered?: PrerenderedForm): string {
+export function embedSnippet(script: ScriptTag, embed: readonly EmbedAttribute[], prerendered?: PrerenderedForm): string {
+  const attributes: readonly EmbedAttribute[] = prerendered ? [...embed, ['prerendered', prerendered.token]] : embed;
   const open = attributes.length === 0 ? '<lead-capture>' : `<lead-capture\n${attributes.map((attribute) => `  ${attributeText(attribute)}`).join('\n')}\n>`;
   const element = prerendered ? `${open}\n${prerendered.markup}\n</lead-capture>` : `${open}</lead-capture>`;
   const stylesheet = prerendered ? stylesheetText(script, prerendered.integrity) : '';

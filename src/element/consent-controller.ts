@@ -66,7 +66,7 @@ export class ConsentController implements ReactiveController {
 
   /** The record of this consent, from the text as it is rendered now. */
   async record(options: { sellers: readonly string[]; version: string | undefined; pageUrl: string; now: Date }): Promise<ConsentRecord> {
-    const block = this.host.querySelector('.lc-consent');
+    const block = this.host.querySelector(':scope > form.lc-form .lc-consent');
     const rendered = [...(block?.querySelectorAll<HTMLElement>('.lc-consent-text, .lc-seller') ?? [])].map((part) => part.innerText).join(' ');
     const agreedTo = options.sellers.length > 1 ? options.sellers.filter((_, index) => this.#checkedAt.has(index)) : [...options.sellers];
     const times = [...this.#checkedAt.values()].map((time) => time.getTime());

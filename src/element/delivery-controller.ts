@@ -81,7 +81,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     const selector = this.#focusOnDone;
     if (selector === undefined) return;
     this.#focusOnDone = undefined;
-    const target = this.host.querySelector<HTMLElement>(selector);
+    const target = this.host.querySelector<HTMLElement>(`:scope > form.lc-form ${selector}`);
     if (!target) return;
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: 'center' });
@@ -127,7 +127,8 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
 
   /** Consent the page did not show clearly and conspicuously is refused (consent-shown.ts): the person and the page are told. */
   consentWasVisible(): boolean {
-    const outcome = unseenConsentRefusal(this.host);
+    // The widget's own form: never a copy of the markup the page left beside it.
+    const outcome = unseenConsentRefusal(this.host.querySelector(':scope > form.lc-form') ?? this.host);
     if (!outcome) return true;
     console.error(`<lead-capture>: consent not sent: it must be clear and conspicuous, and on this page it was not: ${outcome.message}`);
     const message = this.#strings.consentNotShown;
@@ -268,7 +269,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
 
   /** Waits (bounded) for the recorders' certificate and token, and remembers what came for the events. */
   async #collectEvidence() {
-    const form = this.host.querySelector('form');
+    const form = this.host.querySelector<HTMLFormElement>(':scope > form.lc-form');
     const evidence = form ? await collectEvidence(form, evidenceOptions(this.options.config())) : undefined;
     this.#evidence = evidence?.report ?? this.#evidence;
     return evidence;

@@ -221,7 +221,7 @@ export class FieldsController implements ReactiveController {
     const suggestion = this.#suggestion.take();
     if (suggestion === undefined) return;
     this.#changed('email', suggestion);
-    this.host.querySelector<HTMLInputElement>('input[name="email"]')?.focus();
+    this.host.querySelector<HTMLInputElement>(':scope > form.lc-form input[name="email"]')?.focus();
   };
 
   readonly handleInput = (event: Event): void => {

@@ -113,6 +113,7 @@ export class LeadCapture extends LitElement {
     layout: { reflect: true },
     styleNonce: { attribute: 'style-nonce' },
     values: { attribute: false },
+    prerendered: {},
   };
 
   /** Relay base URL (`https://relay.example.com/v1`), or the webhook URL with `adapter="webhook"`. */
@@ -196,6 +197,8 @@ export class LeadCapture extends LitElement {
   styleNonce: string | undefined = undefined;
   /** The values as typed so far, keyed by field name. Setting it pre-fills the form. */
   values: Record<string, string> = {};
+  /** The id (`lc-p-…`) of the prerendered form the builder's embed code carries, for the widget to take it over wherever the page's HTML put it (beside the element, or deeper inside it). Read at the first update. */
+  prerendered = '';
 
   readonly #uid = `lc-${++instances}`;
   #resolved: LeadCaptureConfig = resolveConfig(this).config;

@@ -2,12 +2,27 @@
  * The page's prerendered form (the builder's embed code carries the widget's first screen as markup,
  * painted as the page is parsed): what the person did in it before the widget arrived, read and the
  * markup removed in the widget's first update, which then renders its own form with those values
- * (README, "Embedding on pages you do not control"). Only the marked root is touched: anything else
- * the page put inside the element stays.
+ * (README, "Embedding on pages you do not control"). Only the root is touched (the one the element's
+ * `prerendered` attribute names, else the one marked inside it): anything else the page put inside
+ * the element stays.
  */
 
 /** Marks the prerendered root (src/builder/prerender.ts writes it). */
-const ROOT = ':scope > [data-lc-prerendered]';
+const ROOT = '[data-lc-prerendered]';
+
+/**
+ * The element's prerendered root: the one its `prerendered` attribute names by id, anywhere in the
+ * element's document (a CMS's `<p>` around the embed makes the parser close the element before the
+ * markup's `<div>`, leaving the markup beside it); else one marked inside it, at any depth (a CMS's
+ * wrapper inside the element).
+ */
+function rootOf(host: HTMLElement): Element | null {
+  const token = host.getAttribute('prerendered');
+  const scope = host.getRootNode() as Document | ShadowRoot;
+  const named = token ? (typeof scope.getElementById === 'function' ? scope.getElementById(token) : host.ownerDocument.getElementById(token)) : null;
+  // Only a root the builder marked: a name that happens to be a page's own id never removes it.
+  return named?.matches(ROOT) ? named : host.querySelector(ROOT);
+}
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -30,7 +45,7 @@ export interface Prerendered {
 
 /** Whether the element holds a prerendered form. */
 export function hasPrerendered(host: HTMLElement): boolean {
-  return host.querySelector(ROOT) !== null;
+  return rootOf(host) !== null;
 }
 
 /**
@@ -84,7 +99,7 @@ function selectionOf(control: Control): PrerenderedFocus['selection'] {
  * element holds none. Synchronous with the render that follows, so no keystroke falls between.
  */
 export function takePrerendered(host: HTMLElement): Prerendered | undefined {
-  const root = host.querySelector(ROOT);
+  const root = rootOf(host);
   if (!root) return undefined;
   const controls = [...root.querySelectorAll('input, select, textarea')].filter(isControl);
   const active = host.ownerDocument.activeElement;

@@ -71,14 +71,14 @@ export class StepsController implements ReactiveController {
   hostUpdated(): void {
     if (this.#focusStep) {
       this.#focusStep = false;
-      const first = this.host.querySelector<HTMLInputElement>('.lc-fields :is(input, select, textarea)');
+      const first = this.host.querySelector<HTMLInputElement>(':scope > form.lc-form .lc-fields :is(input, select, textarea)');
       // In a radio group, the option chosen (arrow keys move from there), else the first.
-      const chosen = first?.type === 'radio' ? this.host.querySelector<HTMLElement>(`.lc-fields input[name="${first.name}"]:checked`) : null;
+      const chosen = first?.type === 'radio' ? this.host.querySelector<HTMLElement>(`:scope > form.lc-form .lc-fields input[name="${first.name}"]:checked`) : null;
       (chosen ?? first)?.focus();
     }
     if (!this.#focusHeading) return;
     this.#focusHeading = false;
-    this.host.querySelector<HTMLElement>('.lc-step-title')?.focus();
+    this.host.querySelector<HTMLElement>(':scope > form.lc-form .lc-step-title')?.focus();
   }
 
   /** The steps of the form: groups of names; one group when the form is not split. */
@@ -228,7 +228,7 @@ export class StepsController implements ReactiveController {
   async #offerSuggestion(): Promise<boolean> {
     if ((await this.options.fields.offerSuggestion()) === undefined) return false;
     await this.host.updateComplete;
-    this.host.querySelector<HTMLElement>('.lc-use-suggestion')?.focus();
+    this.host.querySelector<HTMLElement>(':scope > form.lc-form .lc-use-suggestion')?.focus();
     return true;
   }
 
@@ -254,7 +254,7 @@ export class StepsController implements ReactiveController {
     const messages = fields.messagesFor(errors);
     delivery.status = '';
     await this.host.updateComplete;
-    const summary = this.host.querySelector<HTMLElement>('.lc-error-summary');
+    const summary = this.host.querySelector<HTMLElement>(':scope > form.lc-form .lc-error-summary');
     summary?.focus({ preventScroll: true });
     summary?.scrollIntoView({ block: 'start' });
     this.host.dispatchEvent(new LeadInvalidEvent({ errors, messages }));

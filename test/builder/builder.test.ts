@@ -5,6 +5,8 @@ import { FIELD_MESSAGES } from '../../src/fields/messages/index.js';
 import { focusIsOn, until } from '../helpers/form.js';
 import { received } from '../helpers/standins.js';
 import {
+  embedToken,
+  untokened,
   attributesOf, button, chooseOption, control, formFields, openBuilder, press, preview, settled, snippetElement, snippetText, typeInto,
   type OpenBuilder,
 } from './person.js';
@@ -83,7 +85,8 @@ describe('the builder, as a marketer uses it', function () {
     await makeAForm(first);
     expect(first.store.query).to.include('destination=pingtree');
     const again = await openBuilder(first.store.query);
-    expect(snippetText(again.builder)).to.equal(snippetText(first.builder));
+    // The same code but the prerendered form's token, fresh for each embed code made.
+    expect(untokened(snippetText(again.builder))).to.equal(untokened(snippetText(first.builder)));
     expect(control<HTMLSelectElement>(again.builder, 'Theme').value).to.equal('dark');
   });
 
@@ -93,7 +96,11 @@ describe('the builder, as a marketer uses it', function () {
     expect(box.checked, 'on by default').to.equal(true);
     const snippet = snippetText(builder);
     expect(snippet).to.include('<link rel="stylesheet" href="https://cdn.example.com/lead-capture.css"');
-    expect(snippet).to.include(prerenderedMarkup(preview(builder))!);
+    const token = embedToken(snippet)!;
+    expect(token).to.match(/^lc-p-[0-9a-f]{10}$/);
+    expect(snippet).to.include(prerenderedMarkup(preview(builder), token)!);
+    expect(snippetElement(snippet).getAttribute('prerendered')).to.equal(token);
+    expect(snippetElement(snippet).querySelector('[data-lc-prerendered]')!.id).to.equal(token);
     const inside = snippetElement(snippet).querySelector('[data-lc-prerendered]')!;
     expect(formFields(inside)).to.deep.equal(formFields(preview(builder)));
     await press(builder, box, 'Space');

@@ -71,9 +71,16 @@ export async function openBuilder(query = '', sriUrl = '/dist/sri.json'): Promis
 export async function settled(builder: LeadCaptureBuilder): Promise<void> {
   await until(() => {
     if (builder.querySelector<HTMLInputElement>('#b-prerender')?.checked !== true) return true;
-    const markup = prerenderedMarkup(preview(builder));
-    return markup !== undefined && snippetText(builder).includes(markup);
+    const snippet = snippetText(builder);
+    const token = embedToken(snippet);
+    const markup = token === undefined ? undefined : prerenderedMarkup(preview(builder), token);
+    return markup !== undefined && snippet.includes(markup);
   }, 'the embed code to hold the preview’s form', 15_000);
+}
+
+/** The prerendered form's token an embed code carries (its element's `prerendered` attribute). */
+export function embedToken(snippet: string): string | undefined {
+  return /\sprerendered="(lc-p-[0-9a-f]+)"/.exec(snippet)?.[1];
 }
 
 function normalised(text: string | null | undefined): string {
@@ -144,8 +151,14 @@ export function snippetElement(snippet: string): Element {
 }
 
 /** An element's attributes as a plain object. */
+/** The element's settings: its attributes but the prerendered form's token (`prerendered`, fresh for each embed code). */
 export function attributesOf(element: Element): Record<string, string> {
-  return Object.fromEntries([...element.attributes].map((attribute) => [attribute.name, attribute.value]));
+  return Object.fromEntries([...element.attributes].filter((attribute) => attribute.name !== 'prerendered').map((attribute) => [attribute.name, attribute.value]));
+}
+
+/** An embed code with its prerendered form's token, fresh for each embed code made, as `lc-p-TOKEN`. */
+export function untokened(snippet: string): string {
+  return snippet.replace(/lc-p-[0-9a-f]{10}/g, 'lc-p-TOKEN');
 }
 
 /** The form's inputs as a person sees them: name and label, in order. */

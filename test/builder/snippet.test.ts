@@ -56,18 +56,18 @@ describe('the embed code', () => {
 });
 
 describe('the embed code with the prerendered form', () => {
-  const markup = '  <div data-lc-prerendered class="lc-form">\n    <p class="lc-consent-text">Terms &amp; &lt;conditions&gt;</p>\n  </div>';
+  const markup = '  <div data-lc-prerendered id="lc-p-0a1b2c3d4e" class="lc-form">\n    <p class="lc-consent-text">Terms &amp; &lt;conditions&gt;</p>\n  </div>';
 
-  it('links the stylesheet beside the script, pinned, and holds the form inside the element', () => {
-    expect(embedSnippet({ src: 'https://cdn.example.com/lc/lead-capture.js', type: 'module', integrity: 'sha384-abc' }, [['fields', 'email']], { markup, integrity: 'sha384-css' })).to.equal(
+  it('links the stylesheet beside the script, pinned, and holds the form inside the element, which names it', () => {
+    expect(embedSnippet({ src: 'https://cdn.example.com/lc/lead-capture.js', type: 'module', integrity: 'sha384-abc' }, [['fields', 'email']], { markup, token: 'lc-p-0a1b2c3d4e', integrity: 'sha384-css' })).to.equal(
       '<link rel="stylesheet" href="https://cdn.example.com/lc/lead-capture.css" integrity="sha384-css" crossorigin="anonymous">\n' +
         '<script type="module" src="https://cdn.example.com/lc/lead-capture.js" integrity="sha384-abc" crossorigin="anonymous"></script>\n' +
-        `<lead-capture\n  fields="email"\n>\n${markup}\n</lead-capture>\n`,
+        `<lead-capture\n  fields="email"\n  prerendered="lc-p-0a1b2c3d4e"\n>\n${markup}\n</lead-capture>\n`,
     );
   });
 
   it('reads back as the element with the form inside, its text exactly as written', () => {
-    const snippet = embedSnippet({ src: '/lead-capture.js', type: 'module' }, [], { markup });
+    const snippet = embedSnippet({ src: '/lead-capture.js', type: 'module' }, [], { markup, token: 'lc-p-0a1b2c3d4e' });
     expect(snippet.startsWith('<link rel="stylesheet" href="/lead-capture.css">\n'), 'unpinned without a hash').to.equal(true);
     const element = new DOMParser().parseFromString(snippet, 'text/html').querySelector('lead-capture')!;
     expect(element.children.length).to.equal(1);

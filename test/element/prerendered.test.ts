@@ -1,7 +1,7 @@
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import { prerenderedMarkup } from '../../src/builder/prerender.js';
+import { prerenderedMarkup, prerenderToken } from '../../src/builder/prerender.js';
 import { LeadCapture } from '../../src/element/lead-capture.js';
 import { caretIn } from '../../src/element/prerendered.js';
 import { CHECKED } from '../../src/fields/questions.js';
@@ -31,6 +31,10 @@ let pages = 0;
 
 interface Page {
   readonly element: LeadCapture;
+  /** The embed code's token: the element's `prerendered` attribute, the markup root's id. */
+  readonly token: string;
+  /** The prerendered root, wherever the page's HTML put it; null once taken over. */
+  readonly root: () => Element | null;
   /** The prerendered control of this name, as the person sees it before the script arrives. */
   readonly prerendered: (name: string) => HTMLInputElement | HTMLSelectElement;
   /** The script arrives: the tag is defined and the widget takes the form over. */
@@ -38,30 +42,44 @@ interface Page {
 }
 
 /** The markup the builder would give for these attributes: made from the real widget, as the builder's preview is. */
-async function builderMarkup(attributes: Record<string, string>): Promise<string> {
+async function builderMarkup(attributes: Record<string, string>, token: string): Promise<string> {
   const preview = document.createElement('lead-capture') as LeadCapture;
   for (const [name, value] of Object.entries(attributes)) preview.setAttribute(name, value);
   document.body.append(preview);
   await preview.updateComplete;
-  const markup = prerenderedMarkup(preview)!;
+  const markup = prerenderedMarkup(preview, token)!;
   preview.remove();
   return markup;
 }
 
+interface Placement {
+  /** Places the whole embed in the page: a page's own form, a CMS's paragraph around it. */
+  readonly around?: (embed: string) => string;
+  /** Places the markup inside the element: a CMS's wrapper. */
+  readonly within?: (markup: string) => string;
+}
+
 /**
- * A page holding the embed code: `inside` the element (the builder's markup by default), the whole
- * embed placed in the page by `around` (a page's own form, a CMS's paragraph).
+ * A page holding the embed code, parsed by the browser's HTML parser as a page is: `inside` the
+ * element (the builder's markup by default, named by the element's `prerendered` attribute), placed
+ * as `placement` says.
  */
-async function pageWith(inside: string | undefined, attributes: Record<string, string> = ATTRIBUTES, around: (embed: string) => string = (embed) => embed): Promise<Page> {
+async function pageWith(inside: string | undefined, attributes: Record<string, string> = ATTRIBUTES, placement: Placement = {}): Promise<Page> {
   const tag = `lead-capture-page-${++pages}`;
-  const markup = inside ?? (await builderMarkup(attributes));
+  const token = prerenderToken();
+  const markup = inside ?? (await builderMarkup(attributes, token));
   const holder = await fixture<HTMLDivElement>(html`<div></div>`);
-  const text = Object.entries(attributes).map(([name, value]) => `${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`).join(' ');
-  holder.innerHTML = around(`<${tag} ${text}>${markup}</${tag}>`);
+  const named = inside === undefined ? { ...attributes, prerendered: token } : attributes;
+  const text = Object.entries(named).map(([name, value]) => `${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`).join(' ');
+  const { around = (embed: string) => embed, within = (inner: string) => inner } = placement;
+  holder.innerHTML = around(`<${tag} ${text}>\n${within(markup)}\n</${tag}>`);
   const element = holder.querySelector(tag) as LeadCapture;
+  const root = () => document.getElementById(token);
   return {
     element,
-    prerendered: (name) => element.querySelector<HTMLInputElement>(`[data-lc-prerendered] [name="${name}"]`)!,
+    token,
+    root,
+    prerendered: (name) => root()!.querySelector<HTMLInputElement>(`[name="${name}"]`)!,
     arrive: async () => {
       customElements.define(tag, class extends LeadCapture {});
       await element.updateComplete;
@@ -158,7 +176,7 @@ describe('a page with the prerendered form, taken over when the widget arrives',
   });
 
   it('sends nothing through a form of the page’s own around the embed, and the takeover keeps what was typed', async () => {
-    const page = await pageWith(undefined, ATTRIBUTES, (embed) => `<form id="page-form" method="get" action="/nowhere"><input name="q" value="shoes">${embed}<button>Search</button></form>`);
+    const page = await pageWith(undefined, ATTRIBUTES, { around: (embed) => `<form id="page-form" method="get" action="/nowhere"><input name="q" value="shoes">${embed}<button>Search</button></form>` });
     const pageForm = document.querySelector<HTMLFormElement>('#page-form')!;
     const sent: string[][] = [];
     pageForm.addEventListener('submit', (event) => {
@@ -200,6 +218,68 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     expect(ids().length, 'before the widget arrives').to.equal(new Set(ids()).size);
     await page.arrive();
     expect(ids().length, 'after the takeover').to.equal(new Set(ids()).size);
+  });
+
+  it('takes over the markup a CMS’s paragraph around the embed left beside the element: one form shows', async () => {
+    // `<p>` then `<div>`: the parser closes the paragraph, and the element with it, before the markup.
+    const page = await pageWith(undefined, ATTRIBUTES, { around: (embed) => `<p>${embed}</p>` });
+    const holder = page.element.parentElement!.parentElement!;
+    expect(page.element.contains(page.root()), 'the markup as the browser parsed it').to.equal(false);
+    await type(page.prerendered('email'), 'jane@example.com');
+    await page.arrive();
+    expect(page.root()).to.equal(null);
+    expect(holder.querySelectorAll('.lc-form').length).to.equal(1);
+    expect(holder.querySelector('[data-lc-prerendered]')).to.equal(null);
+    expect(page.element.values['email']).to.equal('jane@example.com');
+    expect(...focusIsOn(control(page.element, 'email')));
+  });
+
+  it('takes over the markup a CMS’s wrapper put deeper inside the element', async () => {
+    const page = await pageWith(undefined, ATTRIBUTES, { within: (markup) => `<div class="cms-wrap">${markup}</div>` });
+    await type(page.prerendered('first_name'), 'Jane');
+    await page.arrive();
+    expect(page.element.querySelectorAll('.lc-form').length).to.equal(1);
+    expect(page.element.querySelector('[data-lc-prerendered]')).to.equal(null);
+    expect(page.element.values['first_name']).to.equal('Jane');
+    const consent = page.element.querySelector<HTMLInputElement>('.lc-consent input[name="consent"]')!;
+    expect(consent.disabled, 'the first consent box is the widget’s own').to.equal(false);
+  });
+
+  it('gives two copies on one page ids of their own, each label naming its own control', async () => {
+    const first = await pageWith(undefined);
+    const second = await pageWith(undefined);
+    const ids = [...document.querySelectorAll('[id]')].map((node) => node.id);
+    expect(ids.length).to.equal(new Set(ids).size);
+    for (const page of [first, second]) {
+      for (const label of page.root()!.querySelectorAll('label')) expect(label.control && page.root()!.contains(label.control), label.textContent!).to.equal(true);
+    }
+    await second.arrive();
+    expect(first.root(), 'the other copy stays for its own widget').to.not.equal(null);
+    expect(second.element.querySelectorAll('.lc-form').length).to.equal(1);
+  });
+
+  it('records as the consent shown the widget’s own disclosure, never a copy the page left in the element', async () => {
+    // A copy the element cannot take over (its marker and id stripped by a CMS), with older words.
+    const old = (await builderMarkup({ ...ATTRIBUTES, consent: 'OLD WORDS: {sellers} may call me.' }, prerenderToken())).replace(/ data-lc-prerendered| id="lc-p-[0-9a-f]+"(?=[ >])/g, '');
+    const attributes = { ...ATTRIBUTES, 'adapter': 'webhook', 'endpoint': '/nowhere', 'min-fill-ms': '0' };
+    const page = await pageWith(old, attributes);
+    await page.arrive();
+    const form = page.element.querySelector<HTMLFormElement>(':scope > form.lc-form')!;
+    for (const [name, value] of Object.entries({ email: 'jane@example.com', mobile: '2125550123' })) {
+      const input = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      input.focus();
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }));
+    }
+    form.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    await page.element.updateComplete;
+    const submitting = oneEvent(page.element, 'lead-submit');
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const event = await submitting;
+    event.preventDefault();
+    const shown = form.querySelector<HTMLElement>('.lc-consent-text')!.innerText.replace(/\s+/g, ' ').trim();
+    expect(shown).to.include('ACME may call me');
+    expect(event.detail.envelope.consent?.text).to.equal(shown);
   });
 
   it('takes the form over as soon as it arrives on a page that has painted, not a frame later', async () => {
