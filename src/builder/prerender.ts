@@ -48,26 +48,55 @@ const LEFT_OUT = 'input[type="hidden"], .lc-honeypot, .lc-error-summary, .lc-sta
 /** Emptied: a field's error and the email suggestion under it. */
 const EMPTIED = '.lc-error, .lc-hint';
 
+/**
+ * The attributes the widget's templates render (src/element/*-template.ts, date-field.ts, the consent
+ * block, delivery-view.ts, lead-capture.ts), and only those: what a browser extension added to the
+ * builder's preview (a password manager's `data-*`, an autofill `style`, an `on…` handler) would
+ * otherwise be pasted into the page, breaking a strict Content-Security-Policy or running there.
+ */
+const ALLOWED = new Set([
+  'class', 'id', 'for', 'name', 'type', 'autocomplete', 'inputmode', 'maxlength', 'min', 'max', 'placeholder',
+  'required', 'disabled', 'hidden', 'lang', 'role', 'tabindex', 'data-seller-index',
+]);
+
+/** `value` is the form's only on a choice (an option, a radio or box) and the progress bar; a text input's is the person's. */
+const VALUED = /^(option|progress)$|^input:(radio|checkbox)$/;
+
+/** A disclosure's link, as the consent sanitiser lets one through (src/consent/sanitize.ts). */
+const SAFE_URL = /^(https?:|mailto:|tel:|\/|#|\.)/i;
+
+function allowed(element: Element, name: string, value: string): boolean {
+  if (ALLOWED.has(name) || /^aria-[a-z]+$/.test(name)) return true;
+  const tag = element.localName;
+  if (name === 'value') return VALUED.test(tag === 'input' ? `input:${element.getAttribute('type') ?? ''}` : tag);
+  if (tag === 'a') return name === 'target' || name === 'rel' || (name === 'href' && SAFE_URL.test(value.trim()));
+  return false;
+}
+
 /** Written bare when set (`required`, not `required=""`). */
 const BOOLEAN = new Set(['disabled', 'hidden', 'multiple', 'readonly', 'required']);
 
 /** Attributes naming ids. */
 const ID_REFERENCES = new Set(['id', 'for', 'aria-describedby', 'aria-labelledby', 'aria-controls']);
 
-/**
- * Left out: TrustedForm's and Jornaya's annotations (the placeholder is not the consent the widget
- * records), the state of a choice (an option's `selected`, a box's `checked`), and the form's own.
- */
-const DROPPED = /^(data-tf-|data-leadid-)|^(selected|checked|novalidate|action|method|form)$/;
 
 /** Whether the widget shows its first screen: not a later step, the consent step or the thank-you. */
 function onFirstScreen(form: Element): boolean {
   return form.querySelector('.lc-back, .lc-step, .lc-success') === null;
 }
 
-/** Text as HTML reads it back: `&` and `<` (and `>`, for naive scanners) escaped; runs of white space are one space, as rendered. */
+/**
+ * Text as HTML reads it back: `&` and `<` (and `>`, for naive scanners) escaped; runs of HTML's white
+ * space are one space, as rendered. A no-break space is not white space to HTML: it stays, as
+ * `&nbsp;` (whatever the page's encoding), holding words together as the disclosure's author meant.
+ */
 function text(value: string): string {
-  return value.replace(/\s+/g, ' ').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return value
+    .replace(/[ \t\n\f\r]+/g, ' ')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('\u00a0', '&nbsp;');
 }
 
 /**
@@ -86,7 +115,9 @@ export function prerenderedMarkup(widget: Element, token: string = PRERENDERED_I
     const out: [string, string | true][] = [];
     if (element === form) out.push([PRERENDERED, true], ['id', token]);
     for (const { name, value } of element.attributes) {
-      if (DROPPED.test(name)) continue;
+      // Not allowed, so left out too: TrustedForm's and Jornaya's annotations (the placeholder is not
+      // the consent the widget records), the state of a choice (`selected`, `checked`), the form's own.
+      if (!allowed(element, name, value)) continue;
       let kept = instance && ID_REFERENCES.has(name) ? value.replaceAll(`${instance}-`, `${token}-`) : value;
       if (name === 'aria-invalid') kept = 'false';
       if (name === 'aria-describedby') {
@@ -112,7 +143,7 @@ export function prerenderedMarkup(widget: Element, token: string = PRERENDERED_I
       const value = node.textContent ?? '';
       if (value === '') return '';
       // White space alone renders as one space wherever it is: written as a line break and the indent.
-      return value.trim() === '' ? `\n${indent.repeat(last ? depth - 1 : depth)}` : text(value);
+      return /^[ \t\n\f\r]*$/.test(value) ? `\n${indent.repeat(last ? depth - 1 : depth)}` : text(value);
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return '';
     const element = node as Element;

@@ -93,6 +93,30 @@ describe('the prerendered form, made from the preview', () => {
     expect(root.querySelector(':checked:not(option), [selected]')).to.equal(null);
   });
 
+  it('carries only the attributes the widget renders: nothing a browser extension added to the preview', async () => {
+    const element = await widget();
+    const email = element.querySelector('input[name="email"]')!;
+    email.setAttribute('style', 'background-image: url(data:image/png;base64,AAAA)');
+    email.setAttribute('onfocus', 'alert(1)');
+    email.setAttribute('data-com-onepassword-filled', 'light');
+    element.querySelector('.lc-consent-text')!.setAttribute('data-x', 'extension');
+    element.querySelector('form')!.setAttribute('onclick', 'alert(2)');
+    const markup = prerenderedMarkup(element)!;
+    for (const added of ['style=', 'onfocus', 'onclick', 'onepassword', 'data-x', 'alert(']) expect(markup).not.to.include(added);
+    const root = parse(markup);
+    const names = new Set([root, ...root.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((attribute) => attribute.name)));
+    expect([...names].filter((name) => !/^aria-/.test(name)).sort()).to.deep.equal(
+      ['autocomplete', 'class', 'data-lc-prerendered', 'data-seller-index', 'disabled', 'for', 'form', 'id', 'inputmode', 'lang', 'maxlength', 'name', 'required', 'type', 'value'],
+    );
+  });
+
+  it('keeps a no-break space in the text as the disclosure has it', async () => {
+    const element = await widget('I agree that {sellers}\u00a0may call me.');
+    const markup = prerenderedMarkup(element)!;
+    expect(markup).to.include('&nbsp;may call me.');
+    expect(parse(markup).querySelector('.lc-consent-text')!.textContent).to.include('\u00a0may call me.');
+  });
+
   it('is none while the widget shows a later step', async () => {
     const element = await fixture<LeadCapture>(html`<lead-capture persist="none" tracking="off" fields="zip_code first_name" steps="zip_code | first_name"></lead-capture>`);
     await element.updateComplete;

@@ -150,6 +150,17 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     expect(mobile.value).to.equal('(212) 555-0123');
   });
 
+  it('puts focus on the widget’s own button when the person was on the prerendered one', async () => {
+    const page = await pageWith(undefined);
+    const placeholder = page.root()!.querySelector('button')!;
+    expect(placeholder.getAttribute('aria-disabled')).to.equal('true');
+    placeholder.focus();
+    await page.arrive();
+    const button = page.element.querySelector<HTMLButtonElement>(':scope > form.lc-form button[type="submit"]')!;
+    expect(...focusIsOn(button));
+    expect(button.getAttribute('aria-disabled')).to.equal('false');
+  });
+
   it('checks a field the person had left, as leaving it in the widget does', async () => {
     const page = await pageWith(undefined);
     await type(page.prerendered('email'), 'jane@');
