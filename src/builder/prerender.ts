@@ -125,6 +125,7 @@ export function prerenderedMarkup(widget: Element, token: string = PRERENDERED_I
         if (kept === '') continue;
       }
       if (tag === 'button' && name === 'type' && value === 'submit') kept = 'button';
+      if (tag === 'button' && name === 'aria-disabled') continue;
       out.push([name, kept === '' && BOOLEAN.has(name) ? true : kept]);
     }
     // A progress bar's value is a property the widget sets; without it the bar would be indeterminate.
@@ -135,6 +136,9 @@ export function prerenderedMarkup(widget: Element, token: string = PRERENDERED_I
     // would send the person's details with the page's form, in its URL. Naming a form no element is
     // gives them no form owner at all.
     if (OWNED.has(tag)) out.push(['form', `${token}-none`]);
+    // The button does nothing until the widget arrives: said so to assistive technology, not hidden
+    // (it keeps its place in the tab order, and focus on it moves to the widget's own button).
+    if (tag === 'button') out.push(['aria-disabled', 'true']);
     return out;
   };
 

@@ -307,7 +307,7 @@ export class LeadCapture extends LitElement {
     const prerendered = this.hasUpdated ? undefined : takePrerendered(this);
     for (const control of prerendered?.controls ?? []) this.#fields.take(control, control.name !== prerendered?.focus?.name);
     super.update(changed);
-    if (prerendered?.focus) restoreFocus(this, prerendered.focus);
+    if (prerendered) restoreFocus(this, prerendered);
   }
 
   /**

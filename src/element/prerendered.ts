@@ -41,6 +41,8 @@ export interface Prerendered {
   /** The controls the person filled, ticked or chose, in order (detached now; their state is kept). */
   readonly controls: readonly Control[];
   readonly focus: PrerenderedFocus | undefined;
+  /** Whether the person had focus on the form's button, which then goes to the widget's own. */
+  readonly submitFocused: boolean;
 }
 
 /** Whether the element holds a prerendered form. */
@@ -110,8 +112,9 @@ export function takePrerendered(host: HTMLElement): Prerendered | undefined {
     selection: selectionOf(focused),
     raw: focused.value,
   };
+  const submitFocused = active instanceof HTMLButtonElement && root.contains(active);
   root.remove();
-  return { controls: controls.filter(given), focus };
+  return { controls: controls.filter(given), focus, submitFocused };
 }
 
 /**
@@ -130,8 +133,13 @@ export function caretIn(raw: string, caret: number, shown: string): number {
   return shown.length;
 }
 
-/** Focus (and the caret) back where the person was, on the widget's own control of the same name. */
-export function restoreFocus(host: HTMLElement, focus: PrerenderedFocus): void {
+/**
+ * Focus (and the caret) back where the person was, on the widget's own control of the same name, or
+ * its own button: the removed markup must not drop focus to the page's start (WCAG 2.4.3).
+ */
+export function restoreFocus(host: HTMLElement, { focus, submitFocused }: Prerendered): void {
+  if (submitFocused) host.querySelector<HTMLElement>(':scope > form.lc-form .lc-submit')?.focus({ preventScroll: true });
+  if (!focus) return;
   const candidates = [...host.querySelectorAll(':scope > form.lc-form [name]')].filter(isControl);
   const control = candidates.find((candidate) => candidate.name === focus.name && (focus.value === undefined || candidate.value === focus.value));
   if (!control) return;

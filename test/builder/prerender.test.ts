@@ -70,6 +70,8 @@ describe('the prerendered form, made from the preview', () => {
     expect(root.localName).to.equal('div');
     expect(root.querySelector('form')).to.equal(null);
     expect([...root.querySelectorAll('button')].map((button) => button.getAttribute('type'))).to.deep.equal(['button']);
+    // Said to do nothing yet, until the widget's own button replaces it.
+    expect(root.querySelector('button')!.getAttribute('aria-disabled')).to.equal('true');
     const consent = root.querySelector<HTMLInputElement>('input[name="consent"]')!;
     expect(consent.disabled).to.equal(true);
     // Not the consent the recorders capture: their annotations stay with the widget's own.
