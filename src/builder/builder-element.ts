@@ -9,12 +9,23 @@ import { fieldsPanel } from './panels/fields.js';
 import { lookPanel } from './panels/look.js';
 import { outputPanel } from './panels/output.js';
 import { questionsPanel } from './panels/questions.js';
+import type { LeadCapture } from '../element/lead-capture.js';
+import type { EmbedAttribute } from './attributes.js';
 import { DEMO_BACKEND, PreviewElement, previewAttributes, type PreviewBackend } from './preview.js';
 import { relayFragment } from './relay-fragment.js';
 import { prerenderedMarkup, prerenderToken } from './prerender.js';
 import { bundleFile, embedSnippet, pinnedChunks, STYLESHEET, type SriManifest } from './snippet.js';
 import { DEFAULT_STATE, type BuilderState } from './state.js';
 import { stateFromQuery, stateToQuery } from './url-state.js';
+
+/**
+ * The prerendered form's source, a widget out of sight, fresh for each set of attributes: quiet (it
+ * stores, tracks, pushes and records nothing, and loads no recorder's script), which changes no part
+ * of the first screen the markup is made of (hidden inputs and the recorders' annotations are left
+ * out of it anyway), and styled by no `style`.
+ */
+const SOURCE_LEFT_OUT = new Set(['style', 'persist', 'tracking', 'datalayer', 'trustedform', 'jornaya']);
+const SOURCE_QUIET: readonly EmbedAttribute[] = [['persist', 'none'], ['tracking', 'off'], ['datalayer', 'off']];
 
 /** Where the settings live between visits: the page's URL, so a link reopens them. */
 export interface SettingsStore {
@@ -51,10 +62,14 @@ export class LeadCaptureBuilder extends LitElement {
   @state() private outcome = 'Nothing yet.';
   /** Where the last test lead would have taken the visitor (`success-url`, `rejected-url`). */
   @state() private leftTo = '';
-  /** The preview's first screen as markup, for the embed code's prerendered form; undefined until it has rendered. */
+  /** The first screen as markup, for the embed code's prerendered form, and its token; undefined until it has rendered. */
   @state() private prerendered: { readonly markup: string; readonly token: string } | undefined;
 
   #preview: PreviewElement | undefined;
+  /** Where the prerendered form's source widget lives, out of sight. */
+  #sourceHost: HTMLElement | undefined;
+  /** The attributes the source widget was made with, to make a fresh one only when they change. */
+  #sourceKey = '';
   #wireLog: WireLog | undefined;
   #focusId: string | undefined;
 
@@ -114,6 +129,7 @@ export class LeadCaptureBuilder extends LitElement {
   };
 
   protected override firstUpdated(): void {
+    this.#sourceHost = this.querySelector<HTMLElement>('#b-prerender-source') ?? undefined;
     const host = this.querySelector<HTMLElement>('#preview');
     if (!host) return;
     this.#preview = new PreviewElement(host, this.#navigate);
@@ -125,7 +141,7 @@ export class LeadCaptureBuilder extends LitElement {
   protected override updated(): void {
     const embed = embedAttributes(this.settings);
     this.#preview?.apply(previewAttributes(embed, this.backendUp ? this.backend : undefined), styleProperties(this.settings));
-    void this.#readPrerendered();
+    void this.#readPrerendered(embed);
     if (this.#focusId) {
       this.querySelector<HTMLElement>(`#${CSS.escape(this.#focusId)}`)?.focus();
       this.#focusId = undefined;
@@ -133,18 +149,29 @@ export class LeadCaptureBuilder extends LitElement {
   }
 
   /**
-   * The prerendered form is the preview's own first screen, read once it has rendered the latest
-   * settings. While the preview shows a later step or a thank-you, the last first screen read stays.
+   * The prerendered form is the first screen of a widget of its own, out of sight, made afresh with the
+   * embed's attributes, as a page pasting the code has it: never the preview, which may show a later
+   * step or a thank-you (its markup would pair these attributes with an older form: a consent text
+   * edited after a test lead, say).
    */
-  async #readPrerendered(): Promise<void> {
-    const element = this.#preview?.element;
-    if (!element) return;
-    await element.updateComplete;
+  async #readPrerendered(embed: readonly EmbedAttribute[]): Promise<void> {
+    const host = this.#sourceHost;
+    if (!host) return;
+    const attributes = [...embed.filter(([name]) => !SOURCE_LEFT_OUT.has(name)), ...SOURCE_QUIET];
+    const key = JSON.stringify(attributes);
+    if (key === this.#sourceKey) return;
+    this.#sourceKey = key;
+    const source = host.ownerDocument.createElement('lead-capture') as LeadCapture;
+    for (const [name, value] of attributes) source.setAttribute(name, value === true ? '' : value);
+    host.replaceChildren(source);
+    await source.updateComplete;
+    // Settings changed meanwhile: a fresher source is on its way.
+    if (key !== this.#sourceKey) return;
     // The same form keeps its token; another one gets a fresh token, so no two embed codes share an id.
-    const same = this.prerendered && prerenderedMarkup(element, this.prerendered.token);
+    const same = this.prerendered && prerenderedMarkup(source, this.prerendered.token);
     if (same !== undefined && same === this.prerendered?.markup) return;
     const token = prerenderToken();
-    const markup = prerenderedMarkup(element, token);
+    const markup = prerenderedMarkup(source, token);
     if (markup !== undefined) this.prerendered = { markup, token };
   }
 
@@ -160,6 +187,7 @@ export class LeadCaptureBuilder extends LitElement {
         ${leaves ? ' It does not leave the builder for your thank-you page: it says where your page would go.' : ''}
       </p>
       <div id="preview"></div>
+      <div id="b-prerender-source" hidden></div>
       ${this.leftTo ? html`<p id="b-left-to" class="b-note">On your page the visitor would now go to <code>${this.leftTo}</code>.</p>` : nothing}
       ${this.backendUp
         ? html`<h3 id="b-wire-heading">On the wire, at the destination</h3>

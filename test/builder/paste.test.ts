@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { FIELD_MESSAGES } from '../../src/fields/messages/index.js';
 import { until } from '../helpers/form.js';
 import { received } from '../helpers/standins.js';
-import { button, chooseOption, control, formFields, openBuilder, press, preview, pasteIntoBlankPage, servedSriManifest, typeInto } from './person.js';
+import { button, chooseOption, control, formFields, openBuilder, press, preview, pasteIntoBlankPage, servedSriManifest, settled, snippetElement, snippetText, typeInto } from './person.js';
 
 function type(frame: HTMLIFrameElement, name: string, value: string): void {
   const input = frame.contentDocument!.querySelector<HTMLInputElement>(`lead-capture [name="${name}"]`)!;
@@ -143,5 +143,29 @@ describe('the preview with a thank-you page', () => {
     expect(builder.querySelector('#b-left-to code')?.textContent).to.equal(`https://example.com/thanks?lead=${encodeURIComponent(detail.idempotencyKey)}&s=accepted`);
     expect(location.href).to.equal(here);
     await expect(builder).to.be.accessible();
+  });
+});
+
+describe('the embed code after a test lead', () => {
+  it('carries the form of the latest settings while the preview shows the thank-you', async function () {
+    this.timeout(60_000);
+    const { builder } = await openBuilder();
+    await typeInto(builder, control(builder, 'Consent text'), 'I agree to calls.');
+    await settled(builder);
+    const form = preview(builder);
+    for (const [name, value] of Object.entries({ first_name: 'Jane', last_name: 'Doe', email: 'jane@example.com', mobile: '2125550123', zip_code: '10001' })) {
+      const input = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    form.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => form.querySelector('.lc-success') !== null, 'the thank-you', 20_000);
+    await typeInto(builder, control(builder, 'Consent text'), 'I agree to calls and texts.');
+    const disclosure = () => snippetElement(snippetText(builder)).querySelector('[data-lc-prerendered] .lc-consent-text')?.textContent?.trim();
+    await until(() => disclosure() === 'I agree to calls and texts.', 'the embed code to carry the new consent text', 10_000);
+    expect(preview(builder), 'the same preview').to.equal(form);
+    expect(form.querySelector('.lc-success'), 'still thanking').to.not.equal(null);
+    expect(form.querySelector('.lc-consent-text')).to.equal(null);
   });
 });
