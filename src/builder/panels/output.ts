@@ -29,7 +29,7 @@ export function outputPanel(context: OutputContext): TemplateResult {
         (scriptType) => change({ ...state, scriptType }))}
     </div>
     ${checkboxControl('b-prerender', 'Paint the form with the page (prerendered form)', state.prerender, (prerender) => change({ ...state, prerender }), {
-      hint: `The code carries the form itself and links ${STYLESHEET}, so the form is on screen as soon as the page is, and the script takes it over when it arrives. Copy the code again after changing the form.`,
+      hint: `The code carries the form itself and links ${STYLESHEET}, so the form is on screen as soon as the page is, and the script takes it over when it arrives. Copy the code again after changing the form. The stylesheet link holds up the page below it until it loads: serve ${STYLESHEET} with your page or from a fast CDN, or untick this.`,
     })}
     <pre id="snippet" class="b-code" tabindex="0" role="region" aria-label="The embed code"><code>${snippet}</code></pre>
     <p class="b-actions">
