@@ -11,7 +11,7 @@ import { hiddenFieldsTemplate, progressTemplate } from './delivery-view.js';
 import { configErrorEvent } from './events.js';
 import { CONSENT, FieldsController } from './fields-controller.js';
 import { loadWords, stringsFor, wordsFor } from './locales.js';
-import { afterPaint, hasPrerendered, pagePainted, restoreFocus, takePrerendered } from './prerendered.js';
+import { afterPaint, hasPrerendered, nextFrame, pagePainted, restoreFocus, takePrerendered, watchComposition, type CompositionWatch } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
 
@@ -209,6 +209,8 @@ export class LeadCapture extends LitElement {
   /** When the form first appeared, for the minimum fill time. */
   #shownAt: number | undefined;
   #validationLoad: Promise<void> | undefined;
+  /** An IME composition in the prerendered form, watched until the takeover. */
+  #composition: CompositionWatch | undefined;
   #deliveryLoad: Promise<void> | undefined;
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
   // Delivery, tracking and conversions come with the delivery chunk, right after the first render.
@@ -251,6 +253,7 @@ export class LeadCapture extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptStyles(this.getRootNode() as Document | ShadowRoot, this.styleNonce);
+    if (!this.hasUpdated && hasPrerendered(this)) this.#composition ??= watchComposition(this.ownerDocument);
   }
 
   /**
@@ -287,10 +290,13 @@ export class LeadCapture extends LitElement {
    * A page that carries a prerendered form shows it before the widget's own render and layout: the
    * first update takes it over at once when the page has painted (the usual case: a module script runs
    * after the parse, past the first paint), else waits for that paint rather than hold it back. The
-   * rules and delivery start loading first, so they arrive right after the takeover.
+   * rules and delivery start loading first, so they arrive right after the takeover. Never in the
+   * middle of an IME composition in the markup (watched from `connectedCallback`).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || !hasPrerendered(this)) return super.scheduleUpdate();
+    // A person composing with an IME: the takeover waits, a frame at a time, until the text is committed.
+    if (this.#composition?.active()) return nextFrame().then(() => this.scheduleUpdate());
     const loadParts = () => void this.#loadParts().catch(() => undefined);
     if (!pagePainted(this.ownerDocument)) return afterPaint(loadParts).then(() => super.scheduleUpdate());
     loadParts();
@@ -305,6 +311,8 @@ export class LeadCapture extends LitElement {
    */
   protected override update(changed: PropertyValues<this>): void {
     const prerendered = this.hasUpdated ? undefined : takePrerendered(this);
+    this.#composition?.stop();
+    this.#composition = undefined;
     for (const control of prerendered?.controls ?? []) this.#fields.take(control, control.name !== prerendered?.focus?.name);
     super.update(changed);
     if (prerendered) restoreFocus(this, prerendered);

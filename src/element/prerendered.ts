@@ -74,6 +74,42 @@ export function afterPaint(inFrame?: () => void): Promise<void> {
   );
 }
 
+/** Whether an IME composition is under way in a prerendered form; `stop()` stops listening. */
+export interface CompositionWatch {
+  readonly active: () => boolean;
+  readonly stop: () => void;
+}
+
+/**
+ * Watches the document for an IME composition in a prerendered form (the markup may sit beside the
+ * element, so the document, not the element). The takeover waits while one is under way: the text
+ * being composed is already in the control's value, and the IME commits it again into whatever control
+ * has focus then, so a takeover in the middle would write it twice.
+ */
+export function watchComposition(document: Document): CompositionWatch {
+  let composing = false;
+  const start = (event: Event) => {
+    if (event.target instanceof Element && event.target.closest(ROOT)) composing = true;
+  };
+  const end = () => {
+    composing = false;
+  };
+  document.addEventListener('compositionstart', start, true);
+  document.addEventListener('compositionend', end, true);
+  return {
+    active: () => composing,
+    stop: () => {
+      document.removeEventListener('compositionstart', start, true);
+      document.removeEventListener('compositionend', end, true);
+    },
+  };
+}
+
+/** Resolves at the next frame. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
 function isControl(element: Element): element is Control {
   return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement;
 }

@@ -161,6 +161,26 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     expect(button.getAttribute('aria-disabled')).to.equal('false');
   });
 
+  it('waits for an IME composition begun in the markup once the widget is there to be committed before taking it over', async () => {
+    const page = await pageWith(undefined);
+    const first = page.prerendered('first_name') as HTMLInputElement;
+    await type(first, 'Jo');
+    // The widget is connected, its takeover a microtask away, as the person starts composing.
+    customElements.define(page.element.localName, class extends LeadCapture {});
+    first.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+    first.value = 'Joやまだ';
+    first.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText', data: 'やまだ' }));
+    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(page.root(), 'the markup while the person composes').to.not.equal(null);
+    expect(...focusIsOn(first));
+    first.value = 'Jo山田';
+    first.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '山田' }));
+    await until(() => page.root() === null, 'the takeover once the text is committed');
+    await page.element.updateComplete;
+    expect(page.element.values['first_name']).to.equal('Jo山田');
+    expect(...focusIsOn(control(page.element, 'first_name')));
+  });
+
   it('checks a field the person had left, as leaving it in the widget does', async () => {
     const page = await pageWith(undefined);
     await type(page.prerendered('email'), 'jane@');
