@@ -140,8 +140,7 @@ describe('the pages that carry a prerendered form', () => {
   /** Markup as a browser reads it, white space between elements aside (it renders the same). */
   const normalised = (root: Element) => root.outerHTML.replace(/\s+/g, ' ').replace(/> </g, '><');
 
-  // bench/pages/prerendered.html is left to the render bench's rework, which regenerates it from the builder.
-  for (const path of ['/test/fixtures/strict-csp-prerendered.html']) {
+  for (const path of ['/bench/pages/prerendered.html', '/test/fixtures/strict-csp-prerendered.html']) {
     it(`hold what the builder makes for their attributes: ${path}`, async () => {
       const onPage = await pageWidget(path);
       const element = document.createElement('lead-capture');
