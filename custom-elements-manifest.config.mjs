@@ -62,7 +62,7 @@ function stylesReference() {
 }
 
 export default {
-  globs: ['src/element/lead-capture.ts', 'src/define.ts'],
+  globs: ['src/element/lead-capture.ts', 'src/element/lead-capture-properties.ts', 'src/define.ts'],
   outdir: '.',
   litelement: true,
   // package.json's `customElements` is written by hand: a check run with another --outdir (the docs
