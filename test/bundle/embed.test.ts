@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import { until } from '../helpers/form.js';
+import { openPage } from './page-frame.js';
 import { delivered, newScenario } from '../helpers/standins.js';
 
 /**
@@ -19,18 +20,6 @@ interface Probe {
  * test's own.
  */
 const LIBRARY_REGISTRIES = ['litElementVersions', 'litHtmlVersions', 'reactiveElementVersions', 'litPropertyMetadata', '__zod_globalConfig', '__probe'];
-
-async function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.src = path;
-  frame.style.width = '800px';
-  frame.style.height = '900px';
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  await until(() => Boolean(frame.contentDocument?.querySelector('lead-capture form')), 'the widget to render');
-  return frame;
-}
-
 
 /** The scripts of dist/ the page in the frame fetched. */
 function distScripts(frame: HTMLIFrameElement): string[] {
@@ -62,7 +51,7 @@ afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.rem
 
 describe('the classic-script bundle', () => {
   it('works pasted twice on a page with two widgets, which render and deliver independently', async () => {
-    const frame = await open('/test/fixtures/classic-twice.html');
+    const frame = await openPage('/test/fixtures/classic-twice.html');
     const doc = frame.contentDocument!;
     const [one, two] = [doc.querySelector<LeadCapture>('#one')!, doc.querySelector<LeadCapture>('#two')!];
     await until(() => Boolean(two.querySelector('form')), 'the second widget');
@@ -75,7 +64,7 @@ describe('the classic-script bundle', () => {
   });
 
   it('defines no global but the custom element (and its libraries’ shared registries)', async () => {
-    const frame = await open('/test/fixtures/classic-twice.html');
+    const frame = await openPage('/test/fixtures/classic-twice.html');
     const before = new Set(probeOf(frame).globalsBefore);
     const added = Object.getOwnPropertyNames(frame.contentWindow).filter((name) => !before.has(name));
     expect(added.filter((name) => !LIBRARY_REGISTRIES.includes(name))).to.deep.equal([]);
@@ -85,7 +74,7 @@ describe('the classic-script bundle', () => {
 
 describe('the ES-module bundle under a strict CSP (default-src \'self\'), with the builder\'s prerendered form', () => {
   it('styles the markup from lead-capture.css, takes it over and validates with no securitypolicyviolation', async () => {
-    const frame = await open('/test/fixtures/strict-csp-prerendered.html');
+    const frame = await openPage('/test/fixtures/strict-csp-prerendered.html');
     const doc = frame.contentDocument!;
     const widget = doc.querySelector<LeadCapture>('lead-capture')!;
     const linked = [...doc.styleSheets].find((sheet) => sheet.href?.endsWith('/dist/lead-capture.css'))!;
@@ -104,7 +93,7 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\'), with t
 
 describe('the ES-module bundle under a strict CSP (default-src \'self\')', () => {
   it('renders, validates and delivers with no securitypolicyviolation', async () => {
-    const frame = await open('/test/fixtures/strict-csp.html');
+    const frame = await openPage('/test/fixtures/strict-csp.html');
     const widget = frame.contentDocument!.querySelector<LeadCapture>('lead-capture')!;
     // Validation (zod/mini, no eval), phone formatting and styles (constructable sheets) all run.
     widget.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();

@@ -3,23 +3,13 @@ import '../../src/define.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import { CSS } from '../../src/element/styles.js';
 import { until } from '../helpers/form.js';
+import { openPage } from './page-frame.js';
 
 /**
  * The builds minify the widget's templates (scripts/minify-templates.ts, in vite.config.ts): what
  * ships must be the same sheet and the same markup as the source, which every other element test
  * runs. So, unlike the other bundle tests, this one imports `src/`: to hold the bundles to it.
  */
-
-async function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.src = path;
-  frame.style.width = '800px';
-  frame.style.height = '900px';
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  await until(() => Boolean(frame.contentDocument?.querySelector('lead-capture form')), 'the widget to render');
-  return frame;
-}
 
 afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -61,12 +51,12 @@ for (const [build, page] of [
 ] as const) {
   describe(`the ${build} bundle's minified templates`, () => {
     it('adopt the same rules as the source’s sheet', async () => {
-      const frame = await open(page);
+      const frame = await openPage(page);
       expect(rulesOf(widgetSheet(frame.contentDocument!))).to.deep.equal(rulesOf(source));
     });
 
     it('render the same markup as the source, but for white space the browser collapses', async () => {
-      const frame = await open(page);
+      const frame = await openPage(page);
       const built = frame.contentDocument!.querySelector<LeadCapture>('lead-capture')!;
       await until(() => built.querySelector('[name="email"]') !== null, 'the fields');
       const own = await fixture<LeadCapture>(html`<div></div>`);
