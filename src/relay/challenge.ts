@@ -1,6 +1,6 @@
 import { exchange, pick, type WireRequest, type WireResponse } from '../adapters/http.js';
 import { credentialUrl } from './secret-url.js';
-import { isEnvReference, RelayConfigError, resolveSetting, type Environment } from './settings.js';
+import { isEnvReference, RelayConfigError, resolveSetting, timeoutMs, type Environment } from './settings.js';
 
 /**
  * Verifying a page's bot challenge (Cloudflare Turnstile, Google reCAPTCHA, hCaptcha) with its
@@ -151,18 +151,12 @@ export function parseChallengeSettings(value: unknown, where: string, env: Envir
     }
     hostnames = (file.hostnames as string[]).map((host) => host.trim().toLowerCase());
   }
-  let timeoutMs = DEFAULT_CHALLENGE_TIMEOUT_MS;
-  if (file.timeoutMs !== undefined) {
-    if (!Number.isInteger(file.timeoutMs) || (file.timeoutMs as number) < 1) {
-      throw new RelayConfigError(`${where}.timeoutMs: must be a whole number of milliseconds above 0, not ${JSON.stringify(file.timeoutMs)}`);
-    }
-    timeoutMs = file.timeoutMs as number;
-  }
+  const timeout = timeoutMs(file.timeoutMs, DEFAULT_CHALLENGE_TIMEOUT_MS, where);
   return {
     provider,
     secret,
     verifyUrl: file.verifyUrl === undefined ? SITEVERIFY_URLS[provider] : credentialUrl(file.verifyUrl, `${where}.verifyUrl`, 'the secret'),
-    timeoutMs,
+    timeoutMs: timeout,
     ...(minScore === undefined ? {} : { minScore }),
     ...(action === undefined ? {} : { action }),
     ...(hostnames === undefined ? {} : { hostnames }),

@@ -73,3 +73,12 @@ export function positiveInteger(value: number | undefined, fallback: number, whe
   if (!Number.isInteger(value) || value < 1) throw new RelayConfigError(`${where}: a whole number of 1 or more is required`);
   return value;
 }
+
+/** A timeout in whole milliseconds above 0 (`{where}.timeoutMs`), or `fallback` where the file leaves it out. */
+export function timeoutMs(value: unknown, fallback: number, where: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || (value as number) < 1) {
+    throw new RelayConfigError(`${where}.timeoutMs: must be a whole number of milliseconds above 0, not ${JSON.stringify(value)}`);
+  }
+  return value as number;
+}

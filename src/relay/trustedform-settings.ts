@@ -1,5 +1,5 @@
 import { credentialUrl } from './secret-url.js';
-import { isEnvReference, RelayConfigError, resolveSetting, type Environment } from './settings.js';
+import { isEnvReference, RelayConfigError, resolveSetting, timeoutMs, type Environment } from './settings.js';
 
 /** Where certificates are claimed: their own URLs (trustedform-wire.ts takes ids only from these). */
 export const TRUSTEDFORM_CERT_ORIGIN = 'https://cert.trustedform.com';
@@ -83,19 +83,13 @@ export function parseTrustedFormSettings(value: unknown, where: string, env: Env
   if (file.certificateBaseUrl !== undefined) {
     certificateBaseUrl = credentialUrl(file.certificateBaseUrl, `${where}.certificateBaseUrl`, 'the API key').replace(/\/+$/, '');
   }
-  let timeoutMs = DEFAULT_CLAIM_TIMEOUT_MS;
-  if (file.timeoutMs !== undefined) {
-    if (!Number.isInteger(file.timeoutMs) || (file.timeoutMs as number) < 1) {
-      throw new RelayConfigError(`${where}.timeoutMs: must be a whole number of milliseconds above 0, not ${JSON.stringify(file.timeoutMs)}`);
-    }
-    timeoutMs = file.timeoutMs as number;
-  }
+  const timeout = timeoutMs(file.timeoutMs, DEFAULT_CLAIM_TIMEOUT_MS, where);
   return {
     apiKey,
     claim,
     requireClaim,
     certificateBaseUrl,
-    timeoutMs,
+    timeoutMs: timeout,
     ...(file.vendor === undefined ? {} : { vendor: file.vendor as string }),
     ...(scans === undefined ? {} : { scans }),
   };
