@@ -25,12 +25,13 @@ export interface ScriptTag {
 const CHUNK = /^lead-capture\.([\w-]+)\.js$/;
 
 /**
- * The chunks a chunk is loaded for, when not every page loads it: the Spanish words for a Spanish
- * form; the email-typo table for a form that asks for an email (the default fields do). The rules
- * and delivery are loaded by every form.
+ * The forms a chunk is loaded for, when not every page loads it: the Spanish words for a Spanish
+ * form; the email-typo table for a form that asks for an email (the default fields do); the consent
+ * check for a form with a consent disclosure. The rules and delivery are loaded by every form.
  */
 const LOADED_WHEN: Readonly<Record<string, (attributes: ReadonlyMap<string, string | true>) => boolean>> = {
   es: (attributes) => String(attributes.get('locale') ?? '').toLowerCase().startsWith('es'),
+  'consent-visibility': (attributes) => String(attributes.get('consent') ?? '').trim() !== '',
   'email-typos': (attributes) => {
     const fields = attributes.get('fields');
     return fields === undefined || String(fields).split(/[\s,]+/).includes('email');

@@ -3,6 +3,7 @@
  * is already here and is handed over at once. Static imports, so the bundler need not wrap each
  * lazily imported module in an initialiser, which cost the one-file build about 3 KB gzip.
  */
+import * as consentVisibility from '../chunks/consent-visibility.js';
 import * as delivery from '../chunks/delivery.js';
 import * as emailTypos from '../chunks/email-typos.js';
 import * as es from '../chunks/es.js';
@@ -14,4 +15,5 @@ export const chunks: typeof lazy = {
   delivery: async () => delivery,
   es: async () => es,
   emailTypos: async () => emailTypos,
+  consentVisibility: async () => consentVisibility,
 };

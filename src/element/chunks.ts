@@ -11,7 +11,9 @@ export const chunks = {
   delivery: () => import('../chunks/delivery.js'),
   es: () => import('../chunks/es.js'),
   emailTypos: () => import('../chunks/email-typos.js'),
+  consentVisibility: () => import('../chunks/consent-visibility.js'),
 };
 
 export type ValidationChunk = Awaited<ReturnType<typeof chunks.validation>>;
 export type DeliveryChunk = Awaited<ReturnType<typeof chunks.delivery>>;
+export type ConsentVisibilityChunk = Awaited<ReturnType<typeof chunks.consentVisibility>>;

@@ -2,6 +2,7 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
 import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
 import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
 import type { FlowState, StepReport, SubmissionFlow } from '../flow/submission.js';
+import type { ConsentVisibilityChunk } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
 import { BackgroundResume } from './background-resume.js';
@@ -14,7 +15,6 @@ import type { FieldsController } from './fields-controller.js';
 import type { LeadCapture } from './lead-capture.js';
 import type { StepsController } from './steps-controller.js';
 import { consentChangeAction } from './consent-change.js';
-import { unseenConsentRefusal } from './consent-shown.js';
 import type { DeliveryPort } from './delivery-slot.js';
 import { stringsFor } from './locales.js';
 import type { UiStrings } from './strings/types.js';
@@ -31,6 +31,8 @@ export interface DeliveryOptions {
   readonly fields: FieldsController;
   readonly consent: ConsentController;
   readonly tracking: TrackingController;
+  /** The consent check (its own chunk, which only a form that asks for consent loads). */
+  readonly consentVisibility: () => Promise<ConsentVisibilityChunk>;
 }
 
 /**
@@ -126,7 +128,8 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   }
 
   /** Consent the page did not show clearly and conspicuously is refused (consent-shown.ts): the person and the page are told. */
-  consentWasVisible(): boolean {
+  async consentWasVisible(): Promise<boolean> {
+    const { unseenConsentRefusal } = await this.options.consentVisibility();
     // The widget's own form: never a copy of the markup the page left beside it.
     const outcome = unseenConsentRefusal(this.host.querySelector(':scope > form.lc-form') ?? this.host);
     if (!outcome) return true;

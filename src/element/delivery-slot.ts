@@ -12,7 +12,7 @@ export interface DeliveryPort {
   send(lead: Readonly<Record<string, string>>): Promise<void>;
   sendConsentStep(mobile: string): Promise<void>;
   /** Whether the consent the person gave could have been seen; when not, says so to the person and the page. */
-  consentWasVisible(): boolean;
+  consentWasVisible(): Promise<boolean>;
   reset(): void;
   renderHidden(): TemplateResult;
   renderProgress(): TemplateResult;
@@ -60,7 +60,7 @@ export class DeliverySlot implements DeliveryPort {
   sendConsentStep(mobile: string): Promise<void> {
     return this.#loaded().sendConsentStep(mobile);
   }
-  consentWasVisible(): boolean {
+  consentWasVisible(): Promise<boolean> {
     return this.#loaded().consentWasVisible();
   }
   reset(): void {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { isLocale } from '../fields/messages/locales.js';
-import { chunks, type DeliveryChunk } from './chunks.js';
+import { chunks, type ConsentVisibilityChunk, type DeliveryChunk } from './chunks.js';
 import { ATTRIBUTE_ONLY, CONFIG_PROPERTIES, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import type { DeliveryController } from './delivery-controller.js';
@@ -80,6 +80,7 @@ export class LeadCapture extends LeadCaptureProperties {
   /** An IME composition in the prerendered form, watched until the takeover. */
   #composition: CompositionWatch | undefined;
   #deliveryLoad: Promise<void> | undefined;
+  #consentVisibilityLoad: Promise<ConsentVisibilityChunk> | undefined;
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
   // Delivery, tracking and conversions come with the delivery chunk, right after the first render.
   readonly #consent = new ConsentController(this);
@@ -152,6 +153,8 @@ export class LeadCapture extends LeadCaptureProperties {
     if (!this.hasUpdated || changed.has('questions')) for (const error of errors) this.dispatchEvent(configErrorEvent(error));
     this.#resolved = config;
     this.#deliveryController?.configure(config, DELIVERY_PROPERTIES.some((key) => changed.has(key as keyof LeadCapture)));
+    // Consent asked since the parts were loaded: its check is loaded too, ahead of the Submit.
+    if (this.#deliveryLoad && this.#consent.asked(config.consent)) void this.#loadConsentVisibility().catch(() => undefined);
   }
 
   /**
@@ -217,7 +220,10 @@ export class LeadCapture extends LeadCaptureProperties {
     void work.finally(() => this.#pending.delete(work)).catch(() => undefined);
   }
 
-  /** The validation and delivery chunks, loaded in parallel; one that failed to load is tried again when next asked. */
+  /**
+   * The validation and delivery chunks, loaded in parallel, and the consent check beside them for a
+   * form that asks for consent; one that failed to load is tried again when next asked.
+   */
   #loadParts(): Promise<void> {
     this.#validationLoad ??= chunks.validation().then(
       (validation) => this.#fields.arrive(validation),
@@ -233,9 +239,18 @@ export class LeadCapture extends LeadCaptureProperties {
         throw error;
       },
     );
+    // Loaded ahead, so a Submit with consent given does not wait for it; delivery asks for it (and waits) before sending.
+    if (this.#consent.asked(this.#resolved.consent)) void this.#loadConsentVisibility().catch(() => undefined);
     const both = Promise.all([this.#validationLoad, this.#deliveryLoad]).then(() => undefined);
     this.#track(both);
     return both;
+  }
+
+  #loadConsentVisibility(): Promise<ConsentVisibilityChunk> {
+    return (this.#consentVisibilityLoad ??= chunks.consentVisibility().catch((error: unknown) => {
+      this.#consentVisibilityLoad = undefined;
+      throw error;
+    }));
   }
 
   /** Delivery is here: tracking captures the visit, conversions listen, and leads an earlier visit left go. */
@@ -249,6 +264,7 @@ export class LeadCapture extends LeadCaptureProperties {
       fields: this.#fields,
       consent: this.#consent,
       tracking,
+      consentVisibility: () => this.#loadConsentVisibility(),
     });
     delivery.configure(this.#resolved, true);
     this.#deliveryController = delivery;

@@ -155,7 +155,7 @@ export class StepsController implements ReactiveController {
       const errors = { ...this.#consentError(screen), ...(mobile.ok ? {} : { mobile: mobile.error }) };
       if (!mobile.ok || Object.keys(errors).length > 0) return this.#refuse(errors);
       fields.errors = {};
-      if (!this.#consentWasVisible(screen)) return;
+      if (this.#consentToCheck(screen) && !(await delivery.consentWasVisible())) return;
       return delivery.sendConsentStep(mobile.value);
     }
     const validation = fields.checkLead();
@@ -164,7 +164,7 @@ export class StepsController implements ReactiveController {
     if (!validation.ok || Object.keys(errors).length > 0) return this.#refuseFromEarliest(errors);
     fields.errors = {};
     if (screen.fields.includes('email') && (await this.#offerSuggestion())) return;
-    if (!this.#consentWasVisible(screen)) return;
+    if (this.#consentToCheck(screen) && !(await delivery.consentWasVisible())) return;
     this.#memory?.store.clear();
     return delivery.send(validation.lead);
   }
@@ -233,12 +233,12 @@ export class StepsController implements ReactiveController {
   }
 
   /**
-   * Consent that was never visible is not consent: a box the person checked beside a disclosure the
-   * page's CSS hid, shrank or faded is refused (delivery names the rule for the page's developers).
+   * Consent that was never visible is not consent: consent given on this screen is checked as the page
+   * shows it before anything is sent, and a box the person checked beside a disclosure the page's CSS
+   * hid, shrank or faded is refused (delivery names the rule for the page's developers).
    */
-  #consentWasVisible(screen: Screen): boolean {
-    const { consent, delivery } = this.options;
-    return !screen.consent || !consent.given() || delivery.consentWasVisible();
+  #consentToCheck(screen: Screen): boolean {
+    return screen.consent && this.options.consent.given();
   }
 
   /** The consent problem, if the person must agree on this screen and has not. */

@@ -83,6 +83,7 @@ describe('the chunks a page loads', () => {
     'lead-capture.delivery.js': 'sha384-d',
     'lead-capture.es.js': 'sha384-es',
     'lead-capture.email-typos.js': 'sha384-t',
+    'lead-capture.consent-visibility.js': 'sha384-cv',
   };
   const files = (attributes: Parameters<typeof pinnedChunks>[1]) => pinnedChunks(manifest, attributes).map((chunk) => chunk.file).sort();
 
@@ -93,6 +94,11 @@ describe('the chunks a page loads', () => {
 
   it('include the Spanish words only for a Spanish form', () => {
     expect(files([['locale', 'es'], ['fields', 'email']])).to.deep.equal(['lead-capture.delivery.js', 'lead-capture.email-typos.js', 'lead-capture.es.js', 'lead-capture.validation.js']);
+  });
+
+  it('include the consent check only for a form with a consent disclosure', () => {
+    expect(files([['fields', 'first_name mobile'], ['consent', 'I agree that {sellers} may call me.']])).to.deep.equal(['lead-capture.consent-visibility.js', 'lead-capture.delivery.js', 'lead-capture.validation.js']);
+    expect(files([['fields', 'first_name mobile'], ['consent', '  ']]), 'no disclosure, no check').to.deep.equal(['lead-capture.delivery.js', 'lead-capture.validation.js']);
   });
 
   it('are none without a manifest, and resolve beside the script as its own import() does', () => {

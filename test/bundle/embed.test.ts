@@ -103,9 +103,11 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\')', () =>
     expect(getComputedStyle(widget.querySelector('.lc-button')!).backgroundColor).to.equal('rgb(10, 85, 194)');
     expect(probeOf(frame).violations).to.deep.equal([]);
     expect(probeOf(frame).errors).to.deep.equal([]);
-    // Split: the first chunk, then the rules and delivery beside each other, the typo table once an
-    // email was typed; an English page never fetches the Spanish words.
+    // Split: the first chunk, then the rules and delivery beside each other (and the consent check:
+    // this form has a disclosure), the typo table once an email was typed; an English page never
+    // fetches the Spanish words.
     expect(distScripts(frame)).to.deep.equal([
+      '/dist/lead-capture.consent-visibility.js',
       '/dist/lead-capture.delivery.js',
       '/dist/lead-capture.email-typos.js',
       '/dist/lead-capture.js',

@@ -162,6 +162,79 @@ describe('<lead-capture> before its delivery chunk arrives', () => {
   });
 });
 
+describe('<lead-capture> and its consent check (a chunk only a form with a consent disclosure loads)', () => {
+  const CONSENT = { consent: 'I agree that {sellers} may call me.', sellers: 'ACME' };
+
+  /** Types the lead, ticks the box and presses Submit, while the consent check may still be on its way. */
+  function submitWithConsent(element: LeadCapture): void {
+    type(element, 'first_name', GOOD_VALUES.first_name);
+    type(element, 'email', GOOD_VALUES.email);
+    leave(element);
+    element.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    submitButton(element).click();
+  }
+
+  it('a form without a consent disclosure never asks for it, and sends its lead', async () => {
+    const check = count('consentVisibility');
+    const element = await mount({ fields: 'first_name email', 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });
+    await element.updateComplete;
+    type(element, 'email', GOOD_VALUES.email);
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    expect((await submitted).detail.outcome.status).to.equal('accepted');
+    expect(check.asked).to.equal(0);
+  });
+
+  it('a consent form asks for it right after it first renders, before any Submit', async () => {
+    const check = count('consentVisibility');
+    const element = await mount({ fields: 'email', ...CONSENT, persist: 'none' });
+    await element.updateComplete;
+    await until(() => check.asked > 0, 'the consent check to be asked for');
+  });
+
+  it('a Submit with consent given waits for the check held back, then sends the lead with its whole consent record', async () => {
+    const check = hold('consentVisibility');
+    const element = await mount({ fields: 'first_name email', ...CONSENT, 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });
+    let sent = false;
+    element.addEventListener('lead-submit', () => (sent = true));
+    const submitting = oneEvent(element, 'lead-submit');
+    const before = new Date().toISOString();
+    submitWithConsent(element);
+    await until(() => check.asked > 0, 'the consent check to be asked for');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sent, 'nothing sent before the consent was checked').to.equal(false);
+
+    check.release();
+    const { envelope } = (await submitting).detail;
+    expect(envelope.lead).to.deep.equal({ first_name: GOOD_VALUES.first_name, email: GOOD_VALUES.email.toLowerCase() });
+    expect(envelope.consent).to.deep.include({ text: 'I agree that ACME may call me.', sellers: ['ACME'], pageUrl: location.origin + location.pathname });
+    expect(envelope.consent!.sha256).to.match(/^[0-9a-f]{64}$/);
+    expect(envelope.consent!.checkedAt! >= before && envelope.consent!.submittedAt >= envelope.consent!.checkedAt!, 'ticked, then submitted').to.equal(true);
+  });
+
+  it('held back, it still refuses consent the page’s CSS hid, and nothing is sent', async () => {
+    const check = hold('consentVisibility');
+    const style = document.createElement('style');
+    style.textContent = 'lead-capture .lc-consent-text { display: none !important; }';
+    document.head.append(style);
+    restores.push(() => style.remove());
+    const original = console.error;
+    console.error = () => undefined;
+    restores.push(() => (console.error = original));
+    const element = await mount({ fields: 'first_name email', ...CONSENT, 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });
+    let sent = false;
+    element.addEventListener('lead-submit', () => (sent = true));
+    const refused = oneEvent(element, 'lead-error');
+    submitWithConsent(element);
+    await until(() => check.asked > 0, 'the consent check to be asked for');
+    check.release();
+    const { detail } = await refused;
+    expect(detail).to.deep.include({ stage: 'consent', retryable: false });
+    expect(detail.outcome.code).to.equal('consent_not_visible');
+    expect(sent).to.equal(false);
+  });
+});
+
 describe('<lead-capture> loads the words and tables it uses, and only those', () => {
   it('an English form never asks for the Spanish words', async () => {
     const es = count('es');
