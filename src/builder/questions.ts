@@ -1,4 +1,5 @@
-import { parseQuestions, type QuestionType } from '../fields/questions.js';
+import { parseQuestions } from '../fields/question-definitions.js';
+import type { QuestionType } from '../fields/questions.js';
 import type { BuilderQuestion, BuilderState } from './state.js';
 
 /**

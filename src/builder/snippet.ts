@@ -1,3 +1,4 @@
+import { asksQuestions } from '../element/questions-part.js';
 import type { EmbedAttribute } from './attributes.js';
 
 /**
@@ -24,12 +25,17 @@ export interface ScriptTag {
 /** A module build's chunk: `lead-capture.<name>.js`, beside the entry (the classic bundle is not one). */
 const CHUNK = /^lead-capture\.([\w-]+)\.js$/;
 
+/** An attribute's text as the element reads it (a bare attribute is empty). */
+const text = (value: string | true | undefined): string => (typeof value === 'string' ? value : '');
+
 /**
  * The forms a chunk is loaded for, when not every page loads it: the Spanish words for a Spanish
  * form; the email-typo table for a form that asks for an email (the default fields do); the consent
- * check for a form with a consent disclosure. The rules and delivery are loaded by every form.
+ * check for a form with a consent disclosure; the code of questions and steps for a form with
+ * either, by the element's own test. The rules and delivery are loaded by every form.
  */
 const LOADED_WHEN: Readonly<Record<string, (attributes: ReadonlyMap<string, string | true>) => boolean>> = {
+  questions: (attributes) => asksQuestions({ questions: text(attributes.get('questions')), steps: text(attributes.get('steps')) }),
   es: (attributes) => String(attributes.get('locale') ?? '').toLowerCase().startsWith('es'),
   'consent-visibility': (attributes) => String(attributes.get('consent') ?? '').trim() !== '',
   'email-typos': (attributes) => {

@@ -7,6 +7,7 @@ import * as consentVisibility from '../chunks/consent-visibility.js';
 import * as delivery from '../chunks/delivery.js';
 import * as emailTypos from '../chunks/email-typos.js';
 import * as es from '../chunks/es.js';
+import * as questions from '../chunks/questions.js';
 import * as validation from '../chunks/validation.js';
 import type { chunks as lazy } from './chunks.js';
 
@@ -16,4 +17,5 @@ export const chunks: typeof lazy = {
   es: async () => es,
   emailTypos: async () => emailTypos,
   consentVisibility: async () => consentVisibility,
+  questions: async () => questions,
 };

@@ -12,8 +12,10 @@ export const chunks = {
   es: () => import('../chunks/es.js'),
   emailTypos: () => import('../chunks/email-typos.js'),
   consentVisibility: () => import('../chunks/consent-visibility.js'),
+  questions: () => import('../chunks/questions.js'),
 };
 
 export type ValidationChunk = Awaited<ReturnType<typeof chunks.validation>>;
 export type DeliveryChunk = Awaited<ReturnType<typeof chunks.delivery>>;
 export type ConsentVisibilityChunk = Awaited<ReturnType<typeof chunks.consentVisibility>>;
+export type QuestionsChunk = Awaited<ReturnType<typeof chunks.questions>>;

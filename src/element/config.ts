@@ -4,8 +4,9 @@ import type { MessageOverrides } from '../fields/messages/compose.js';
 import { isLocale, type Locale } from '../fields/messages/locales.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone-countries.js';
 import { parseSellers } from '../consent/record.js';
-import { parseQuestions, type Question, type QuestionDefinition } from '../fields/questions.js';
-import { parseSteps } from '../fields/steps.js';
+import type { parseQuestions } from '../fields/question-definitions.js';
+import { isRequiredQuestion, type Question, type QuestionDefinition } from '../fields/questions.js';
+import type { parseSteps } from '../fields/steps.js';
 import type { UiOverrides } from './strings/index.js';
 
 /** The fields a form asks for when the page names none. */
@@ -146,18 +147,34 @@ function scriptSource(value: string | undefined, attribute: string, warnings: st
   return undefined;
 }
 
-/** Turns attribute strings into a typed configuration, falling back to safe defaults with a warning. */
-export function resolveConfig(attributes: LeadCaptureAttributes): ResolvedConfig {
+/**
+ * What reads the page's questions and steps: the questions chunk (src/chunks/questions.ts), which a
+ * form without them never loads.
+ */
+export interface QuestionParsers {
+  readonly parseQuestions: typeof parseQuestions;
+  readonly parseSteps: typeof parseSteps;
+}
+
+/**
+ * Turns attribute strings into a typed configuration, falling back to safe defaults with a warning.
+ * Questions and steps are read with `parsers`; without them (the chunk not loaded) the form has
+ * neither, which is what a form that names none gets anyway.
+ */
+export function resolveConfig(attributes: LeadCaptureAttributes, parsers?: QuestionParsers): ResolvedConfig {
   const warnings: string[] = [];
-  const { questions, problems } = parseQuestions(attributes.questions);
+  const { questions, problems } = parsers?.parseQuestions(attributes.questions) ?? { questions: [], problems: [] };
   const shown = formFields(attributes.fields, questions, warnings);
   const required = parseFieldList(attributes.required);
   const questionNames = new Set(questions.map((question) => question.name));
   for (const name of required.unknown) if (!questionNames.has(name)) warnings.push(`unknown field "${name}" in required`);
   const named = [...required.keys, ...required.unknown.filter((name) => questionNames.has(name))];
   for (const key of named) if (!shown.includes(key)) warnings.push(`required field "${key}" is not in fields`);
-  const requiredShown = shown.filter((name) => named.includes(name) || questions.some((question) => question.name === name && question.required === true));
-  const steps = parseSteps(attributes.steps ?? '', shown);
+  const requiredShown = shown.filter((name) => {
+    const question = questions.find((asked) => asked.name === name);
+    return question ? isRequiredQuestion(question, named) : named.includes(name);
+  });
+  const steps = parsers?.parseSteps(attributes.steps ?? '', shown) ?? { steps: shown.length > 0 ? [shown] : [], warnings: [] };
   warnings.push(...steps.warnings);
 
   const locale = attributes.locale.toLowerCase().split('-')[0] ?? '';

@@ -11,7 +11,7 @@ import type { ConsentController } from './consent-controller.js';
 import { datePartNamed, MemorableDateField, partId } from './date-field.js';
 import { EmailSuggestion } from './email-suggestion.js';
 import { formatWhileTyping } from './phone-typing.js';
-import { QuestionFields } from './question-fields.js';
+import { NO_QUESTIONS, questionsPart, type QuestionAsker } from './questions-part.js';
 import { CONSENT, requiredValue, withDateProblem, type FieldErrorMap } from './field-errors.js';
 import { errorSummaryTemplate, type SummaryItem } from './error-summary.js';
 import { fieldTemplate } from './field-template.js';
@@ -54,8 +54,8 @@ export class FieldsController implements ReactiveController {
   #summary = false;
   /** A likely correction of the email typed ("gmial.com", "jane doe@…"), offered under the field. */
   readonly #suggestion = new EmailSuggestion();
-  /** The page's own questions, asked beside the catalogue fields. */
-  readonly #questions = new QuestionFields();
+  /** The page's own questions, asked beside the catalogue fields (the questions chunk's, when the form has any). */
+  #questions: QuestionAsker = NO_QUESTIONS;
   readonly #date = new MemorableDateField('date_of_birth');
   #validator: LeadValidator | undefined;
   #validation: ValidationChunk | undefined;
@@ -103,7 +103,11 @@ export class FieldsController implements ReactiveController {
     if (config === this.#configuredFor) return;
     this.#configuredFor = config;
     this.#messages = fieldWordsFor(config);
-    const questions = this.#questions.configure(config);
+    // A configuration with questions was resolved with the questions chunk, so the chunk is here.
+    const part = questionsPart();
+    const asked = part && config.questions.length > 0 ? new part.QuestionFields() : undefined;
+    const questions = asked?.configure(config) ?? [];
+    this.#questions = asked ?? NO_QUESTIONS;
     const validation = this.#validation;
     if (!validation) return;
     this.#validator = validation.createLeadValidator({

@@ -10,6 +10,7 @@ import { configErrorEvent } from './events.js';
 import { CONSENT, FieldsController } from './fields-controller.js';
 import { LeadCaptureProperties } from './lead-capture-properties.js';
 import { loadWords, stringsFor, wordsFor } from './locales.js';
+import { asksQuestions, loadQuestionsPart, questionsPart } from './questions-part.js';
 import { afterPaint, hasPrerendered, nextFrame, pagePainted, restoreFocus, takePrerendered, watchComposition, type CompositionWatch } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
@@ -69,7 +70,7 @@ let instances = 0;
 export class LeadCapture extends LeadCaptureProperties {
 
   readonly #uid = `lc-${++instances}`;
-  #resolved: LeadCaptureConfig = resolveConfig(this).config;
+  #resolved: LeadCaptureConfig = resolveConfig(this, questionsPart()).config;
   /** Work still finishing an update (a chunk on its way): `updateComplete` waits for it. */
   readonly #pending = new Set<Promise<unknown>>();
   /** Changes held back while the form's language was loading, applied with the first update after. */
@@ -126,17 +127,25 @@ export class LeadCapture extends LeadCaptureProperties {
   }
 
   /**
-   * A form in a language other than English waits for its words (`lead-capture.es.js`) before it
-   * first renders, rather than flash English; what changed meanwhile is kept for that update.
+   * A form in a language other than English waits for its words (`lead-capture.es.js`), and a form
+   * with questions or steps for the code that asks them (`lead-capture.questions.js`), before it first
+   * renders, rather than flash English or a form without its questions (a prerendered form stays on
+   * screen, usable, meanwhile); what changed meanwhile is kept for that update. Questions given later
+   * (the `questions` property) load it then, the form shown as it was until it arrives.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const locale = this.locale.toLowerCase().split('-')[0] ?? '';
-    if (!isLocale(locale) || locale === 'en' || wordsFor(locale)) return true;
+    const waiting = [
+      isLocale(locale) && locale !== 'en' && !wordsFor(locale) && loadWords(locale),
+      !questionsPart() && asksQuestions(this) && loadQuestionsPart(),
+    ].filter((load) => load !== false);
+    if (waiting.length === 0) return true;
     for (const [key, value] of changed) if (!this.#held.has(key)) this.#held.set(key, value);
     this.#track(
-      loadWords(locale).then(
+      Promise.all(waiting).then(
         () => this.requestUpdate(),
-        () => console.error(`<lead-capture>: the words for locale "${locale}" could not be loaded`),
+        // Tried again on the next change (a failed load is forgotten).
+        (error: unknown) => console.error('<lead-capture>: the form could not load what it needs to render (its words, or its questions and steps)', error),
       ),
     );
     return false;
@@ -147,7 +156,7 @@ export class LeadCapture extends LeadCaptureProperties {
     this.#held.clear();
     const configChanged = [...changed.keys()].some((key) => CONFIG_PROPERTIES.has(key as string));
     if (!configChanged && this.hasUpdated) return;
-    const { config, warnings, errors } = resolveConfig(this);
+    const { config, warnings, errors } = resolveConfig(this, questionsPart());
     for (const warning of warnings) console.warn(`<lead-capture>: ${warning}`);
     // A question that cannot work is skipped, said in the console and to the page; the rest of the form works.
     if (!this.hasUpdated || changed.has('questions')) for (const error of errors) this.dispatchEvent(configErrorEvent(error));

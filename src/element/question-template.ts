@@ -1,8 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { answerMaxLength } from '../fields/answer-messages.js';
-import { CHECKED, type Question } from '../fields/questions.js';
+import { answerMaxLength, CHECKED, type Question } from '../fields/questions.js';
 import { errorLine, requiredMarkTemplate } from './field-template.js';
 
 /** Everything one question's markup depends on, its words already in the page's locale. */

@@ -1,24 +1,13 @@
-import { FIELD_CATALOGUE } from './catalogue.js';
 import type { FieldErrorCode } from './error-codes.js';
 import type { CharacterKind } from './messages/kinds.js';
 import type { Locale } from './messages/locales.js';
 import type { FieldMessages, MessageParams } from './messages/types.js';
-import { DEFAULT_TEXT_MAX_LENGTH, localText, type Question, type QuestionType } from './questions.js';
+import { answerMaxLength, localText, type Question, type QuestionType } from './questions.js';
 
 /**
  * A question's words: its label and each problem's message, for the browser and the relay alike. No
- * zod here, so the widget's first chunk can label and word questions before the rules arrive.
+ * zod here, so the widget's questions chunk can label and word questions before the rules arrive.
  */
-
-/** Long enough for any amount a form asks; a longer "number" is abuse. */
-const NUMBER_MAX_LENGTH = 30;
-
-/** How long an answer may be: what the definition says, else the default of its type. */
-export function answerMaxLength(question: Question): number {
-  if (question.type === 'number') return NUMBER_MAX_LENGTH;
-  if (question.type === 'textarea') return question.maxLength ?? FIELD_CATALOGUE.description.maxLength;
-  return question.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
-}
 
 /** A number question's bounds as its error message states them, in the locale's digits ("25,000"). */
 export function rangeParams(question: Question, locale: Locale): { min?: string; max?: string } {

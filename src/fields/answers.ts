@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import * as normalise from './normalise.js';
-import { answerMaxLength } from './answer-messages.js';
-import { CHECKED, type Question } from './questions.js';
+import { answerMaxLength, CHECKED, type Question } from './questions.js';
 import { NO_CONTROL, PLAIN_LINE, text, type FieldSchema } from './rules.js';
 
-export { answerMaxLength, answerMessage, questionLabel, rangeParams } from './answer-messages.js';
+export { answerMaxLength } from './questions.js';
+export { answerMessage, questionLabel, rangeParams } from './answer-messages.js';
 
 /**
  * The rule each question's answer must pass, built from its definition: the same zod/mini schemas in

@@ -84,6 +84,7 @@ describe('the chunks a page loads', () => {
     'lead-capture.es.js': 'sha384-es',
     'lead-capture.email-typos.js': 'sha384-t',
     'lead-capture.consent-visibility.js': 'sha384-cv',
+    'lead-capture.questions.js': 'sha384-q',
   };
   const files = (attributes: Parameters<typeof pinnedChunks>[1]) => pinnedChunks(manifest, attributes).map((chunk) => chunk.file).sort();
 
@@ -99,6 +100,13 @@ describe('the chunks a page loads', () => {
   it('include the consent check only for a form with a consent disclosure', () => {
     expect(files([['fields', 'first_name mobile'], ['consent', 'I agree that {sellers} may call me.']])).to.deep.equal(['lead-capture.consent-visibility.js', 'lead-capture.delivery.js', 'lead-capture.validation.js']);
     expect(files([['fields', 'first_name mobile'], ['consent', '  ']]), 'no disclosure, no check').to.deep.equal(['lead-capture.delivery.js', 'lead-capture.validation.js']);
+  });
+
+  it('include the code of questions and steps only for a form with questions or steps', () => {
+    const questions = JSON.stringify([{ name: 'debt_amount', label: 'Total debt', type: 'number' }]);
+    expect(files([['fields', 'email']])).not.to.include('lead-capture.questions.js');
+    expect(files([['fields', 'email debt_amount'], ['questions', questions]])).to.include('lead-capture.questions.js');
+    expect(files([['fields', 'first_name email'], ['steps', 'first_name | email']])).to.include('lead-capture.questions.js');
   });
 
   it('are none without a manifest, and resolve beside the script as its own import() does', () => {

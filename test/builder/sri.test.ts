@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { until } from '../helpers/form.js';
-import { button, control, openBuilder, pasteIntoBlankPage, press, servedSriManifest, typeInto } from './person.js';
+import { button, control, openBuilder, pasteIntoBlankPage, press, preview, servedSriManifest, settled, typeInto } from './person.js';
 
 afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -20,6 +20,7 @@ describe('the embed code’s Subresource Integrity', function () {
       expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/${chunk}" integrity="${hashes[chunk]}" crossorigin="anonymous">`);
     }
     expect(clipboard.text, 'an English form never loads the Spanish words').not.to.include('lead-capture.es.js');
+    expect(clipboard.text, 'a form without questions or steps never loads their code').not.to.include('lead-capture.questions.js');
     // The prerendered form's stylesheet, pinned like the scripts.
     expect(clipboard.text).to.include(`<link rel="stylesheet" href="/dist/lead-capture.css" integrity="${hashes['lead-capture.css']}" crossorigin="anonymous">`);
 
@@ -45,6 +46,30 @@ describe('the embed code’s Subresource Integrity', function () {
     const swapped = await pasteIntoBlankPage(clipboard.text!.replace('/dist/lead-capture.js', '/dist/lead-capture.classic.js'));
     expect(swapped.contentWindow?.customElements.get('lead-capture')).to.equal(undefined);
     expect(swapped.contentDocument!.querySelector('lead-capture form')).to.equal(null);
+  });
+
+  it('preloads the code of questions and steps, pinned, for a form with a question, whose prerendered form the widget takes over', async function () {
+    this.timeout(60_000);
+    const manifest = await servedSriManifest();
+    const { builder, clipboard } = await openBuilder('', manifest);
+    await typeInto(builder, control(builder, 'Script URL'), '/dist/lead-capture.js');
+    await press(builder, button(builder, 'Add a question'), 'Enter');
+    await typeInto(builder, control(builder, 'Label'), 'Total debt');
+    await typeInto(builder, control(builder, 'Name (sent as)'), 'debt_amount');
+    await until(() => preview(builder).querySelector('[name="debt_amount"]') !== null, 'the question in the preview');
+    await settled(builder);
+    await press(builder, button(builder, 'Copy the embed code'), 'Enter');
+    await until(() => clipboard.text !== undefined, 'the copy');
+    const hashes = JSON.parse(decodeURIComponent(manifest.slice(manifest.indexOf(',') + 1))) as Record<string, string>;
+    expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/lead-capture.questions.js" integrity="${hashes['lead-capture.questions.js']}" crossorigin="anonymous">`);
+    expect(clipboard.text, 'the question in the prerendered form').to.match(/data-lc-prerendered[\s\S]*name="debt_amount"/);
+
+    const page = await pasteIntoBlankPage(clipboard.text!);
+    await until(() => page.contentDocument?.querySelector('lead-capture form.lc-form') !== null, 'the widget to take the form over', 20_000);
+    const widget = page.contentDocument!.querySelector('lead-capture')!;
+    expect(widget.querySelector('[data-lc-prerendered]'), 'the prerendered form taken over').to.equal(null);
+    expect(widget.querySelector('form.lc-form [name="debt_amount"]'), 'the widget asks the question').not.to.equal(null);
+    expect(widget.querySelector('label[for$="-debt_amount"]')?.textContent).to.include('Total debt');
   });
 
   it('says the script is not pinned when the build has no dist/sri.json', async () => {

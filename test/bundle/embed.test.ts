@@ -105,7 +105,7 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\')', () =>
     expect(probeOf(frame).errors).to.deep.equal([]);
     // Split: the first chunk, then the rules and delivery beside each other (and the consent check:
     // this form has a disclosure), the typo table once an email was typed; an English page never
-    // fetches the Spanish words.
+    // fetches the Spanish words, nor a form without questions or steps their code.
     expect(distScripts(frame)).to.deep.equal([
       '/dist/lead-capture.consent-visibility.js',
       '/dist/lead-capture.delivery.js',

@@ -1,9 +1,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import '../../src/define.js';
-import { chunks } from '../../src/element/chunks.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import type { RetryPolicy } from '../../src/flow/retry.js';
+import { count, hold, restoreChunks } from '../helpers/chunks.js';
 import { control, errorText, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
 import { delivered, newScenario, script } from '../helpers/standins.js';
 
@@ -13,45 +13,6 @@ import { delivered, newScenario, script } from '../helpers/standins.js';
  * email is typed (src/element/chunks.ts). On a slow network a person can be in the form before a chunk
  * arrives: these tests hold a chunk back, as a slow network would, and check that nothing is lost.
  */
-
-type ChunkName = keyof typeof chunks;
-const restores: (() => void)[] = [];
-
-/** Holds a chunk back until `release()`; counts how often the element asked for it. */
-function hold(name: ChunkName): { release: () => void; readonly asked: number } {
-  const original = chunks[name];
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  let asked = 0;
-  (chunks as Record<ChunkName, () => Promise<unknown>>)[name] = async () => {
-    asked++;
-    await gate;
-    return original();
-  };
-  restores.push(() => ((chunks as Record<ChunkName, unknown>)[name] = original));
-  return {
-    release: () => open(),
-    get asked() {
-      return asked;
-    },
-  };
-}
-
-/** Counts how often the element asks for a chunk, without holding it. */
-function count(name: ChunkName): { readonly asked: number } {
-  const original = chunks[name];
-  let asked = 0;
-  (chunks as Record<ChunkName, () => Promise<unknown>>)[name] = () => {
-    asked++;
-    return original();
-  };
-  restores.push(() => ((chunks as Record<ChunkName, unknown>)[name] = original));
-  return {
-    get asked() {
-      return asked;
-    },
-  };
-}
 
 /** The widget as a page's markup makes it (not through `fixture`, whose `updateComplete` would wait for the held chunk). */
 async function mount(attributes: Record<string, string>, properties: Partial<LeadCapture> = {}): Promise<LeadCapture> {
@@ -81,7 +42,7 @@ const acceptAll: Adapter = { name: 'accept-all', create: async () => ({ outcome:
 const ONCE: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 };
 
 afterEach(() => {
-  for (const restore of restores.splice(0)) restore();
+  restoreChunks();
   document.querySelectorAll('lead-capture').forEach((element) => element.remove());
 });
 
@@ -258,6 +219,16 @@ describe('<lead-capture> loads the words and tables it uses, and only those', ()
     expect(element.querySelector('label[for$="-first_name"]')?.textContent).to.include('Nombre');
   });
 
+  it('a form without questions or steps never asks for the code of questions and steps', async () => {
+    const questions = count('questions');
+    const element = await mount({ fields: 'first_name email', required: 'email', persist: 'none' });
+    type(element, 'email', 'jane@example.com');
+    leave(element);
+    await element.updateComplete;
+    expect(questions.asked).to.equal(0);
+    expect(element.values).to.deep.equal({ email: 'jane@example.com' });
+  });
+
   it('asks for the email-typo table once an email is typed, and offers the correction on leaving the field', async () => {
     const typos = count('emailTypos');
     const element = await mount({ fields: 'first_name email', persist: 'none' });
@@ -269,5 +240,32 @@ describe('<lead-capture> loads the words and tables it uses, and only those', ()
     leave(element);
     await element.updateComplete;
     expect(element.querySelector('.lc-use-suggestion')?.textContent).to.include('jane@gmail.com');
+  });
+});
+
+// The first form in this page to need the questions chunk: once loaded, it stays for the page.
+describe('<lead-capture> given questions later by the page, before the questions chunk arrives', () => {
+  it('keeps the form as it was and everything typed, then shows the questions once the chunk arrives', async () => {
+    const questions = hold('questions');
+    const element = await mount({ fields: 'first_name email', required: 'email', persist: 'none' });
+    await element.updateComplete;
+    type(element, 'first_name', 'Jane');
+    element.questions = [{ name: 'debt_amount', label: 'Total debt', type: 'number', required: true }];
+    element.fields = 'first_name email debt_amount';
+    await until(() => questions.asked > 0, 'the questions chunk to be asked for');
+    type(element, 'email', 'jane@example.com');
+    expect(element.querySelector('[name="debt_amount"]'), 'no question before its code arrives').to.equal(null);
+
+    questions.release();
+    await until(() => element.querySelector('[name="debt_amount"]') !== null, 'the question to render');
+    await element.updateComplete;
+    expect(element.querySelector('label[for$="-debt_amount"]')?.textContent).to.include('Total debt');
+    expect(element.values).to.deep.equal({ first_name: 'Jane', email: 'jane@example.com' });
+    expect((control(element, 'first_name') as HTMLInputElement).value).to.equal('Jane');
+    expect((control(element, 'email') as HTMLInputElement).value).to.equal('jane@example.com');
+    await expect(element).to.be.accessible();
+    const refused = oneEvent(element, 'lead-invalid');
+    submitButton(element).click();
+    expect((await refused).detail.errors, 'the question judged with the rest').to.deep.equal({ debt_amount: 'required' });
   });
 });

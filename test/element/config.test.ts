@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { DEFAULT_FIELDS, resolveConfig, type LeadCaptureAttributes } from '../../src/element/config.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
+import * as questionsChunk from '../../src/chunks/questions.js';
 
 const DEFAULTS: LeadCaptureAttributes = {
   endpoint: '',
@@ -100,17 +101,17 @@ describe('resolveConfig: questions and steps', () => {
   ];
 
   it('places questions where fields names them, and asks them all after the defaults when fields names nothing', () => {
-    expect(resolveConfig({ ...DEFAULTS, fields: 'zip_code debt_amount email', questions }).config.fields).to.deep.equal(['zip_code', 'debt_amount', 'email']);
-    expect(resolveConfig({ ...DEFAULTS, questions }).config.fields).to.deep.equal([...DEFAULT_FIELDS, 'debt_amount', 'owns_home']);
+    expect(resolveConfig({ ...DEFAULTS, fields: 'zip_code debt_amount email', questions }, questionsChunk).config.fields).to.deep.equal(['zip_code', 'debt_amount', 'email']);
+    expect(resolveConfig({ ...DEFAULTS, questions }, questionsChunk).config.fields).to.deep.equal([...DEFAULT_FIELDS, 'debt_amount', 'owns_home']);
   });
 
   it('requires a question by its own flag or by required, never one the form does not ask', () => {
-    const { config } = resolveConfig({ ...DEFAULTS, fields: 'debt_amount owns_home email', required: 'owns_home email', questions });
+    const { config } = resolveConfig({ ...DEFAULTS, fields: 'debt_amount owns_home email', required: 'owns_home email', questions }, questionsChunk);
     expect(config.required).to.deep.equal(['debt_amount', 'owns_home', 'email']);
   });
 
   it('reports definitions that cannot work as errors, apart from warnings', () => {
-    const { config, errors, warnings } = resolveConfig({ ...DEFAULTS, fields: 'email debt_amount', questions: [{ name: 'email', label: 'x' }, questions[0]] });
+    const { config, errors, warnings } = resolveConfig({ ...DEFAULTS, fields: 'email debt_amount', questions: [{ name: 'email', label: 'x' }, questions[0]] }, questionsChunk);
     expect(config.questions.map((question) => question.name)).to.deep.equal(['debt_amount']);
     expect(errors).to.have.length(1);
     expect(errors[0]).to.match(/catalogue field/);
@@ -118,8 +119,14 @@ describe('resolveConfig: questions and steps', () => {
   });
 
   it('splits steps among the fields asked, ignoring names it does not ask with a warning', () => {
-    const { config, warnings } = resolveConfig({ ...DEFAULTS, fields: 'zip_code debt_amount email', questions, steps: 'zip_code debt_amount | email shoe_size' });
+    const { config, warnings } = resolveConfig({ ...DEFAULTS, fields: 'zip_code debt_amount email', questions, steps: 'zip_code debt_amount | email shoe_size' }, questionsChunk);
     expect(config.steps).to.deep.equal([['zip_code', 'debt_amount'], ['email']]);
     expect(warnings).to.deep.equal(['question "owns_home" is not in fields; not asked', 'step field "shoe_size" is not in fields; ignored']);
+  });
+
+  it('without the questions chunk, reads neither: no questions, one step (the element waits for the chunk instead)', () => {
+    const { config } = resolveConfig({ ...DEFAULTS, fields: 'zip_code email', steps: 'zip_code | email' });
+    expect(config.questions).to.deep.equal([]);
+    expect(config.steps).to.deep.equal([['zip_code', 'email']]);
   });
 });

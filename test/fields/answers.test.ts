@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { answerMaxLength, answerSchema, numberAnswer, rangeParams } from '../../src/fields/answers.js';
 import { FIELD_MESSAGES } from '../../src/fields/messages/index.js';
-import { parseQuestions, type Question } from '../../src/fields/questions.js';
+import { parseQuestions } from '../../src/fields/question-definitions.js';
+import type { Question } from '../../src/fields/questions.js';
 import type { FieldErrorCode } from '../../src/fields/rules.js';
 
 const { questions } = parseQuestions([

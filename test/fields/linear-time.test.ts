@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { answerSchema, numberAnswer } from '../../src/fields/answers.js';
 import { FIELD_KEYS } from '../../src/fields/keys.js';
 import * as normalise from '../../src/fields/normalise.js';
-import { parseQuestions, QUESTION_TYPES } from '../../src/fields/questions.js';
+import { parseQuestions } from '../../src/fields/question-definitions.js';
+import { QUESTION_TYPES } from '../../src/fields/questions.js';
 import { createLeadValidator } from '../../src/fields/validate.js';
 import { CASE_RULES } from './cases.js';
 

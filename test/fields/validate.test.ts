@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FIELD_KEYS } from '../../src/fields/keys.js';
-import { parseQuestions } from '../../src/fields/questions.js';
+import { parseQuestions } from '../../src/fields/question-definitions.js';
 import { createLeadValidator } from '../../src/fields/validate.js';
 import { CASE_RULES, FIELD_CASES } from './cases.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseQuestions } from '../../src/fields/questions.js';
+import { parseQuestions } from '../../src/fields/question-definitions.js';
 import { resolveRelayConfig, type RelayConfigFile } from '../../src/relay/config.js';
 import type { DestinationConfigFile } from '../../src/relay/destination-config.js';
 import { configRefusal as refusal } from '../helpers/relay.js';

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { answerMessage } from '../../src/fields/answers.js';
 import { FIELD_KEYS } from '../../src/fields/keys.js';
 import { fieldMessages } from '../../src/fields/messages/index.js';
-import { parseQuestions } from '../../src/fields/questions.js';
+import { parseQuestions } from '../../src/fields/question-definitions.js';
 import type { FieldErrorCode } from '../../src/fields/rules.js';
 import { checkEnvelope, MAX_LISTED_ERRORS, withReceivedAt, type EnvelopeRules } from '../../src/relay/envelope.js';
 import { sha256Hex } from '../../src/relay/hash.js';

@@ -1,0 +1,9 @@
+/**
+ * Chunk `lead-capture.questions.js`: the page's own questions and multi-step forms (DESIGN.md,
+ * "Questions and steps"): reading their definitions and the `steps` attribute, and asking the
+ * questions. Loaded only by a form whose configuration has questions or steps, before that form
+ * first renders (src/element/questions-part.ts); a plain lead form never fetches it.
+ */
+export { parseQuestions } from '../fields/question-definitions.js';
+export { parseSteps } from '../fields/steps.js';
+export { QuestionFields } from '../element/question-fields.js';

@@ -1,0 +1,49 @@
+import { chunks } from '../../src/element/chunks.js';
+
+/**
+ * The module build's lazily loaded chunks, held back or counted as a slow network would show them
+ * (src/element/chunks.ts is one object so tests can do this). Call `restoreChunks()` after each test.
+ */
+export type ChunkName = keyof typeof chunks;
+const restores: (() => void)[] = [];
+
+/** Holds a chunk back until `release()`; counts how often the element asked for it. */
+export function hold(name: ChunkName): { release: () => void; readonly asked: number } {
+  const original = chunks[name];
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let asked = 0;
+  (chunks as Record<ChunkName, () => Promise<unknown>>)[name] = async () => {
+    asked++;
+    await gate;
+    return original();
+  };
+  restores.push(() => ((chunks as Record<ChunkName, unknown>)[name] = original));
+  return {
+    release: () => open(),
+    get asked() {
+      return asked;
+    },
+  };
+}
+
+/** Counts how often the element asks for a chunk, without holding it. */
+export function count(name: ChunkName): { readonly asked: number } {
+  const original = chunks[name];
+  let asked = 0;
+  (chunks as Record<ChunkName, () => Promise<unknown>>)[name] = () => {
+    asked++;
+    return original();
+  };
+  restores.push(() => ((chunks as Record<ChunkName, unknown>)[name] = original));
+  return {
+    get asked() {
+      return asked;
+    },
+  };
+}
+
+/** Puts every loader back as it was. */
+export function restoreChunks(): void {
+  for (const restore of restores.splice(0)) restore();
+}
