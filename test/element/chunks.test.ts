@@ -3,7 +3,7 @@ import type { Adapter } from '../../src/adapters/adapter.js';
 import '../../src/define.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import type { RetryPolicy } from '../../src/flow/retry.js';
-import { count, hold, restoreChunks } from '../helpers/chunks.js';
+import { count, hold, restoreChunks, restoreLater } from '../helpers/chunks.js';
 import { control, errorText, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
 import { delivered, newScenario, script } from '../helpers/standins.js';
 
@@ -178,10 +178,10 @@ describe('<lead-capture> and its consent check (a chunk only a form with a conse
     const style = document.createElement('style');
     style.textContent = 'lead-capture .lc-consent-text { display: none !important; }';
     document.head.append(style);
-    restores.push(() => style.remove());
+    restoreLater(() => style.remove());
     const original = console.error;
     console.error = () => undefined;
-    restores.push(() => (console.error = original));
+    restoreLater(() => (console.error = original));
     const element = await mount({ fields: 'first_name email', ...CONSENT, 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });
     let sent = false;
     element.addEventListener('lead-submit', () => (sent = true));

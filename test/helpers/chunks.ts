@@ -43,7 +43,12 @@ export function count(name: ChunkName): { readonly asked: number } {
   };
 }
 
-/** Puts every loader back as it was. */
+/** Undoes something else a test changed (a style, a console method) with the loaders, in `restoreChunks()`. */
+export function restoreLater(restore: () => void): void {
+  restores.push(restore);
+}
+
+/** Puts every loader back as it was, and undoes what was given to `restoreLater`. */
 export function restoreChunks(): void {
   for (const restore of restores.splice(0)) restore();
 }
