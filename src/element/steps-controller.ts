@@ -4,9 +4,9 @@ import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
 import type { DeliveryPort } from './delivery-slot.js';
 import { CONSENT, type FieldsController } from './fields-controller.js';
-import { LeadInvalidEvent, LeadStepEvent } from './events.js';
-import { stepMemory, type StepMemory } from './step-memory.js';
-import { backButtonTemplate, stepProgressTemplate } from './steps-view.js';
+import { LeadInvalidEvent } from './events.js';
+import { questionsPart } from './questions-part.js';
+import type { StepSequence } from './step-sequence.js';
 import type { UiStrings } from './strings/types.js';
 
 /** What the person sees now: the fields on screen, which of them must be filled, and whether consent is asked here. */
@@ -38,15 +38,13 @@ export interface StepsHost extends ReactiveControllerHost, HTMLElement {
  * (DESIGN.md, "Questions and steps") several: the one submit button reads "Next" and checks only the
  * step shown until the last, where it checks everything and sends. For two-step destinations with
  * deferred consent, the consent step follows once the destination qualified the lead; it is not one
- * of the counted steps.
+ * of the counted steps. Moving through several steps is the questions chunk's (step-sequence.ts):
+ * a form of one screen never loads it.
  */
 export class StepsController implements ReactiveController {
   #focusHeading = false;
-  /** Put the person on the first field of the step just shown, once it is on screen. */
-  #focusStep = false;
-  /** The step shown, counting from 0 (clamped to the steps the configuration has). */
-  #index = 0;
-  #memory: { form: string; store: StepMemory } | undefined;
+  /** The form's steps, once it has several (a configuration with steps was resolved with the questions chunk). */
+  #sequenceOf: StepSequence | undefined;
 
   constructor(
     private readonly host: StepsHost,
@@ -57,25 +55,12 @@ export class StepsController implements ReactiveController {
 
   /** Comes back to the step a reload left, with the earlier steps' values, the first time a form with steps renders. */
   hostUpdate(): void {
-    const steps = this.#steps;
-    const form = steps.length > 1 && this.options.remember?.() ? this.#formKey(steps) : '';
-    if (form === (this.#memory?.form ?? '')) return;
-    this.#memory = form === '' ? undefined : { form, store: stepMemory(this.#storage(), form) };
-    const place = this.#memory?.store.load();
-    if (!place || place.step >= steps.length) return;
-    this.#index = place.step;
-    this.host.values = { ...this.host.values, ...place.values };
+    this.#sequence?.restore();
   }
 
   /** Puts the person on the heading of the step just shown (the consent step), or on the first field of a new step. */
   hostUpdated(): void {
-    if (this.#focusStep) {
-      this.#focusStep = false;
-      const first = this.host.querySelector<HTMLInputElement>(':scope > form.lc-form .lc-fields :is(input, select, textarea)');
-      // In a radio group, the option chosen (arrow keys move from there), else the first.
-      const chosen = first?.type === 'radio' ? this.host.querySelector<HTMLElement>(`:scope > form.lc-form .lc-fields input[name="${first.name}"]:checked`) : null;
-      (chosen ?? first)?.focus();
-    }
+    this.#sequence?.focusStep();
     if (!this.#focusHeading) return;
     this.#focusHeading = false;
     this.host.querySelector<HTMLElement>(':scope > form.lc-form .lc-step-title')?.focus();
@@ -86,9 +71,16 @@ export class StepsController implements ReactiveController {
     return this.options.config().steps;
   }
 
+  /** The steps of a form of several, from the questions chunk; undefined for a form of one screen. */
+  get #sequence(): StepSequence | undefined {
+    const part = this.#steps.length > 1 ? questionsPart() : undefined;
+    if (!part) return undefined;
+    return (this.#sequenceOf ??= new part.StepSequence(this.host, { steps: () => this.#steps, remember: this.options.remember }));
+  }
+
   /** The counted step shown, counting from 0. */
   get #current(): number {
-    return Math.max(0, Math.min(this.#index, this.#steps.length - 1));
+    return this.#sequence?.current ?? 0;
   }
 
   /** Whether Submit sends (the last counted step, or a form of one step), rather than moves on. */
@@ -103,8 +95,7 @@ export class StepsController implements ReactiveController {
 
   /** Forgets the step and what it kept, ready for another person. */
   reset(): void {
-    this.#index = 0;
-    this.#memory?.store.clear();
+    this.#sequenceOf?.reset();
     this.host.requestUpdate();
   }
 
@@ -113,7 +104,7 @@ export class StepsController implements ReactiveController {
     if (this.#current === 0 || this.options.delivery.busy) return;
     this.options.fields.errors = {};
     this.options.fields.submitted = false;
-    this.#go(this.#current - 1);
+    this.#sequence?.go(this.#current - 1);
   };
 
   /** Asks for the step's heading to take focus after the next render. */
@@ -165,7 +156,7 @@ export class StepsController implements ReactiveController {
     fields.errors = {};
     if (screen.fields.includes('email') && (await this.#offerSuggestion())) return;
     if (this.#consentToCheck(screen) && !(await delivery.consentWasVisible())) return;
-    this.#memory?.store.clear();
+    this.#sequence?.forget();
     return delivery.send(validation.lead);
   }
 
@@ -183,42 +174,16 @@ export class StepsController implements ReactiveController {
     fields.errors = {};
     fields.submitted = false;
     this.options.delivery.status = '';
-    this.#go(this.#current + 1);
+    this.#sequence?.go(this.#current + 1);
   }
 
   /** On the last step, a problem on an earlier one takes the person back there, to that problem. */
   async #refuseFromEarliest(errors: Partial<Record<string, FieldErrorCode>>): Promise<void> {
     const earliest = this.#steps.findIndex((step) => step.some((name) => errors[name] !== undefined));
     if (this.#steps.length <= 1 || earliest < 0 || earliest >= this.#current) return this.#refuse(errors);
-    this.#go(earliest, false);
+    this.#sequence?.go(earliest, false);
     const step = this.#steps[earliest] ?? [];
     return this.#refuse(Object.fromEntries(Object.entries(errors).filter(([name]) => step.includes(name))));
-  }
-
-  /** Shows another counted step, keeps the place for a reload, and tells the page. */
-  #go(index: number, focusFirstField = true): void {
-    this.#index = index;
-    this.#focusStep = focusFirstField;
-    const typed = this.host.values ?? {};
-    const values = Object.fromEntries(this.#steps.slice(0, index).flat().flatMap((name) => (typed[name] ? [[name, typed[name]]] : [])));
-    this.#memory?.store.save({ step: index, values });
-    this.host.requestUpdate();
-    this.host.dispatchEvent(new LeadStepEvent({ step: index + 1, total: this.#steps.length }));
-  }
-
-  /** The key the place is kept under: this page, this form on it, its steps. */
-  #formKey(steps: readonly (readonly string[])[]): string {
-    const forms = [...this.host.ownerDocument.querySelectorAll(this.host.localName)];
-    const which = this.host.id === '' ? `#${forms.indexOf(this.host)}` : this.host.id;
-    return `${location.pathname}|${which}|${steps.map((step) => step.join(' ')).join(' | ')}`;
-  }
-
-  #storage(): Storage | undefined {
-    try {
-      return window.sessionStorage;
-    } catch {
-      return undefined;
-    }
   }
 
   /**
@@ -262,7 +227,8 @@ export class StepsController implements ReactiveController {
 
   /** The heading of a step that is not the form itself (the consent step), or "Step N of M" with its bar. */
   renderHeader(strings: UiStrings, idPrefix: string): TemplateResult | typeof nothing {
-    if (this.#counted) return stepProgressTemplate(strings, this.#current + 1, this.#steps.length, `${idPrefix}-progress`);
+    const sequence = this.#counted ? this.#sequence : undefined;
+    if (sequence) return sequence.renderProgress(strings, `${idPrefix}-progress`);
     if (!this.onConsentStep) return nothing;
     return html`<div class="lc-step">
       <h2 class="lc-step-title" tabindex="-1">${strings.consentStepTitle}</h2>
@@ -281,6 +247,6 @@ export class StepsController implements ReactiveController {
 
   /** Back, from the second counted step on. */
   renderBack(strings: UiStrings): TemplateResult | typeof nothing {
-    return this.#counted && this.#current > 0 ? backButtonTemplate(strings, this.back) : nothing;
+    return (this.#counted && this.#sequence?.renderBack(strings, this.back)) || nothing;
   }
 }
