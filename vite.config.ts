@@ -70,6 +70,21 @@ function inlineChunks(): Plugin {
 }
 
 /**
+ * The prerendered form's loader (src/loader.ts) imports the widget as a file beside it, not a copy:
+ * `./embed.js` is `./lead-capture.js`, the module build's entry, resolved relative to the loader.
+ */
+function widgetBesideLoader(): Plugin {
+  return {
+    name: 'lead-capture-widget-beside-loader',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== './embed.js' || !importer?.replaceAll('\\', '/').endsWith('/src/loader.ts')) return null;
+      return { id: './lead-capture.js', external: 'relative' };
+    },
+  };
+}
+
+/**
  * The widget's markup and style sheet without the source's indentation and comments
  * (scripts/minify-templates.ts): Lit templates anywhere in src/, and every template literal of the
  * style sheet's modules. Build only; the tests and the dev server run the source as written.
@@ -137,6 +152,20 @@ export default defineConfig(({ mode }) => {
       base: './',
       plugins: [sriForSite()],
       build: { target: 'es2022', outDir: 'dist-site', rolldownOptions: { input: { builder: 'builder.html' } } },
+    };
+  }
+  if (mode === 'loader') {
+    // `vite build --mode loader`: dist/lead-capture.loader.js, the prerendered form's script, on its own
+    // (a second entry of the module build would share the paint helpers with it through a common chunk).
+    return {
+      plugins: [widgetBesideLoader()],
+      build: {
+        target: 'es2022',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: 'src/loader.ts', formats: ['es'], fileName: () => 'lead-capture.loader.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
     };
   }
   if (mode === 'relay') {

@@ -3,7 +3,7 @@
 // every page alike, when the form's last label is painted, by Element Timing: pages/measure.js), and
 // to validation ready (a bad email refused on leaving the field); median of several runs; and the
 // layout shift (CLS) with the height reserved as the README says. The prerendered page carries the
-// builder's embed code in its body (stylesheet, preloads, script, then the element holding the form's
+// builder's embed code in its body (stylesheet, preloads, the loader, then the element holding the form's
 // markup): its inputs are on screen as the page is parsed, and the widget takes them over.
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';

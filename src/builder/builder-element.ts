@@ -14,7 +14,7 @@ import type { EmbedAttribute } from './attributes.js';
 import { DEMO_BACKEND, PreviewElement, previewAttributes, type PreviewBackend } from './preview.js';
 import { relayFragment } from './relay-fragment.js';
 import { prerenderedMarkup, prerenderToken } from './prerender.js';
-import { bundleFile, embedSnippet, pinnedChunks, STYLESHEET, type SriManifest } from './snippet.js';
+import { bundleFile, embedSnippet, LOADER, pinnedChunks, STYLESHEET, type SriManifest } from './snippet.js';
 import { DEFAULT_STATE, type BuilderState } from './state.js';
 import { stateFromQuery, stateToQuery } from './url-state.js';
 
@@ -206,6 +206,7 @@ export class LeadCaptureBuilder extends LitElement {
       type: this.settings.scriptType,
       integrity: this.sri?.[bundleFile(this.settings.scriptType)],
       chunks: pinnedChunks(this.sri, embed),
+      loaderIntegrity: this.sri?.[LOADER],
     };
     return html`<header class="b-header">
         <div>

@@ -20,7 +20,16 @@ export interface ScriptTag {
   readonly integrity?: string | undefined;
   /** The module build's chunks this page loads, each preloaded with its hash (empty for the classic build). */
   readonly chunks?: readonly PinnedChunk[];
+  /** `sha384-…` of the module build's loader (`LOADER`), the script of a prerendered form. */
+  readonly loaderIntegrity?: string | undefined;
 }
+
+/**
+ * The module build's loader, `lead-capture.loader.js` (src/loader.ts): a prerendered form's script,
+ * which imports `lead-capture.js` beside it once the page has painted, so the widget's evaluation never
+ * holds back the markup's first paint.
+ */
+export const LOADER = 'lead-capture.loader.js';
 
 /** A module build's chunk: `lead-capture.<name>.js`, beside the entry (the classic bundle is not one). */
 const CHUNK = /^lead-capture\.([\w-]+)\.js$/;
@@ -55,7 +64,7 @@ export function pinnedChunks(manifest: SriManifest | undefined | null, attribute
   const named = new Map(attributes);
   return Object.entries(manifest).flatMap(([file, integrity]) => {
     const name = CHUNK.exec(file)?.[1];
-    if (name === undefined || name === 'classic') return [];
+    if (name === undefined || name === 'classic' || name === 'loader') return [];
     const when = LOADED_WHEN[name];
     return when && !when(named) ? [] : [{ file, integrity }];
   });
@@ -88,16 +97,30 @@ export function attributeText([name, value]: EmbedAttribute): string {
   return `${name}=${quote}${escaped}${quote}`;
 }
 
-function scriptText(script: ScriptTag): string {
+function preloadText(href: string, integrity: string | undefined): string {
+  const attributes: EmbedAttribute[] = [['rel', 'modulepreload'], ['href', href]];
+  if (integrity) attributes.push(['integrity', integrity], ['crossorigin', 'anonymous']);
+  return `<link ${attributes.map(attributeText).join(' ')}>\n`;
+}
+
+/**
+ * The script tag and its preloads. A prerendered form's module build loads the loader instead of the
+ * widget, with the widget preloaded first (pinned, as the page's own script tag would have been): it
+ * downloads at once, and the loader's import takes the preloaded, checked file. Pinned only when the
+ * loader is too: a manifest without it (an older build) keeps the widget's own script tag.
+ */
+function scriptText(script: ScriptTag, prerendered: boolean): string {
+  const loader = script.type === 'module' && prerendered && (!script.integrity || script.loaderIntegrity !== undefined);
+  const src = loader ? chunkUrl(script.src, LOADER) : script.src;
+  const integrity = loader ? script.loaderIntegrity : script.integrity;
   const attributes: EmbedAttribute[] = [];
   if (script.type === 'module') attributes.push(['type', 'module']);
-  attributes.push(['src', script.src]);
-  if (script.integrity) attributes.push(['integrity', script.integrity], ['crossorigin', 'anonymous']);
+  attributes.push(['src', src]);
+  if (integrity) attributes.push(['integrity', integrity], ['crossorigin', 'anonymous']);
   if (script.type === 'classic') attributes.push(['defer', true]);
-  const preloads = script.type === 'module' && script.integrity ? (script.chunks ?? []) : [];
-  const links = preloads.map(
-    (chunk) => `<link ${([['rel', 'modulepreload'], ['href', chunkUrl(script.src, chunk.file)], ['integrity', chunk.integrity], ['crossorigin', 'anonymous']] as const).map(attributeText).join(' ')}>\n`,
-  );
+  const widget = loader ? [preloadText(chunkUrl(script.src, bundleFile('module')), script.integrity)] : [];
+  const chunks = script.type === 'module' && script.integrity ? (script.chunks ?? []) : [];
+  const links = [...widget, ...chunks.map((chunk) => preloadText(chunkUrl(script.src, chunk.file), chunk.integrity))];
   return `${links.join('')}<script ${attributes.map(attributeText).join(' ')}></script>`;
 }
 
@@ -121,15 +144,15 @@ function stylesheetText(script: ScriptTag, integrity: string | undefined): strin
 }
 
 /**
- * The embed code: the pinned chunks' preloads (module build), the stylesheet when the form is
- * prerendered, the script tag, then the element with one attribute a line, holding the prerendered
- * form when there is one (and naming it, `prerendered="lc-p-…"`, for the element to find it wherever
- * the page's HTML puts it).
+ * The embed code: the stylesheet when the form is prerendered, the pinned chunks' preloads (module
+ * build; with a prerendered form, the widget's preload first and the loader as the script), the script
+ * tag, then the element with one attribute a line, holding the prerendered form when there is one (and
+ * naming it, `prerendered="lc-p-…"`, for the element to find it wherever the page's HTML puts it).
  */
 export function embedSnippet(script: ScriptTag, embed: readonly EmbedAttribute[], prerendered?: PrerenderedForm): string {
   const attributes: readonly EmbedAttribute[] = prerendered ? [...embed, ['prerendered', prerendered.token]] : embed;
   const open = attributes.length === 0 ? '<lead-capture>' : `<lead-capture\n${attributes.map((attribute) => `  ${attributeText(attribute)}`).join('\n')}\n>`;
   const element = prerendered ? `${open}\n${prerendered.markup}\n</lead-capture>` : `${open}</lead-capture>`;
   const stylesheet = prerendered ? stylesheetText(script, prerendered.integrity) : '';
-  return `${stylesheet}${scriptText(script)}\n${element}\n`;
+  return `${stylesheet}${scriptText(script, prerendered !== undefined)}\n${element}\n`;
 }

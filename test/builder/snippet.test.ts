@@ -58,12 +58,34 @@ describe('the embed code', () => {
 describe('the embed code with the prerendered form', () => {
   const markup = '  <div data-lc-prerendered id="lc-p-0a1b2c3d4e" class="lc-form">\n    <p class="lc-consent-text">Terms &amp; &lt;conditions&gt;</p>\n  </div>';
 
-  it('links the stylesheet beside the script, pinned, and holds the form inside the element, which names it', () => {
-    expect(embedSnippet({ src: 'https://cdn.example.com/lc/lead-capture.js', type: 'module', integrity: 'sha384-abc' }, [['fields', 'email']], { markup, token: 'lc-p-0a1b2c3d4e', integrity: 'sha384-css' })).to.equal(
+  it('links the stylesheet, preloads the widget and its chunks, loads the loader, all pinned, and holds the form inside the element, which names it', () => {
+    const chunks = [{ file: 'lead-capture.validation.js', integrity: 'sha384-v' }];
+    expect(embedSnippet({ src: 'https://cdn.example.com/lc/lead-capture.js', type: 'module', integrity: 'sha384-abc', chunks, loaderIntegrity: 'sha384-l' }, [['fields', 'email']], { markup, token: 'lc-p-0a1b2c3d4e', integrity: 'sha384-css' })).to.equal(
       '<link rel="stylesheet" href="https://cdn.example.com/lc/lead-capture.css" integrity="sha384-css" crossorigin="anonymous">\n' +
-        '<script type="module" src="https://cdn.example.com/lc/lead-capture.js" integrity="sha384-abc" crossorigin="anonymous"></script>\n' +
+        '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.js" integrity="sha384-abc" crossorigin="anonymous">\n' +
+        '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.validation.js" integrity="sha384-v" crossorigin="anonymous">\n' +
+        '<script type="module" src="https://cdn.example.com/lc/lead-capture.loader.js" integrity="sha384-l" crossorigin="anonymous"></script>\n' +
         `<lead-capture\n  fields="email"\n  prerendered="lc-p-0a1b2c3d4e"\n>\n${markup}\n</lead-capture>\n`,
     );
+  });
+
+  it('preloads the widget beside the loader even unpinned, so the import after the paint finds it there', () => {
+    expect(embedSnippet({ src: '/lc/lead-capture.js?v=2', type: 'module' }, [], { markup, token: 'lc-p-0a1b2c3d4e' })).to.equal(
+      '<link rel="stylesheet" href="/lc/lead-capture.css">\n<link rel="modulepreload" href="/lc/lead-capture.js">\n<script type="module" src="/lc/lead-capture.loader.js"></script>\n' +
+        `<lead-capture\n  prerendered="lc-p-0a1b2c3d4e"\n>\n${markup}\n</lead-capture>\n`,
+    );
+  });
+
+  it('keeps the widget’s own pinned script tag when the hashes have none for the loader (a build before it)', () => {
+    const snippet = embedSnippet({ src: '/lead-capture.js', type: 'module', integrity: 'sha384-abc' }, [], { markup, token: 'lc-p-0a1b2c3d4e' });
+    expect(snippet).to.include('<script type="module" src="/lead-capture.js" integrity="sha384-abc" crossorigin="anonymous"></script>');
+    expect(snippet).not.to.include('lead-capture.loader.js');
+  });
+
+  it('loads the classic script as it is: a classic script in the body runs after the markup is parsed', () => {
+    const snippet = embedSnippet({ src: '/lead-capture.classic.js', type: 'classic', integrity: 'sha384-c', loaderIntegrity: 'sha384-l' }, [], { markup, token: 'lc-p-0a1b2c3d4e' });
+    expect(snippet).to.include('<script src="/lead-capture.classic.js" integrity="sha384-c" crossorigin="anonymous" defer></script>');
+    expect(snippet).not.to.include('modulepreload');
   });
 
   it('reads back as the element with the form inside, its text exactly as written', () => {
@@ -107,6 +129,10 @@ describe('the chunks a page loads', () => {
     expect(files([['fields', 'email']])).not.to.include('lead-capture.questions.js');
     expect(files([['fields', 'email debt_amount'], ['questions', questions]])).to.include('lead-capture.questions.js');
     expect(files([['fields', 'first_name email'], ['steps', 'first_name | email']])).to.include('lead-capture.questions.js');
+  });
+
+  it('never include the loader: it is the prerendered form’s script, not a chunk', () => {
+    expect(pinnedChunks({ ...manifest, 'lead-capture.loader.js': 'sha384-l' }, []).map((chunk) => chunk.file)).not.to.include('lead-capture.loader.js');
   });
 
   it('are none without a manifest, and resolve beside the script as its own import() does', () => {

@@ -9,12 +9,35 @@ describe('the embed code’s Subresource Integrity', function () {
   it('pins the script: the browser runs the file it was pinned to, and refuses any other', async function () {
     this.timeout(60_000);
     const manifest = await servedSriManifest();
-    const { builder, clipboard } = await openBuilder('', manifest);
+    const { builder, clipboard } = await openBuilder('prerender=off', manifest);
     await typeInto(builder, control(builder, 'Script URL'), '/dist/lead-capture.js');
     await press(builder, button(builder, 'Copy the embed code'), 'Enter');
     await until(() => clipboard.text !== undefined, 'the copy');
     const hashes = JSON.parse(decodeURIComponent(manifest.slice(manifest.indexOf(',') + 1))) as Record<string, string>;
     expect(clipboard.text).to.include(`<script type="module" src="/dist/lead-capture.js" integrity="${hashes['lead-capture.js']}" crossorigin="anonymous"></script>`);
+    expect(clipboard.text, 'no markup, so no loader: nothing to paint first').not.to.include('lead-capture.loader.js');
+
+    const pinned = await pasteIntoBlankPage(clipboard.text!);
+    await until(() => pinned.contentDocument?.querySelector('lead-capture form') !== null, 'the pinned bundle to render the form', 20_000);
+
+    // What a compromised CDN looks like to the page: another file than the one pinned. Module
+    // scripts have run (or been refused) by the time the page's load event fires.
+    const swapped = await pasteIntoBlankPage(clipboard.text!.replace('/dist/lead-capture.js', '/dist/lead-capture.classic.js'));
+    expect(swapped.contentWindow?.customElements.get('lead-capture')).to.equal(undefined);
+    expect(swapped.contentDocument!.querySelector('lead-capture form')).to.equal(null);
+  });
+
+  it('pins the prerendered form’s loader, the widget it imports and each chunk: the browser runs the files they were pinned to, and refuses any other', async function () {
+    this.timeout(60_000);
+    const manifest = await servedSriManifest();
+    const { builder, clipboard } = await openBuilder('', manifest);
+    await typeInto(builder, control(builder, 'Script URL'), '/dist/lead-capture.js');
+    await press(builder, button(builder, 'Copy the embed code'), 'Enter');
+    await until(() => clipboard.text !== undefined, 'the copy');
+    const hashes = JSON.parse(decodeURIComponent(manifest.slice(manifest.indexOf(',') + 1))) as Record<string, string>;
+    // The loader is the script; the widget it imports is preloaded, pinned as its own script tag would be.
+    expect(clipboard.text).to.include(`<script type="module" src="/dist/lead-capture.loader.js" integrity="${hashes['lead-capture.loader.js']}" crossorigin="anonymous"></script>`);
+    expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/lead-capture.js" integrity="${hashes['lead-capture.js']}" crossorigin="anonymous">`);
     // Each chunk this form loads is preloaded, pinned: the rules, delivery, and (it asks an email) the typo table.
     for (const chunk of ['lead-capture.validation.js', 'lead-capture.delivery.js', 'lead-capture.email-typos.js']) {
       expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/${chunk}" integrity="${hashes[chunk]}" crossorigin="anonymous">`);
@@ -41,11 +64,21 @@ describe('the embed code’s Subresource Integrity', function () {
     const refused = chunkSwapped.contentDocument!.querySelector('lead-capture')! as HTMLElement & { submit(): Promise<void> };
     expect(await refused.submit().then(() => 'ran', () => 'refused')).to.equal('refused');
 
-    // What a compromised CDN looks like to the page: another file than the one pinned. Module
-    // scripts have run (or been refused) by the time the page's load event fires.
-    const swapped = await pasteIntoBlankPage(clipboard.text!.replace('/dist/lead-capture.js', '/dist/lead-capture.classic.js'));
-    expect(swapped.contentWindow?.customElements.get('lead-capture')).to.equal(undefined);
-    expect(swapped.contentDocument!.querySelector('lead-capture form')).to.equal(null);
+    // The widget swapped on the CDN: the loader's import takes the preloaded file, checked against its
+    // pin, and is refused: the page keeps its markup, and no code but this build's runs.
+    const widgetSwapped = await pasteIntoBlankPage(
+      `<script>addEventListener('unhandledrejection', (event) => (window.refused = String(event.reason)));</script>${clipboard.text!.replace(hashes['lead-capture.js']!, hashes['lead-capture.delivery.js']!)}`,
+    );
+    const page = widgetSwapped.contentWindow as typeof window & { refused?: string };
+    await until(() => page.refused !== undefined, 'the loader’s import to be answered', 20_000);
+    expect(page.refused).to.include('dynamically imported module');
+    expect(page.customElements.get('lead-capture')).to.equal(undefined);
+    expect(widgetSwapped.contentDocument!.querySelector('[data-lc-prerendered]'), 'the markup stays').to.not.equal(null);
+
+    // The loader swapped: refused before it runs (module scripts have run, or been refused, by the load event).
+    const loaderSwapped = await pasteIntoBlankPage(clipboard.text!.replace('/dist/lead-capture.loader.js', '/dist/lead-capture.classic.js'));
+    expect(loaderSwapped.contentWindow?.customElements.get('lead-capture')).to.equal(undefined);
+    expect(loaderSwapped.contentDocument!.querySelector('[data-lc-prerendered]'), 'the markup stays').to.not.equal(null);
   });
 
   it('preloads the code of questions and steps, pinned, for a form with a question, whose prerendered form the widget takes over', async function () {

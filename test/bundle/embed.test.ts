@@ -12,6 +12,8 @@ interface Probe {
   violations: string[];
   errors: string[];
   globalsBefore: string[];
+  /** When the widget's tag was defined: its module evaluated. */
+  definedAt?: number;
 }
 
 /**
@@ -73,7 +75,7 @@ describe('the classic-script bundle', () => {
 });
 
 describe('the ES-module bundle under a strict CSP (default-src \'self\'), with the builder\'s prerendered form', () => {
-  it('styles the markup from lead-capture.css, takes it over and validates with no securitypolicyviolation', async () => {
+  it('styles the markup from lead-capture.css, loads the widget through the loader after the first paint, takes the markup over and validates with no securitypolicyviolation', async () => {
     const frame = await openPage('/test/fixtures/strict-csp-prerendered.html');
     const doc = frame.contentDocument!;
     const widget = doc.querySelector<LeadCapture>('lead-capture')!;
@@ -88,6 +90,11 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\'), with t
     await until(() => widget.querySelectorAll('[aria-invalid="true"]').length > 0, 'errors to show');
     expect(probeOf(frame).violations).to.deep.equal([]);
     expect(probeOf(frame).errors).to.deep.equal([]);
+    // The loader imported the widget beside it (preloaded) once the markup was painted, never before.
+    expect(distScripts(frame).filter((path) => path.endsWith('.js'))).to.include.members(['/dist/lead-capture.loader.js', '/dist/lead-capture.js']);
+    const painted = frame.contentWindow!.performance.getEntriesByName('first-contentful-paint')[0];
+    expect(painted, 'the page painted').to.not.equal(undefined);
+    expect(probeOf(frame).definedAt, 'the widget evaluated after the first paint').to.be.greaterThanOrEqual(painted!.startTime);
   });
 });
 
