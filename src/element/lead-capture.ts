@@ -80,6 +80,8 @@ export class LeadCapture extends LeadCaptureProperties {
   #validationLoad: Promise<void> | undefined;
   /** An IME composition in the prerendered form, watched until the takeover. */
   #composition: CompositionWatch | undefined;
+  /** Whether the takeover has waited for the page's first paint: once is enough (a page may never report one). */
+  #waitedForPaint = false;
   #deliveryLoad: Promise<void> | undefined;
   #consentVisibilityLoad: Promise<ConsentVisibilityChunk> | undefined;
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
@@ -171,14 +173,18 @@ export class LeadCapture extends LeadCaptureProperties {
    * first update takes it over at once when the page has painted (the usual case: a module script runs
    * after the parse, past the first paint), else waits for that paint rather than hold it back. The
    * rules and delivery start loading first, so they arrive right after the takeover. Never in the
-   * middle of an IME composition in the markup (watched from `connectedCallback`).
+   * middle of an IME composition in the markup (watched from `connectedCallback`), including one begun
+   * while the takeover waited for the paint: each wait ends by asking again from the top.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || !hasPrerendered(this)) return super.scheduleUpdate();
     // A person composing with an IME: the takeover waits, a frame at a time, until the text is committed.
     if (this.#composition?.active()) return nextFrame().then(() => this.scheduleUpdate());
     const loadParts = () => void this.#loadParts().catch(() => undefined);
-    if (!pagePainted(this.ownerDocument)) return afterPaint(loadParts).then(() => super.scheduleUpdate());
+    if (!this.#waitedForPaint && !pagePainted(this.ownerDocument)) {
+      this.#waitedForPaint = true;
+      return afterPaint(loadParts).then(() => this.scheduleUpdate());
+    }
     loadParts();
     return super.scheduleUpdate();
   }

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { prerenderedMarkup, prerenderToken } from '../../src/builder/prerender.js';
 import { LeadCapture } from '../../src/element/lead-capture.js';
-import { caretIn } from '../../src/element/prerendered.js';
+import { caretIn, whenPainted } from '../../src/element/prerendered.js';
 import { CHECKED } from '../../src/fields/questions.js';
 import { control, errorText, focusIsOn, until } from '../helpers/form.js';
 
@@ -334,6 +334,82 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     const { element } = page;
     expect([...element.children].map((child) => child.localName + (child.className ? `.${child.className}` : ''))).to.deep.equal(['template', 'div.page-note', 'form.lc-form']);
     expect(element.querySelector('.lc-consent-text')?.textContent).to.include('calls');
+  });
+});
+
+/**
+ * The test page as it is before its first paint (it has painted long since): no first contentful
+ * paint reported, as a page reads the timeline when a cached script runs as its parse ends.
+ */
+function beforeFirstPaint(): () => void {
+  const reported = performance.getEntriesByName.bind(performance);
+  Object.defineProperty(performance, 'getEntriesByName', {
+    configurable: true,
+    value: (name: string, type?: string) => (name === 'first-contentful-paint' ? [] : reported(name, type)),
+  });
+  return () => delete (performance as { getEntriesByName?: unknown }).getEntriesByName;
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+describe('a page not yet painted when the widget arrives', () => {
+  let painted: () => void = () => undefined;
+  beforeEach(() => (painted = beforeFirstPaint()));
+  afterEach(() => painted());
+
+  it('waits for an IME composition begun in the markup while the takeover waited for the paint', async () => {
+    const page = await pageWith(undefined);
+    const first = page.prerendered('first_name') as HTMLInputElement;
+    await type(first, 'Jo');
+    customElements.define(page.element.localName, class extends LeadCapture {});
+    // The takeover is waiting for the page's paint: in that frame, before it, the person starts composing.
+    requestAnimationFrame(() => {
+      first.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+      first.value = 'Joやまだ';
+      first.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText', data: 'やまだ' }));
+    });
+    for (let count = 0; count < 4; count++) await frame();
+    expect(page.root(), 'the markup while the person composes').to.not.equal(null);
+    expect(...focusIsOn(first));
+    first.value = 'Jo山田';
+    first.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '山田' }));
+    await until(() => page.root() === null, 'the takeover once the text is committed');
+    await page.element.updateComplete;
+    expect(page.element.values['first_name']).to.equal('Jo山田');
+    expect(...focusIsOn(control(page.element, 'first_name')));
+  });
+
+  it('takes the form over after one frame, keeping what was typed, even on a page that never reports a paint', async () => {
+    const page = await pageWith(undefined);
+    await type(page.prerendered('email'), 'jane@example.com');
+    customElements.define(page.element.localName, class extends LeadCapture {});
+    await Promise.resolve();
+    expect(page.root(), 'not before the paint').to.not.equal(null);
+    await until(() => page.root() === null, 'the takeover after the paint');
+    await page.element.updateComplete;
+    expect(page.element.values['email']).to.equal('jane@example.com');
+  });
+});
+
+describe('work that waits for the page’s first paint (the prerendered form’s loader)', () => {
+  it('starts at once on a page that has painted', async () => {
+    let started = false;
+    const work = whenPainted(document).then(() => (started = true));
+    await Promise.resolve();
+    expect(started).to.equal(true);
+    await work;
+  });
+
+  it('starts once a frame has been painted on a page that has not', async () => {
+    const painted = beforeFirstPaint();
+    try {
+      let frames = 0;
+      requestAnimationFrame(() => (frames += 1));
+      await whenPainted(document);
+      expect(frames, 'a frame rendered first').to.equal(1);
+    } finally {
+      painted();
+    }
   });
 });
 
