@@ -26,8 +26,8 @@ export interface ScriptTag {
 
 /**
  * The module build's loader, `lead-capture.loader.js` (src/loader.ts): a prerendered form's script,
- * which imports `lead-capture.js` beside it once the page has painted, so the widget's evaluation never
- * holds back the markup's first paint.
+ * which imports `lead-capture.js` beside it once a frame after the parse has painted, so the widget's
+ * evaluation never holds back the markup's first paint.
  */
 export const LOADER = 'lead-capture.loader.js';
 

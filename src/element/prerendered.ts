@@ -74,14 +74,6 @@ export function afterPaint(inFrame?: () => void): Promise<void> {
   );
 }
 
-/**
- * Resolves at once on a page that has painted, else once it has painted a frame: for work that must
- * never hold back the page's first paint (the prerendered form's loader, src/loader.ts).
- */
-export function whenPainted(document: Document): Promise<void> {
-  return pagePainted(document) ? Promise.resolve() : afterPaint();
-}
-
 /** Whether an IME composition is under way in a prerendered form; `stop()` stops listening. */
 export interface CompositionWatch {
   readonly active: () => boolean;

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { prerenderedMarkup, prerenderToken } from '../../src/builder/prerender.js';
 import { LeadCapture } from '../../src/element/lead-capture.js';
-import { caretIn, whenPainted } from '../../src/element/prerendered.js';
+import { caretIn } from '../../src/element/prerendered.js';
 import { CHECKED } from '../../src/fields/questions.js';
 import { control, errorText, focusIsOn, until } from '../helpers/form.js';
 
@@ -388,28 +388,6 @@ describe('a page not yet painted when the widget arrives', () => {
     await until(() => page.root() === null, 'the takeover after the paint');
     await page.element.updateComplete;
     expect(page.element.values['email']).to.equal('jane@example.com');
-  });
-});
-
-describe('work that waits for the page’s first paint (the prerendered form’s loader)', () => {
-  it('starts at once on a page that has painted', async () => {
-    let started = false;
-    const work = whenPainted(document).then(() => (started = true));
-    await Promise.resolve();
-    expect(started).to.equal(true);
-    await work;
-  });
-
-  it('starts once a frame has been painted on a page that has not', async () => {
-    const painted = beforeFirstPaint();
-    try {
-      let frames = 0;
-      requestAnimationFrame(() => (frames += 1));
-      await whenPainted(document);
-      expect(frames, 'a frame rendered first').to.equal(1);
-    } finally {
-      painted();
-    }
   });
 });
 
