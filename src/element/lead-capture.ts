@@ -20,6 +20,11 @@ const DELIVERY_PROPERTIES: readonly string[] = ['endpoint', 'adapter', 'destinat
 
 let instances = 0;
 
+/** A frame painted, or 100 ms, whichever comes first (a page in a background tab paints no frame). */
+function paintedOrLate(): Promise<void> {
+  return Promise.race([afterPaint(), new Promise<void>((resolve) => setTimeout(resolve, 100))]);
+}
+
 /**
  * A consent-aware lead form that validates every field and delivers the lead through an adapter.
  *
@@ -205,7 +210,7 @@ export class LeadCapture extends LeadCaptureProperties {
   }
 
   /**
-   * The form is on screen: the rules and delivery load once it is painted, side by side, not on the
+   * The form is on screen: the rules load once it is painted, then delivery (`#loadParts`), not on the
    * first keystroke. After the paint, so their code never runs before the form is seen (a preloaded
    * chunk would otherwise arrive in time to delay it); anything that needs them sooner (`submit()`,
    * `updateComplete`) starts them at once. Over a prerendered form they are already on their way.
@@ -236,24 +241,33 @@ export class LeadCapture extends LeadCaptureProperties {
   }
 
   /**
-   * The validation and delivery chunks, loaded in parallel, and the consent check beside them for a
-   * form that asks for consent; one that failed to load is tried again when next asked.
+   * The validation chunk, then the delivery chunk: the rules first, so a field left is checked with
+   * nothing else to evaluate before it shows; delivery once they have arrived and the form has been
+   * rendered and painted with them (a frame later at most, whether or not the rules came). The consent
+   * check loads beside the rules for a form that asks for consent. One that failed to load is tried
+   * again when next asked.
    */
   #loadParts(): Promise<void> {
-    this.#validationLoad ??= chunks.validation().then(
-      (validation) => this.#fields.arrive(validation),
+    const validation = (this.#validationLoad ??= chunks.validation().then(
+      (rules) => this.#fields.arrive(rules),
       (error: unknown) => {
         this.#validationLoad = undefined;
         throw error;
       },
-    );
-    this.#deliveryLoad ??= chunks.delivery().then(
-      (delivery) => this.#deliveryArrived(delivery),
-      (error: unknown) => {
-        this.#deliveryLoad = undefined;
-        throw error;
-      },
-    );
+    ));
+    // The base class's updateComplete: the element's own waits for this very load.
+    this.#deliveryLoad ??= validation
+      .catch(() => undefined)
+      .then(() => super.getUpdateComplete())
+      .then(paintedOrLate)
+      .then(() => chunks.delivery())
+      .then(
+        (delivery) => this.#deliveryArrived(delivery),
+        (error: unknown) => {
+          this.#deliveryLoad = undefined;
+          throw error;
+        },
+      );
     // Loaded ahead, so a Submit with consent given does not wait for it; delivery asks for it (and waits) before sending.
     if (this.#consent.asked(this.#resolved.consent)) void this.#loadConsentVisibility().catch(() => undefined);
     const both = Promise.all([this.#validationLoad, this.#deliveryLoad]).then(() => undefined);

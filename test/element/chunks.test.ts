@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import '../../src/define.js';
+import { chunks } from '../../src/element/chunks.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import type { RetryPolicy } from '../../src/flow/retry.js';
 import { count, hold, restoreChunks, restoreLater } from '../helpers/chunks.js';
@@ -71,6 +72,41 @@ describe('<lead-capture> before its validation chunk arrives', () => {
     const refused = oneEvent(element, 'lead-invalid');
     submitButton(element).click();
     validation.release();
+    expect((await refused).detail.errors).to.deep.equal({ email: 'required' });
+  });
+});
+
+describe('<lead-capture> loads the rules first, then delivery', () => {
+  it('asks for delivery only once the rules have arrived and the form has been painted with them', async () => {
+    const validation = hold('validation');
+    const delivery = count('delivery');
+    const element = await mount({ fields: 'email', required: 'email', 'min-fill-ms': '0', persist: 'none' });
+    type(element, 'email', 'not-an-email');
+    leave(element);
+    await until(() => validation.asked === 1, 'the rules to be asked for');
+    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(delivery.asked, 'delivery waits for the rules').to.equal(0);
+
+    validation.release();
+    let judgedWhenDeliveryAsked: string | null | undefined;
+    const asked = until(() => delivery.asked === 1, 'delivery to be asked for').then(() => (judgedWhenDeliveryAsked ??= control(element, 'email').getAttribute('aria-invalid')));
+    await until(() => control(element, 'email').getAttribute('aria-invalid') === 'true', 'the email left early to be judged');
+    await asked;
+    expect(judgedWhenDeliveryAsked, 'the error was already shown').to.equal('true');
+    await element.updateComplete;
+    expect(delivery.asked).to.equal(1);
+  });
+
+  it('still loads delivery when the rules cannot be loaded, and tries the rules again on Submit', async () => {
+    const original = chunks.validation;
+    let failures = 1;
+    chunks.validation = () => (failures-- > 0 ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original());
+    restoreLater(() => (chunks.validation = original));
+    const delivery = count('delivery');
+    const element = await mount({ fields: 'email', required: 'email', 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });
+    await until(() => delivery.asked === 1, 'delivery to be asked for despite the rules');
+    const refused = oneEvent(element, 'lead-invalid');
+    submitButton(element).click();
     expect((await refused).detail.errors).to.deep.equal({ email: 'required' });
   });
 });
