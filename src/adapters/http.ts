@@ -84,6 +84,13 @@ export function pickText(value: unknown, ...path: readonly string[]): string | u
   return undefined;
 }
 
+/** `{ field: code }` from an unknown JSON value, its string entries only; undefined when none. */
+export function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+}
+
 /** HTTP statuses that say "the same request may succeed later" (RFC 9110 and common practice). */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;

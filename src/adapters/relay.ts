@@ -1,5 +1,5 @@
 import type { Adapter, CreateResult, DeliveryContext } from './adapter.js';
-import { exchange, httpFailure, networkFailure, pick, pickText, retryAfterSeconds, type WireRequest, type WireResponse } from './http.js';
+import { exchange, httpFailure, networkFailure, pick, pickText, retryAfterSeconds, stringRecord, type WireRequest, type WireResponse } from './http.js';
 import { OUTCOME_STATUSES, type LeadEnvelope, type Outcome, type OutcomeStatus, type SubmitStepInput } from './lead.js';
 
 export interface RelaySettings {
@@ -61,13 +61,6 @@ function readOutcome(value: unknown): Outcome | undefined {
     ...(fieldErrors === undefined ? {} : { fieldErrors }),
     ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
   };
-}
-
-/** `{ field: code }` with string values only, or undefined. */
-function stringRecord(value: unknown): Record<string, string> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /**

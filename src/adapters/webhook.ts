@@ -1,5 +1,5 @@
 import type { Adapter } from './adapter.js';
-import { httpFailure, pick, pickText, singleRequestAdapter, type WireRequest, type WireResponse } from './http.js';
+import { httpFailure, pick, pickText, singleRequestAdapter, stringRecord, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { firstProblem, httpUrl, type Settings, type SettingsProblem } from './settings-check.js';
 
@@ -49,12 +49,6 @@ export function readWebhookResponse(response: WireResponse, now: Date): Outcome 
     };
   }
   return httpFailure(response, now);
-}
-
-function stringRecord(value: unknown): Record<string, string> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
 /** The `webhook` adapter: one POST of our lead JSON; usable straight from the browser. */
