@@ -1,3 +1,4 @@
+import { asksDateOfBirth } from '../element/date-of-birth-part.js';
 import { asksQuestions } from '../element/questions-part.js';
 import type { EmbedAttribute } from './attributes.js';
 
@@ -41,10 +42,12 @@ const text = (value: string | true | undefined): string => (typeof value === 'st
  * The forms a chunk is loaded for, when not every page loads it: the Spanish words for a Spanish
  * form; the email-typo table for a form that asks for an email (the default fields do); the consent
  * check for a form with a consent disclosure; the code of questions and steps for a form with
- * either, by the element's own test. The rules and delivery are loaded by every form.
+ * either, and the date of birth's boxes for a form that asks for it, by the element's own tests. The
+ * rules and delivery are loaded by every form.
  */
 const LOADED_WHEN: Readonly<Record<string, (attributes: ReadonlyMap<string, string | true>) => boolean>> = {
   questions: (attributes) => asksQuestions({ questions: text(attributes.get('questions')), steps: text(attributes.get('steps')) }),
+  'date-of-birth': (attributes) => asksDateOfBirth(text(attributes.get('fields'))),
   es: (attributes) => String(attributes.get('locale') ?? '').toLowerCase().startsWith('es'),
   'consent-visibility': (attributes) => String(attributes.get('consent') ?? '').trim() !== '',
   'email-typos': (attributes) => {

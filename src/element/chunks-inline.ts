@@ -4,6 +4,7 @@
  * lazily imported module in an initialiser, which cost the one-file build about 3 KB gzip.
  */
 import * as consentVisibility from '../chunks/consent-visibility.js';
+import * as dateOfBirth from '../chunks/date-of-birth.js';
 import * as delivery from '../chunks/delivery.js';
 import * as emailTypos from '../chunks/email-typos.js';
 import * as es from '../chunks/es.js';
@@ -18,4 +19,5 @@ export const chunks: typeof lazy = {
   emailTypos: async () => emailTypos,
   consentVisibility: async () => consentVisibility,
   questions: async () => questions,
+  dateOfBirth: async () => dateOfBirth,
 };

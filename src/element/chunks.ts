@@ -13,9 +13,11 @@ export const chunks = {
   emailTypos: () => import('../chunks/email-typos.js'),
   consentVisibility: () => import('../chunks/consent-visibility.js'),
   questions: () => import('../chunks/questions.js'),
+  dateOfBirth: () => import('../chunks/date-of-birth.js'),
 };
 
 export type ValidationChunk = Awaited<ReturnType<typeof chunks.validation>>;
 export type DeliveryChunk = Awaited<ReturnType<typeof chunks.delivery>>;
 export type ConsentVisibilityChunk = Awaited<ReturnType<typeof chunks.consentVisibility>>;
 export type QuestionsChunk = Awaited<ReturnType<typeof chunks.questions>>;
+export type DateOfBirthChunk = Awaited<ReturnType<typeof chunks.dateOfBirth>>;

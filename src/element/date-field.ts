@@ -3,7 +3,6 @@ import { live } from 'lit/directives/live.js';
 import { DATE_PARTS, dateProblem, readDateParts, splitIsoDate, type DateParts, type DateProblem } from '../fields/memorable-date.js';
 import type { FieldKey } from '../fields/keys.js';
 import type { DatePart, FieldMessages } from '../fields/messages/index.js';
-import { isoDate } from '../fields/normalise.js';
 import { requiredMarkTemplate } from './field-template.js';
 
 /** The boxes' names: the field's key and the part, so a page's script can still find them by name. */
@@ -18,7 +17,7 @@ export function partId(id: string, part: DatePart): string {
 
 /** The part of the date of birth whose box has this name, or undefined for any other control. */
 export function datePartNamed(name: string): DatePart | undefined {
-  return DATE_PARTS.find((part) => name === partName('date_of_birth', part));
+  return new MemorableDateField('date_of_birth').partNamed(name);
 }
 
 const AUTOCOMPLETE: Readonly<Record<DatePart, string>> = { month: 'bday-month', day: 'bday-day', year: 'bday-year' };
@@ -34,6 +33,11 @@ export class MemorableDateField {
   #parts: DateParts = { month: '', day: '', year: '' };
   /** The ISO date the boxes last made (or were filled from), to notice a value set from outside. */
   #iso = '';
+
+  /** The part of this date whose box has this name, or undefined for any other control. */
+  partNamed(name: string): DatePart | undefined {
+    return DATE_PARTS.find((part) => name === partName(this.key, part));
+  }
 
   /** What a box's new text makes of the whole: the value for `values` ('' until it is a whole date). */
   input(part: DatePart, text: string): string {
@@ -54,6 +58,11 @@ export class MemorableDateField {
     return this.problem(messages, minAge)?.parts ?? DATE_PARTS;
   }
 
+  /** The id of the first box to mark, where the error summary's link goes (`id` is the field's). */
+  firstInvalidBox(id: string, messages: FieldMessages, minAge: number): string {
+    return partId(id, this.invalidParts(messages, minAge)[0] ?? 'month');
+  }
+
   /** Whether any box has text in it. */
   get touched(): boolean {
     return DATE_PARTS.some((part) => this.#parts[part].trim() !== '');
@@ -64,18 +73,18 @@ export class MemorableDateField {
     this.#iso = '';
   }
 
-  /** Takes a value set from outside (a page's `values`, a reset) into the boxes. */
-  #follow(value: string): void {
-    if (value === this.#iso) return;
-    const iso = value === '' ? '' : isoDate(value);
+  /** Takes a value set from outside (a page's `values`, a reset), read as an ISO date, into the boxes. */
+  #follow(iso: string): void {
+    if (iso === this.#iso) return;
     this.#parts = splitIsoDate(iso);
-    this.#iso = value;
+    this.#iso = iso;
   }
 
   render(view: {
     readonly key: FieldKey;
     readonly id: string;
     readonly label: string;
+    /** The field's value read as an ISO date (normalise.ts's `isoDate`: a page's "4/23/1985" is one). */
     readonly value: string;
     readonly required: boolean;
     readonly messages: FieldMessages;

@@ -3,12 +3,14 @@ import { FIELD_CATALOGUE } from '../fields/catalogue.js';
 import { isFieldKey, type FieldKey } from '../fields/keys.js';
 import type { FieldErrorCode } from '../fields/error-codes.js';
 import { errorMessage } from '../fields/messages/compose.js';
+import { isoDate } from '../fields/normalise.js';
 import type { DatePart, FieldMessages } from '../fields/messages/types.js';
 import type { LeadValidation, LeadValidator } from '../fields/validate.js';
 import type { ValidationChunk } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
-import { datePartNamed, MemorableDateField, partId } from './date-field.js';
+import type { MemorableDateField } from './date-field.js';
+import { dateOfBirthPart } from './date-of-birth-part.js';
 import { EmailSuggestion } from './email-suggestion.js';
 import { formatWhileTyping } from './phone-typing.js';
 import { NO_QUESTIONS, questionsPart, type QuestionAsker } from './questions-part.js';
@@ -56,7 +58,8 @@ export class FieldsController implements ReactiveController {
   readonly #suggestion = new EmailSuggestion();
   /** The page's own questions, asked beside the catalogue fields (the questions chunk's, when the form has any). */
   #questions: QuestionAsker = NO_QUESTIONS;
-  readonly #date = new MemorableDateField('date_of_birth');
+  /** The date of birth's three boxes (the date-of-birth chunk's), once the form asks for it: kept, with what was typed, across changes. */
+  #date: MemorableDateField | undefined;
   #validator: LeadValidator | undefined;
   #validation: ValidationChunk | undefined;
   /** Fields left before the rules arrived, checked when they do. */
@@ -108,6 +111,9 @@ export class FieldsController implements ReactiveController {
     const asked = part && config.questions.length > 0 ? new part.QuestionFields() : undefined;
     const questions = asked?.configure(config) ?? [];
     this.#questions = asked ?? NO_QUESTIONS;
+    // Likewise a form with a date of birth renders only once its chunk is here.
+    const date = dateOfBirthPart();
+    if (date && config.fields.includes('date_of_birth')) this.#date ??= new date.MemorableDateField('date_of_birth');
     const validation = this.#validation;
     if (!validation) return;
     this.#validator = validation.createLeadValidator({
@@ -164,7 +170,7 @@ export class FieldsController implements ReactiveController {
     this.errors = {};
     this.#reasons = {};
     this.#suggestion.clear();
-    this.#date.clear();
+    this.#date?.clear();
     this.submitted = false;
   }
 
@@ -197,7 +203,7 @@ export class FieldsController implements ReactiveController {
   }
 
   #dateProblem() {
-    return this.#date.problem(this.#words, this.options.config().minAge);
+    return this.#date?.problem(this.#words, this.options.config().minAge);
   }
 
   #validateOne(key: string): void {
@@ -253,8 +259,8 @@ export class FieldsController implements ReactiveController {
   }
 
   #typed(target: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, deleting: boolean): void {
-    const datePart = datePartNamed(target.name);
-    if (datePart) return this.#changed('date_of_birth', this.#date.input(datePart, target.value));
+    const datePart = this.#date?.partNamed(target.name);
+    if (this.#date && datePart) return this.#changed('date_of_birth', this.#date.input(datePart, target.value));
     const answer = this.#questions.answerOf(target);
     if (answer !== undefined) return this.#changed(target.name, answer);
     const key = target.name;
@@ -288,13 +294,13 @@ export class FieldsController implements ReactiveController {
     // between the press and the release, and the click would be lost.
     if (next?.matches?.('button[type="submit"]')) return;
     // The date is one field in three boxes: judged when the person leaves the last box they touch.
-    if (datePartNamed(name) && next?.closest?.('.lc-date') === target.closest('.lc-date')) return;
+    if (this.#date?.partNamed(name) && next?.closest?.('.lc-date') === target.closest('.lc-date')) return;
     this.#left(name);
   };
 
   /** A field the person moved on from: checked now, or the moment the rules arrive. */
   #left(name: string): void {
-    const key = datePartNamed(name) ? 'date_of_birth' : name;
+    const key = this.#date?.partNamed(name) ? 'date_of_birth' : name;
     if (!isFieldKey(key) && !this.#questions.has(key)) return;
     // Left before the rules arrived: judged the moment they do, as if on leaving.
     if (!this.#validation) this.#unchecked.add(key);
@@ -311,7 +317,7 @@ export class FieldsController implements ReactiveController {
       const formatted = validation.formatOnLeave(value, this.options.config().country);
       if (formatted !== value) this.host.values = { ...this.host.values, [key]: formatted };
     }
-    const touched = key === 'date_of_birth' ? this.#date.touched : (this.host.values[key] ?? '').trim() !== '';
+    const touched = key === 'date_of_birth' && this.#date ? this.#date.touched : (this.host.values[key] ?? '').trim() !== '';
     if (touched || this.submitted) this.#validateOne(key);
   }
 
@@ -323,7 +329,8 @@ export class FieldsController implements ReactiveController {
       if (this.#errors[key] === undefined) continue;
       // A link to the date reaches its first box in error.
       const id = `${idPrefix}-${key}`;
-      items.push({ target: key === 'date_of_birth' ? partId(id, this.#invalidParts()[0] ?? 'month') : this.#questions.target(key, id), text: this.errorFor(key) });
+      const target = key === 'date_of_birth' ? this.#date?.firstInvalidBox(id, this.#words, this.options.config().minAge) : undefined;
+      items.push({ target: target ?? this.#questions.target(key, id), text: this.errorFor(key) });
     }
     if (this.#errors[CONSENT] !== undefined) {
       items.push({ target: this.options.config().sellers.length > 1 ? `${idPrefix}-consent-1` : `${idPrefix}-consent`, text: this.errorFor(CONSENT) });
@@ -333,7 +340,7 @@ export class FieldsController implements ReactiveController {
 
   #invalidParts(): readonly DatePart[] {
     if (this.#errors['date_of_birth'] === undefined) return [];
-    return this.#date.invalidParts(this.#words, this.options.config().minAge);
+    return this.#date?.invalidParts(this.#words, this.options.config().minAge) ?? [];
   }
 
   /** The fields on this screen, each labelled, with its error and (for the email) a suggestion. */
@@ -348,8 +355,9 @@ export class FieldsController implements ReactiveController {
       const question = this.#questions.render(key, { id, required, value, error, messages: this.#words, strings, locale: this.options.config().locale });
       if (question || !isFieldKey(key)) return question ?? html``;
       if (FIELD_CATALOGUE[key].control === 'date') {
+        // Read as a date here, with the rules' own reading: the rules share normalise.ts with the first chunk, not the date's.
         const messages = this.#words;
-        return this.#date.render({ key, id, label: messages.labels[key], value, required, messages, error: this.errorFor(key), invalid: this.#invalidParts() });
+        return this.#date?.render({ key, id, label: messages.labels[key], value: isoDate(value), required, messages, error: this.errorFor(key), invalid: this.#invalidParts() }) ?? html``;
       }
       return fieldTemplate({
         key,

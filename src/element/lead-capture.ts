@@ -11,6 +11,7 @@ import { CONSENT, FieldsController } from './fields-controller.js';
 import { LeadCaptureProperties } from './lead-capture-properties.js';
 import { loadWords, stringsFor, wordsFor } from './locales.js';
 import { asksQuestions, loadQuestionsPart, questionsPart } from './questions-part.js';
+import { asksDateOfBirth, dateOfBirthPart, loadDateOfBirthPart } from './date-of-birth-part.js';
 import { afterPaint, hasPrerendered, nextFrame, pagePainted, restoreFocus, takePrerendered, watchComposition, type CompositionWatch } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
@@ -134,17 +135,20 @@ export class LeadCapture extends LeadCaptureProperties {
   }
 
   /**
-   * A form in a language other than English waits for its words (`lead-capture.es.js`), and a form
-   * with questions or steps for the code that asks them (`lead-capture.questions.js`), before it first
-   * renders, rather than flash English or a form without its questions (a prerendered form stays on
-   * screen, usable, meanwhile); what changed meanwhile is kept for that update. Questions given later
-   * (the `questions` property) load it then, the form shown as it was until it arrives.
+   * A form in a language other than English waits for its words (`lead-capture.es.js`), a form with
+   * questions or steps for the code that asks them (`lead-capture.questions.js`), and a form with a
+   * date of birth for its boxes (`lead-capture.date-of-birth.js`), before it first renders, rather
+   * than flash English or a form without its questions or date (a prerendered form stays on screen,
+   * usable, meanwhile); what changed meanwhile is kept for that update. Questions or a date of birth
+   * given later (the `questions` or `fields` property) load it then, the form shown as it was until
+   * it arrives.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const locale = this.locale.toLowerCase().split('-')[0] ?? '';
     const waiting = [
       isLocale(locale) && locale !== 'en' && !wordsFor(locale) && loadWords(locale),
       !questionsPart() && asksQuestions(this) && loadQuestionsPart(),
+      !dateOfBirthPart() && asksDateOfBirth(this.fields) && loadDateOfBirthPart(),
     ].filter((load) => load !== false);
     if (waiting.length === 0) return true;
     for (const [key, value] of changed) if (!this.#held.has(key)) this.#held.set(key, value);
@@ -152,7 +156,7 @@ export class LeadCapture extends LeadCaptureProperties {
       Promise.all(waiting).then(
         () => this.requestUpdate(),
         // Tried again on the next change (a failed load is forgotten).
-        (error: unknown) => console.error('<lead-capture>: the form could not load what it needs to render (its words, or its questions and steps)', error),
+        (error: unknown) => console.error('<lead-capture>: the form could not load what it needs to render (its words, its questions and steps, or its date of birth)', error),
       ),
     );
     return false;

@@ -107,6 +107,7 @@ describe('the chunks a page loads', () => {
     'lead-capture.email-typos.js': 'sha384-t',
     'lead-capture.consent-visibility.js': 'sha384-cv',
     'lead-capture.questions.js': 'sha384-q',
+    'lead-capture.date-of-birth.js': 'sha384-d',
   };
   const files = (attributes: Parameters<typeof pinnedChunks>[1]) => pinnedChunks(manifest, attributes).map((chunk) => chunk.file).sort();
 
@@ -133,6 +134,12 @@ describe('the chunks a page loads', () => {
 
   it('never include the loader: it is the prerendered form’s script, not a chunk', () => {
     expect(pinnedChunks({ ...manifest, 'lead-capture.loader.js': 'sha384-l' }, []).map((chunk) => chunk.file)).not.to.include('lead-capture.loader.js');
+  });
+
+  it('include the date of birth’s boxes only for a form whose fields name it', () => {
+    expect(files([])).not.to.include('lead-capture.date-of-birth.js');
+    expect(files([['fields', 'first_name email zip_code']])).not.to.include('lead-capture.date-of-birth.js');
+    expect(files([['fields', 'first_name,date_of_birth email']])).to.include('lead-capture.date-of-birth.js');
   });
 
   it('are none without a manifest, and resolve beside the script as its own import() does', () => {

@@ -44,6 +44,7 @@ describe('the embed code’s Subresource Integrity', function () {
     }
     expect(clipboard.text, 'an English form never loads the Spanish words').not.to.include('lead-capture.es.js');
     expect(clipboard.text, 'a form without questions or steps never loads their code').not.to.include('lead-capture.questions.js');
+    expect(clipboard.text, 'a form without a date of birth never loads its boxes').not.to.include('lead-capture.date-of-birth.js');
     // The prerendered form's stylesheet, pinned like the scripts.
     expect(clipboard.text).to.include(`<link rel="stylesheet" href="/dist/lead-capture.css" integrity="${hashes['lead-capture.css']}" crossorigin="anonymous">`);
 
@@ -103,6 +104,25 @@ describe('the embed code’s Subresource Integrity', function () {
     expect(widget.querySelector('[data-lc-prerendered]'), 'the prerendered form taken over').to.equal(null);
     expect(widget.querySelector('form.lc-form [name="debt_amount"]'), 'the widget asks the question').not.to.equal(null);
     expect(widget.querySelector('label[for$="-debt_amount"]')?.textContent).to.include('Total debt');
+  });
+
+  it('preloads the date of birth’s boxes, pinned, for a form that asks for it, whose prerendered form the widget takes over', async function () {
+    this.timeout(60_000);
+    const manifest = await servedSriManifest();
+    const { builder, clipboard } = await openBuilder('fields=first_name+email+date_of_birth', manifest);
+    await typeInto(builder, control(builder, 'Script URL'), '/dist/lead-capture.js');
+    await settled(builder);
+    await press(builder, button(builder, 'Copy the embed code'), 'Enter');
+    await until(() => clipboard.text !== undefined, 'the copy');
+    const hashes = JSON.parse(decodeURIComponent(manifest.slice(manifest.indexOf(',') + 1))) as Record<string, string>;
+    expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/lead-capture.date-of-birth.js" integrity="${hashes['lead-capture.date-of-birth.js']}" crossorigin="anonymous">`);
+    expect(clipboard.text, 'the date’s boxes in the prerendered form').to.match(/data-lc-prerendered[\s\S]*name="date_of_birth-year"/);
+
+    const page = await pasteIntoBlankPage(clipboard.text!);
+    await until(() => page.contentDocument?.querySelector('lead-capture form.lc-form') !== null, 'the widget to take the form over', 20_000);
+    const widget = page.contentDocument!.querySelector('lead-capture')!;
+    expect(widget.querySelector('[data-lc-prerendered]'), 'the prerendered form taken over').to.equal(null);
+    expect(widget.querySelectorAll('form.lc-form fieldset.lc-date input').length, 'the widget asks the date in its three boxes').to.equal(3);
   });
 
   it('says the script is not pinned when the build has no dist/sri.json', async () => {

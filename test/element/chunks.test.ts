@@ -305,3 +305,29 @@ describe('<lead-capture> given questions later by the page, before the questions
     expect((await refused).detail.errors, 'the question judged with the rest').to.deep.equal({ debt_amount: 'required' });
   });
 });
+
+// The first form in this page to need the date-of-birth chunk: once loaded, it stays for the page.
+describe('<lead-capture> given a date of birth later by the page, before its chunk arrives', () => {
+  it('keeps the form as it was and everything typed, then shows the date’s boxes once the chunk arrives', async () => {
+    const date = hold('dateOfBirth');
+    const element = await mount({ fields: 'first_name email', required: 'email', persist: 'none' });
+    await element.updateComplete;
+    type(element, 'first_name', 'Jane');
+    element.fields = 'first_name email date_of_birth';
+    element.required = 'email date_of_birth';
+    await until(() => date.asked > 0, 'the date-of-birth chunk to be asked for');
+    type(element, 'email', 'jane@example.com');
+    expect(element.querySelector('fieldset.lc-date'), 'no date before its boxes arrive').to.equal(null);
+
+    date.release();
+    await until(() => element.querySelector('fieldset.lc-date') !== null, 'the date of birth to render');
+    await element.updateComplete;
+    expect(element.values).to.deep.equal({ first_name: 'Jane', email: 'jane@example.com' });
+    expect((control(element, 'first_name') as HTMLInputElement).value).to.equal('Jane');
+    expect((control(element, 'email') as HTMLInputElement).value).to.equal('jane@example.com');
+    await expect(element).to.be.accessible();
+    const refused = oneEvent(element, 'lead-invalid');
+    submitButton(element).click();
+    expect((await refused).detail.errors, 'the date judged with the rest').to.deep.equal({ date_of_birth: 'required' });
+  });
+});

@@ -103,6 +103,8 @@ describe('consent never visible on the consent step (deferred consent)', () => {
       ></lead-capture>
     </div>`);
     const element = page.querySelector<LeadCapture>('lead-capture')!;
+    // The form renders once its date of birth's boxes (a chunk of their own) are here.
+    await element.updateComplete;
     await fill(element, { ...GOOD_VALUES, address: '350 Fifth Avenue', city: 'New York', date_of_birth: '1985-04-23' });
     element.values = { ...element.values, state: 'NY' };
     const created = oneEvent(element, 'lead-created');
