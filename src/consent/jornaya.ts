@@ -1,11 +1,13 @@
-import { loadScriptOnce, waitFor } from './script-loader.js';
-
 /**
  * Jornaya (Verisk) LeadiD, on the TrustedForm pattern (DESTINATIONS.md, "Jornaya"): the campaign
- * script writes a 36-character token into the hidden input `#leadid_token`, which must be in the form.
- * That id is fixed by Jornaya, so only one widget per page can carry it.
+ * script writes a 36-character token into the hidden input `#leadid_token` (JORNAYA_TOKEN_ID), which
+ * must be in the form. That id is fixed by Jornaya, so only one widget per page can carry it.
  */
-export const JORNAYA_TOKEN_ID = 'leadid_token';
+import { JORNAYA_TOKEN_ID } from './jornaya-token.js';
+import { loadScriptOnce, waitFor } from './script-loader.js';
+
+export { JORNAYA_TOKEN_ID };
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function jornayaScriptUrl(campaignKey: string, base?: string): string {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Outcome } from '../adapters/lead.js';
-import { JORNAYA_TOKEN_ID } from '../consent/jornaya.js';
+import { JORNAYA_TOKEN_ID } from '../consent/jornaya-token.js';
 import { isFieldErrorCode, type FieldErrorCode } from '../fields/error-codes.js';
 import type { FlowState } from '../flow/submission.js';
 import type { UiStrings } from './strings/index.js';
