@@ -89,6 +89,13 @@ export class LeadCapture extends LeadCaptureProperties {
   /** Whether the takeover has waited for the page's first paint: once is enough (a page may never report one). */
   #waitedForPaint = false;
   #deliveryLoad: Promise<void> | undefined;
+  #rendered!: () => void;
+  /**
+   * The form's first render: a form waiting for a chunk of its own (its words, questions or date of
+   * birth) has completed updates without one, and a prerendered form's markup has no form for
+   * TrustedForm to record.
+   */
+  readonly #firstRender = new Promise<void>((resolve) => (this.#rendered = resolve));
   #consentVisibilityLoad: Promise<ConsentVisibilityChunk> | undefined;
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
   // Delivery, tracking and conversions come with the delivery chunk, right after the first render.
@@ -221,6 +228,7 @@ export class LeadCapture extends LeadCaptureProperties {
    */
   protected override firstUpdated(): void {
     this.#shownAt = performance.now();
+    this.#rendered();
     requestAnimationFrame(() => setTimeout(() => void this.#loadParts().catch(() => undefined)));
   }
 
@@ -262,6 +270,7 @@ export class LeadCapture extends LeadCaptureProperties {
     // The base class's updateComplete: the element's own waits for this very load.
     this.#deliveryLoad ??= validation
       .catch(() => undefined)
+      .then(() => this.#firstRender)
       .then(() => super.getUpdateComplete())
       .then(paintedOrLate)
       .then(() => chunks.delivery())
