@@ -41,7 +41,7 @@ const text = (value: string | true | undefined): string => (typeof value === 'st
 /**
  * The forms a chunk is loaded for, when not every page loads it: the Spanish words for a Spanish
  * form; the email-typo table for a form that asks for an email (the default fields do); the consent
- * check for a form with a consent disclosure; the code of questions and steps for a form with
+ * disclosure and its check for a form with one; the code of questions and steps for a form with
  * either, and the date of birth's boxes for a form that asks for it, by the element's own tests. The
  * rules and delivery are loaded by every form.
  */
@@ -49,6 +49,7 @@ const LOADED_WHEN: Readonly<Record<string, (attributes: ReadonlyMap<string, stri
   questions: (attributes) => asksQuestions({ questions: text(attributes.get('questions')), steps: text(attributes.get('steps')) }),
   'date-of-birth': (attributes) => asksDateOfBirth(text(attributes.get('fields'))),
   es: (attributes) => String(attributes.get('locale') ?? '').toLowerCase().startsWith('es'),
+  consent: (attributes) => String(attributes.get('consent') ?? '').trim() !== '',
   'consent-visibility': (attributes) => String(attributes.get('consent') ?? '').trim() !== '',
   'email-typos': (attributes) => {
     const fields = attributes.get('fields');

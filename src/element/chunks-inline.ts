@@ -3,6 +3,7 @@
  * is already here and is handed over at once. Static imports, so the bundler need not wrap each
  * lazily imported module in an initialiser, which cost the one-file build about 3 KB gzip.
  */
+import * as consent from '../chunks/consent.js';
 import * as consentVisibility from '../chunks/consent-visibility.js';
 import * as dateOfBirth from '../chunks/date-of-birth.js';
 import * as delivery from '../chunks/delivery.js';
@@ -20,4 +21,5 @@ export const chunks: typeof lazy = {
   consentVisibility: async () => consentVisibility,
   questions: async () => questions,
   dateOfBirth: async () => dateOfBirth,
+  consent: async () => consent,
 };

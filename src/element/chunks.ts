@@ -14,6 +14,7 @@ export const chunks = {
   consentVisibility: () => import('../chunks/consent-visibility.js'),
   questions: () => import('../chunks/questions.js'),
   dateOfBirth: () => import('../chunks/date-of-birth.js'),
+  consent: () => import('../chunks/consent.js'),
 };
 
 export type ValidationChunk = Awaited<ReturnType<typeof chunks.validation>>;
@@ -21,3 +22,4 @@ export type DeliveryChunk = Awaited<ReturnType<typeof chunks.delivery>>;
 export type ConsentVisibilityChunk = Awaited<ReturnType<typeof chunks.consentVisibility>>;
 export type QuestionsChunk = Awaited<ReturnType<typeof chunks.questions>>;
 export type DateOfBirthChunk = Awaited<ReturnType<typeof chunks.dateOfBirth>>;
+export type ConsentChunk = Awaited<ReturnType<typeof chunks.consent>>;

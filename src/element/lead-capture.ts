@@ -12,6 +12,7 @@ import { LeadCaptureProperties } from './lead-capture-properties.js';
 import { loadWords, stringsFor, wordsFor } from './locales.js';
 import { asksQuestions, loadQuestionsPart, questionsPart } from './questions-part.js';
 import { asksDateOfBirth, dateOfBirthPart, loadDateOfBirthPart } from './date-of-birth-part.js';
+import { consentPart, loadConsentPart } from './consent-part.js';
 import { afterPaint, hasPrerendered, nextFrame, pagePainted, restoreFocus, takePrerendered, watchComposition, type CompositionWatch } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
@@ -91,9 +92,9 @@ export class LeadCapture extends LeadCaptureProperties {
   #deliveryLoad: Promise<void> | undefined;
   #rendered!: () => void;
   /**
-   * The form's first render: a form waiting for a chunk of its own (its words, questions or date of
-   * birth) has completed updates without one, and a prerendered form's markup has no form for
-   * TrustedForm to record.
+   * The form's first render: a form waiting for a chunk of its own (its words, questions, date of
+   * birth or consent disclosure) has completed updates without one, and a prerendered form's markup
+   * has no form for TrustedForm to record.
    */
   readonly #firstRender = new Promise<void>((resolve) => (this.#rendered = resolve));
   #consentVisibilityLoad: Promise<ConsentVisibilityChunk> | undefined;
@@ -143,12 +144,13 @@ export class LeadCapture extends LeadCaptureProperties {
 
   /**
    * A form in a language other than English waits for its words (`lead-capture.es.js`), a form with
-   * questions or steps for the code that asks them (`lead-capture.questions.js`), and a form with a
-   * date of birth for its boxes (`lead-capture.date-of-birth.js`), before it first renders, rather
-   * than flash English or a form without its questions or date (a prerendered form stays on screen,
-   * usable, meanwhile); what changed meanwhile is kept for that update. Questions or a date of birth
-   * given later (the `questions` or `fields` property) load it then, the form shown as it was until
-   * it arrives.
+   * questions or steps for the code that asks them (`lead-capture.questions.js`), a form with a date
+   * of birth for its boxes (`lead-capture.date-of-birth.js`), and a form that asks for consent for its
+   * disclosure (`lead-capture.consent.js`), before it first renders, rather than flash English or a
+   * form without its questions, date or consent (a prerendered form stays on screen, usable,
+   * meanwhile); what changed meanwhile is kept for that update. Any of these given later (the
+   * `questions`, `fields` or `consent` property) loads its chunk then, the form shown as it was until
+   * it arrives (and a Submit meanwhile waits for it).
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const locale = this.locale.toLowerCase().split('-')[0] ?? '';
@@ -156,6 +158,7 @@ export class LeadCapture extends LeadCaptureProperties {
       isLocale(locale) && locale !== 'en' && !wordsFor(locale) && loadWords(locale),
       !questionsPart() && asksQuestions(this) && loadQuestionsPart(),
       !dateOfBirthPart() && asksDateOfBirth(this.fields) && loadDateOfBirthPart(),
+      !consentPart() && this.#consent.asked(this.consent.trim()) && loadConsentPart(),
     ].filter((load) => load !== false);
     if (waiting.length === 0) return true;
     for (const [key, value] of changed) if (!this.#held.has(key)) this.#held.set(key, value);
@@ -163,7 +166,7 @@ export class LeadCapture extends LeadCaptureProperties {
       Promise.all(waiting).then(
         () => this.requestUpdate(),
         // Tried again on the next change (a failed load is forgotten).
-        (error: unknown) => console.error('<lead-capture>: the form could not load what it needs to render (its words, its questions and steps, or its date of birth)', error),
+        (error: unknown) => console.error('<lead-capture>: the form could not load what it needs to render (its words, its questions and steps, its date of birth or its consent disclosure)', error),
       ),
     );
     return false;

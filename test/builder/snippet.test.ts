@@ -106,6 +106,7 @@ describe('the chunks a page loads', () => {
     'lead-capture.es.js': 'sha384-es',
     'lead-capture.email-typos.js': 'sha384-t',
     'lead-capture.consent-visibility.js': 'sha384-cv',
+    'lead-capture.consent.js': 'sha384-c',
     'lead-capture.questions.js': 'sha384-q',
     'lead-capture.date-of-birth.js': 'sha384-d',
   };
@@ -120,8 +121,8 @@ describe('the chunks a page loads', () => {
     expect(files([['locale', 'es'], ['fields', 'email']])).to.deep.equal(['lead-capture.delivery.js', 'lead-capture.email-typos.js', 'lead-capture.es.js', 'lead-capture.validation.js']);
   });
 
-  it('include the consent check only for a form with a consent disclosure', () => {
-    expect(files([['fields', 'first_name mobile'], ['consent', 'I agree that {sellers} may call me.']])).to.deep.equal(['lead-capture.consent-visibility.js', 'lead-capture.delivery.js', 'lead-capture.validation.js']);
+  it('include the consent disclosure and its check only for a form with a consent disclosure', () => {
+    expect(files([['fields', 'first_name mobile'], ['consent', 'I agree that {sellers} may call me.']])).to.deep.equal(['lead-capture.consent-visibility.js', 'lead-capture.consent.js', 'lead-capture.delivery.js', 'lead-capture.validation.js']);
     expect(files([['fields', 'first_name mobile'], ['consent', '  ']]), 'no disclosure, no check').to.deep.equal(['lead-capture.delivery.js', 'lead-capture.validation.js']);
   });
 

@@ -45,6 +45,7 @@ describe('the embed code’s Subresource Integrity', function () {
     expect(clipboard.text, 'an English form never loads the Spanish words').not.to.include('lead-capture.es.js');
     expect(clipboard.text, 'a form without questions or steps never loads their code').not.to.include('lead-capture.questions.js');
     expect(clipboard.text, 'a form without a date of birth never loads its boxes').not.to.include('lead-capture.date-of-birth.js');
+    expect(clipboard.text, 'a form without a consent disclosure never loads it').not.to.include('lead-capture.consent.js');
     // The prerendered form's stylesheet, pinned like the scripts.
     expect(clipboard.text).to.include(`<link rel="stylesheet" href="/dist/lead-capture.css" integrity="${hashes['lead-capture.css']}" crossorigin="anonymous">`);
 
@@ -123,6 +124,28 @@ describe('the embed code’s Subresource Integrity', function () {
     const widget = page.contentDocument!.querySelector('lead-capture')!;
     expect(widget.querySelector('[data-lc-prerendered]'), 'the prerendered form taken over').to.equal(null);
     expect(widget.querySelectorAll('form.lc-form fieldset.lc-date input').length, 'the widget asks the date in its three boxes').to.equal(3);
+  });
+
+  it('preloads the consent disclosure and its check, pinned, for a TCPA form, whose prerendered form the widget takes over with the disclosure as written and its box unchecked', async function () {
+    this.timeout(60_000);
+    const manifest = await servedSriManifest();
+    const disclosure = 'By checking this box I agree that {sellers} may call and text me at the number above.';
+    const { builder, clipboard } = await openBuilder(`consent=${encodeURIComponent(disclosure)}&sellers=ACME+Insurance`, manifest);
+    await typeInto(builder, control(builder, 'Script URL'), '/dist/lead-capture.js');
+    await settled(builder);
+    await press(builder, button(builder, 'Copy the embed code'), 'Enter');
+    await until(() => clipboard.text !== undefined, 'the copy');
+    const hashes = JSON.parse(decodeURIComponent(manifest.slice(manifest.indexOf(',') + 1))) as Record<string, string>;
+    for (const chunk of ['lead-capture.consent.js', 'lead-capture.consent-visibility.js']) {
+      expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/${chunk}" integrity="${hashes[chunk]}" crossorigin="anonymous">`);
+    }
+
+    const page = await pasteIntoBlankPage(clipboard.text!);
+    await until(() => page.contentDocument?.querySelector('lead-capture form.lc-form') !== null, 'the widget to take the form over', 20_000);
+    const widget = page.contentDocument!.querySelector('lead-capture')!;
+    expect(widget.querySelector('[data-lc-prerendered]'), 'the prerendered form taken over').to.equal(null);
+    expect(widget.querySelector('form.lc-form .lc-consent-text')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(disclosure.replace('{sellers}', 'ACME Insurance'));
+    expect(widget.querySelector<HTMLInputElement>('form.lc-form input[name="consent"]')?.checked).to.equal(false);
   });
 
   it('says the script is not pinned when the build has no dist/sri.json', async () => {

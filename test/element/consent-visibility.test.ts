@@ -20,6 +20,8 @@ async function pageWithCss(scenario: string, css: string): Promise<LeadCapture> 
     ></lead-capture>
   </div>`);
   const element = page.querySelector<LeadCapture>('lead-capture')!;
+  // The form renders once its disclosure (a chunk of its own) is here.
+  await element.updateComplete;
   await fill(element, GOOD_VALUES);
   element.querySelector<HTMLInputElement>('input[name="consent"]')?.click();
   await element.updateComplete;
@@ -103,7 +105,7 @@ describe('consent never visible on the consent step (deferred consent)', () => {
       ></lead-capture>
     </div>`);
     const element = page.querySelector<LeadCapture>('lead-capture')!;
-    // The form renders once its date of birth's boxes (a chunk of their own) are here.
+    // The form renders once its date of birth's boxes and its disclosure (chunks of their own) are here.
     await element.updateComplete;
     await fill(element, { ...GOOD_VALUES, address: '350 Fifth Avenue', city: 'New York', date_of_birth: '1985-04-23' });
     element.values = { ...element.values, state: 'NY' };
