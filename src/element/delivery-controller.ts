@@ -164,6 +164,12 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
       // signals, which the relay requires: a lead resumed without them would be refused as a bot.
       if (!again) await flow.stage({ ...bare, bot: await botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs()) }, idempotencyKey);
       const envelope = again ?? (await this.#envelope(bare));
+      // Another lead got on its way meanwhile (a send that was not the element's one Submit at a time):
+      // the flow refuses this one, so it leaves the outbox it was just saved in, or a later visit sends it.
+      if (flow.state.phase === 'sending') {
+        if (!again) void flow.unstage(idempotencyKey);
+        return;
+      }
       this.#sent = envelope;
       this.#lastConsent = envelope.consent;
       if (!this.host.dispatchEvent(new LeadSubmitEvent({ envelope, idempotencyKey, evidence: this.#evidence }))) {

@@ -45,6 +45,8 @@ export class StepsController implements ReactiveController {
   #focusHeading = false;
   /** The form's steps, once it has several (a configuration with steps was resolved with the questions chunk). */
   #sequenceOf: StepSequence | undefined;
+  /** The press of Submit being checked: another press meanwhile joins it (`submit()`). */
+  #pressed: Promise<void> | undefined;
 
   constructor(
     private readonly host: StepsHost,
@@ -134,47 +136,75 @@ export class StepsController implements ReactiveController {
     };
   }
 
-  /** Validates this screen and sends, exactly as pressing Submit does. */
-  async submit(): Promise<void> {
+  /**
+   * Validates this screen and sends, exactly as pressing Submit does. A second press while the first
+   * is still being checked (the rules, the email-typo table or the consent check on their way) joins
+   * it: delivery's busy check cannot hold it, since nothing is on its way yet, and the lead would go
+   * twice, under two keys. The checks over, the window closes before anything is done or told to the
+   * page, so a press after that (Next again, I agree) is a press of its own.
+   */
+  submit(): Promise<void> {
+    if (this.#pressed) return this.#pressed;
+    const close = () => (this.#pressed = undefined);
+    const pressed = this.#check().then(
+      (act) => {
+        close();
+        return act?.();
+      },
+      (error: unknown) => {
+        close();
+        throw error;
+      },
+    );
+    this.#pressed = pressed;
+    return pressed;
+  }
+
+  /** What pressing Submit does on this screen, once checked: move on, refuse, or send; nothing when busy or already answered. */
+  async #check(): Promise<(() => Promise<void>) | undefined> {
     const { fields, delivery } = this.options;
-    if (delivery.busy || delivery.done) return;
+    if (delivery.busy || delivery.done) return undefined;
     const screen = this.screen;
-    if (!screen.consentStep && !this.onLastStep) return this.#next(screen);
+    if (!screen.consentStep && !this.onLastStep) return this.#checkStep(screen);
     fields.submitted = true;
     if (screen.consentStep) {
       const mobile = fields.checkRequired('mobile');
       const errors = { ...this.#consentError(screen), ...(mobile.ok ? {} : { mobile: mobile.error }) };
-      if (!mobile.ok || Object.keys(errors).length > 0) return this.#refuse(errors);
+      if (!mobile.ok || Object.keys(errors).length > 0) return () => this.#refuse(errors);
       fields.errors = {};
-      if (this.#consentToCheck(screen) && !(await delivery.consentWasVisible())) return;
-      return delivery.sendConsentStep(mobile.value);
+      if (this.#consentToCheck(screen) && !(await delivery.consentWasVisible())) return undefined;
+      return () => delivery.sendConsentStep(mobile.value);
     }
     const validation = fields.checkLead();
-    if (!validation) return;
+    if (!validation) return undefined;
     const errors = { ...(validation.ok ? {} : validation.errors), ...this.#consentError(screen) };
-    if (!validation.ok || Object.keys(errors).length > 0) return this.#refuseFromEarliest(errors);
+    if (!validation.ok || Object.keys(errors).length > 0) return () => this.#refuseFromEarliest(errors);
     fields.errors = {};
-    if (screen.fields.includes('email') && (await this.#offerSuggestion())) return;
-    if (this.#consentToCheck(screen) && !(await delivery.consentWasVisible())) return;
-    this.#sequence?.forget();
-    return delivery.send(validation.lead);
+    if (screen.fields.includes('email') && (await this.#offerSuggestion())) return undefined;
+    if (this.#consentToCheck(screen) && !(await delivery.consentWasVisible())) return undefined;
+    return async () => {
+      this.#sequence?.forget();
+      return delivery.send(validation.lead);
+    };
   }
 
   /** Checks only the step shown; moves on when it is right. Nothing is sent before the last step. */
-  async #next(screen: Screen): Promise<void> {
+  async #checkStep(screen: Screen): Promise<(() => Promise<void>) | undefined> {
     const { fields } = this.options;
     // The whole lead's check, kept to this step's fields: each judged exactly as on the last step.
     const lead = fields.checkLead();
     const errors = Object.fromEntries(Object.entries(lead && !lead.ok ? lead.errors : {}).filter(([name]) => screen.fields.includes(name)));
     if (Object.keys(errors).length > 0) {
       fields.submitted = true;
-      return this.#refuse(errors);
+      return () => this.#refuse(errors);
     }
-    if (screen.fields.includes('email') && (await this.#offerSuggestion())) return;
-    fields.errors = {};
-    fields.submitted = false;
-    this.options.delivery.status = '';
-    this.#sequence?.go(this.#current + 1);
+    if (screen.fields.includes('email') && (await this.#offerSuggestion())) return undefined;
+    return async () => {
+      fields.errors = {};
+      fields.submitted = false;
+      this.options.delivery.status = '';
+      this.#sequence?.go(this.#current + 1);
+    };
   }
 
   /** On the last step, a problem on an earlier one takes the person back there, to that problem. */

@@ -3,10 +3,11 @@ import type { Adapter } from '../../src/adapters/adapter.js';
 import '../../src/define.js';
 import { chunks } from '../../src/element/chunks.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
+import { IndexedDbOutbox } from '../../src/flow/outbox.js';
 import type { RetryPolicy } from '../../src/flow/retry.js';
 import { count, hold, restoreChunks, restoreLater } from '../helpers/chunks.js';
 import { control, errorText, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
-import { delivered, newScenario, script } from '../helpers/standins.js';
+import { delivered, newScenario, received, script } from '../helpers/standins.js';
 
 /**
  * The module build loads the rules (validation chunk) and delivery (delivery chunk) just after the
@@ -230,6 +231,48 @@ describe('<lead-capture> and its consent check (a chunk only a form with a conse
     expect(detail.outcome.code).to.equal('consent_not_visible');
     expect(sent).to.equal(false);
   });
+});
+
+describe('<lead-capture> pressed twice while a chunk is late', () => {
+  /**
+   * Two presses of Submit before delivery or the consent check arrives: one lead goes, under one key,
+   * and nothing is left in the outbox for a later visit to send again.
+   */
+  async function pressTwice(late: 'delivery' | 'consentVisibility'): Promise<void> {
+    const scenario = newScenario();
+    const endpoint = `/standins/webhook/${scenario}`;
+    const chunk = hold(late);
+    const element = await mount({
+      adapter: 'webhook', endpoint, fields: 'first_name last_name email mobile zip_code', 'min-fill-ms': '0',
+      consent: 'I agree that {sellers} may call me.', sellers: 'ACME',
+    });
+    for (const [name, value] of Object.entries(GOOD_VALUES)) type(element, name, value);
+    leave(element);
+    element.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    const keys: string[] = [];
+    element.addEventListener('lead-submit', (event) => keys.push(event.detail.idempotencyKey));
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    await until(() => chunk.asked > 0, `the ${late} chunk to be asked for`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    submitButton(element).click();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+
+    chunk.release();
+    expect((await submitted).detail.outcome.status).to.equal('accepted');
+    await element.updateComplete;
+    expect(keys, 'one lead offered to the page').to.have.length(1);
+    expect((await received(scenario)).length, 'one request').to.equal(1);
+    expect(await delivered(scenario)).to.have.length(1);
+    const outbox = new IndexedDbOutbox();
+    const left = async () => (await outbox.pending(`webhook|${endpoint}|`, Date.now())).length;
+    const waited = performance.now();
+    while ((await left()) > 0 && performance.now() - waited < 1000) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await left(), 'nothing left for a later visit to send').to.equal(0);
+  }
+
+  it('sends one lead, under one key, when delivery is late', () => pressTwice('delivery'));
+  it('sends one lead, under one key, when the consent check is late', () => pressTwice('consentVisibility'));
 });
 
 describe('<lead-capture> loads the words and tables it uses, and only those', () => {

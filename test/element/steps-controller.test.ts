@@ -52,3 +52,53 @@ describe('StepsController: the screen the person is on', () => {
     expect([screen.consent, screen.consentStep]).to.deep.equal([true, false]);
   });
 });
+
+describe('StepsController: two presses of Submit', () => {
+  /** A form of one screen, its lead valid, whose check waits at the email-typo table until `release()`. */
+  function pressedForm(): { steps: StepsController; release: () => void; readonly sends: number } {
+    let release!: () => void;
+    const typos = new Promise<undefined>((resolve) => (release = () => resolve(undefined)));
+    let sends = 0;
+    const host = Object.assign(document.createElement('div'), {
+      addController: () => undefined,
+      removeController: () => undefined,
+      requestUpdate: () => undefined,
+      updateComplete: Promise.resolve(true),
+    });
+    const config = resolveConfig({ ...ATTRIBUTES, consent: '' }).config;
+    const lead = { first_name: 'Jane', email: 'jane@example.com', mobile: '(212) 555-0123' };
+    const fields = { checkLead: () => ({ ok: true, lead }), offerSuggestion: () => typos, submitted: false, errors: {} } as unknown as FieldsController;
+    const delivery = {
+      state: { phase: 'idle' },
+      busy: false,
+      done: false,
+      send: async () => void sends++,
+    } as unknown as DeliveryController;
+    const steps = new StepsController(host, { config: () => config, consent: new ConsentController(host), delivery, fields });
+    return {
+      steps,
+      release,
+      get sends() {
+        return sends;
+      },
+    };
+  }
+
+  it('a second press while the first is still being checked joins it: the lead is sent once', async () => {
+    const form = pressedForm();
+    const first = form.steps.submit();
+    const second = form.steps.submit();
+    expect(second, 'the same attempt').to.equal(first);
+    form.release();
+    await Promise.all([first, second]);
+    expect(form.sends).to.equal(1);
+  });
+
+  it('a press after the first was checked is a press of its own', async () => {
+    const form = pressedForm();
+    form.release();
+    await form.steps.submit();
+    await form.steps.submit();
+    expect(form.sends, 'delivery, not the steps, decides whether a lead already on its way goes again').to.equal(2);
+  });
+});
