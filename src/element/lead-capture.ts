@@ -13,7 +13,7 @@ import { loadWords, stringsFor, wordsFor } from './locales.js';
 import { asksQuestions, loadQuestionsPart, questionsPart } from './questions-part.js';
 import { asksDateOfBirth, dateOfBirthPart, loadDateOfBirthPart } from './date-of-birth-part.js';
 import { consentPart, loadConsentPart } from './consent-part.js';
-import { afterPaint, hasPrerendered, nextFrame, pagePainted, restoreFocus, takePrerendered, watchComposition, type CompositionWatch } from './prerendered.js';
+import { afterPaint, hasPrerendered, markupPainted, nextFrame, restoreFocus, takePrerendered, watchComposition, type CompositionWatch } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
 
@@ -189,8 +189,10 @@ export class LeadCapture extends LeadCaptureProperties {
 
   /**
    * A page that carries a prerendered form shows it before the widget's own render and layout: the
-   * first update takes it over at once when the page has painted (the usual case: a module script runs
-   * after the parse, past the first paint), else waits for that paint rather than hold it back. The
+   * first update takes it over at once when a frame has been painted since the page was parsed (the
+   * loader waited for one before importing the widget), else waits for such a frame rather than hold
+   * it back (a deferred classic script runs after the parse, maybe past the first paint but not
+   * past the markup's: the page's content above it may be what was painted). The
    * rules and delivery start loading first, so they arrive right after the takeover. Never in the
    * middle of an IME composition in the markup (watched from `connectedCallback`), including one begun
    * while the takeover waited for the paint: each wait ends by asking again from the top.
@@ -200,7 +202,7 @@ export class LeadCapture extends LeadCaptureProperties {
     // A person composing with an IME: the takeover waits, a frame at a time, until the text is committed.
     if (this.#composition?.active()) return nextFrame().then(() => this.scheduleUpdate());
     const loadParts = () => void this.#loadParts().catch(() => undefined);
-    if (!this.#waitedForPaint && !pagePainted(this.ownerDocument)) {
+    if (!this.#waitedForPaint && !markupPainted()) {
       this.#waitedForPaint = true;
       return afterPaint(loadParts).then(() => this.scheduleUpdate());
     }

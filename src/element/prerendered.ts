@@ -50,28 +50,36 @@ export function hasPrerendered(host: HTMLElement): boolean {
   return rootOf(host) !== null;
 }
 
-/**
- * Whether the page has painted: its first contentful paint is behind it. A module script runs once the
- * document is parsed, so a prerendered form in the page is then already on screen (or, on a long page
- * painted before its form was parsed, it is the widget's own form that shows first: no worse than a
- * page without the markup).
- */
-export function pagePainted(document: Document): boolean {
-  const view = document.defaultView;
-  return view !== null && view.performance.getEntriesByName('first-contentful-paint').length > 0;
-}
+/** Marks, in the page's timeline, a frame painted after the page was parsed (`afterPaint`). */
+const PAINTED = 'lead-capture:painted';
 
 /**
  * Resolves once the browser has painted a frame (a task after the next frame's callbacks); `inFrame`
- * runs in that frame, before its paint, for work that must not start sooner but may end later.
+ * runs in that frame, before its paint, for work that must not start sooner but may end later. When
+ * the page was parsed before the wait began, that frame holds all its markup: the page's timeline is
+ * marked so, for `markupPainted` (the loader's wait is read by the widget, a build of its own).
  */
 export function afterPaint(inFrame?: () => void): Promise<void> {
+  const parsed = document.readyState !== 'loading';
   return new Promise((resolve) =>
     requestAnimationFrame(() => {
       inFrame?.();
-      setTimeout(resolve);
+      setTimeout(() => {
+        if (parsed) performance.mark(PAINTED);
+        resolve();
+      });
     }),
   );
+}
+
+/**
+ * Whether the browser has painted a frame since the page was parsed, so with its prerendered form in
+ * it: the loader, or an element, waited for one (`afterPaint`). Not the page's first contentful paint:
+ * that may be its content above the embed, painted while the parser waited for `lead-capture.css`,
+ * before the markup was read.
+ */
+export function markupPainted(): boolean {
+  return performance.getEntriesByName(PAINTED, 'mark').length > 0;
 }
 
 /** Whether an IME composition is under way in a prerendered form; `stop()` stops listening. */

@@ -95,6 +95,10 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\'), with t
     const painted = frame.contentWindow!.performance.getEntriesByName('first-contentful-paint')[0];
     expect(painted, 'the page painted').to.not.equal(undefined);
     expect(probeOf(frame).definedAt, 'the widget evaluated after the first paint').to.be.greaterThanOrEqual(painted!.startTime);
+    // The loader marked the frame it waited for, painted after the parse, where the widget reads it: the takeover did not wait another.
+    const markup = frame.contentWindow!.performance.getEntriesByName('lead-capture:painted', 'mark')[0];
+    expect(markup, 'the markup’s paint marked').to.not.equal(undefined);
+    expect(probeOf(frame).definedAt, 'the widget evaluated after the markup’s paint').to.be.greaterThanOrEqual(markup!.startTime);
   });
 });
 

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { prerenderedMarkup, prerenderToken } from '../../src/builder/prerender.js';
 import { LeadCapture } from '../../src/element/lead-capture.js';
-import { caretIn } from '../../src/element/prerendered.js';
+import { afterPaint, caretIn } from '../../src/element/prerendered.js';
 import { CHECKED } from '../../src/fields/questions.js';
 import { control, errorText, focusIsOn, until } from '../helpers/form.js';
 
@@ -313,18 +313,11 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     expect(event.detail.envelope.consent?.text).to.equal(shown);
   });
 
-  it('takes the form over as soon as it arrives on a page that has painted, not a frame later', async () => {
+  it('takes the form over as soon as it arrives once the loader has seen the markup painted, not a frame later', async () => {
     const page = await pageWith(undefined);
-    let frames = 0;
-    requestAnimationFrame(() => (frames += 1));
-    let framesBeforeTakeover: number | undefined;
-    const takeover = new MutationObserver(() => {
-      if (page.element.querySelector('[data-lc-prerendered]') === null) framesBeforeTakeover ??= frames;
-    });
-    takeover.observe(page.element, { childList: true });
-    await page.arrive();
-    takeover.disconnect();
-    expect(framesBeforeTakeover).to.equal(0);
+    // The loader's wait: a frame painted after the page (the markup in it) was parsed.
+    await afterPaint();
+    expect(await framesBeforeTakeover(page)).to.equal(0);
     expect(page.element.querySelector(':scope > form.lc-form')).to.exist;
   });
 
@@ -337,25 +330,48 @@ describe('a page with the prerendered form, taken over when the widget arrives',
   });
 });
 
+/** How many frames the browser rendered between the widget's arrival and its taking the markup over. */
+async function framesBeforeTakeover(page: Page): Promise<number | undefined> {
+  let frames = 0;
+  requestAnimationFrame(() => (frames += 1));
+  let before: number | undefined;
+  const takeover = new MutationObserver(() => {
+    if (page.element.querySelector('[data-lc-prerendered]') === null) before ??= frames;
+  });
+  takeover.observe(page.element, { childList: true });
+  await page.arrive();
+  takeover.disconnect();
+  return before;
+}
+
 /**
- * The test page as it is before its first paint (it has painted long since): no first contentful
- * paint reported, as a page reads the timeline when a cached script runs as its parse ends.
+ * The test page as a script finds it that runs as the parse ends, before a frame with the markup in
+ * it has been painted (a deferred classic script; a cached one): no script of the page has seen such
+ * a frame, so the timeline holds none of their marks. Its first contentful paint stays reported, as
+ * the page's content above the embed may have been painted while the parser waited for the stylesheet.
  */
-function beforeFirstPaint(): () => void {
+function beforeMarkupPainted(): () => void {
   const reported = performance.getEntriesByName.bind(performance);
   Object.defineProperty(performance, 'getEntriesByName', {
     configurable: true,
-    value: (name: string, type?: string) => (name === 'first-contentful-paint' ? [] : reported(name, type)),
+    value: (name: string, type?: string) => (type === 'mark' ? [] : reported(name, type)),
   });
   return () => delete (performance as { getEntriesByName?: unknown }).getEntriesByName;
 }
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
-describe('a page not yet painted when the widget arrives', () => {
+describe('a page whose markup has not been painted when the widget arrives', () => {
   let painted: () => void = () => undefined;
-  beforeEach(() => (painted = beforeFirstPaint()));
+  beforeEach(() => (painted = beforeMarkupPainted()));
   afterEach(() => painted());
+
+  it('waits for a frame with the markup in it, though the page has reported its first contentful paint', async () => {
+    expect(performance.getEntriesByName('first-contentful-paint'), 'the page painted (its content above the embed)').to.have.length(1);
+    const page = await pageWith(undefined);
+    expect(await framesBeforeTakeover(page)).to.equal(1);
+    expect(page.element.querySelector(':scope > form.lc-form')).to.exist;
+  });
 
   it('waits for an IME composition begun in the markup while the takeover waited for the paint', async () => {
     const page = await pageWith(undefined);
@@ -379,7 +395,7 @@ describe('a page not yet painted when the widget arrives', () => {
     expect(...focusIsOn(control(page.element, 'first_name')));
   });
 
-  it('takes the form over after one frame, keeping what was typed, even on a page that never reports a paint', async () => {
+  it('takes the form over after one frame, keeping what was typed, even on a page whose timeline never shows that frame', async () => {
     const page = await pageWith(undefined);
     await type(page.prerendered('email'), 'jane@example.com');
     customElements.define(page.element.localName, class extends LeadCapture {});
