@@ -29,25 +29,31 @@ const COUNTRY_OPTIONS = [
 ] as const;
 
 /**
- * One row per field. Lengths: names follow MLAS `firstName`/`lastName` (1–50 chars); the rest are
- * generous bounds that stop abuse without cutting real values.
+ * One row per field, its key implied (FIELD_CATALOGUE adds it). Lengths: names follow MLAS
+ * `firstName`/`lastName` (1–50 chars); the rest are generous bounds that stop abuse without cutting
+ * real values.
  */
-export const FIELD_CATALOGUE: Readonly<Record<FieldKey, FieldDefinition>> = {
-  first_name: { key: 'first_name', control: 'text', autocomplete: 'given-name', maxLength: 50 },
-  last_name: { key: 'last_name', control: 'text', autocomplete: 'family-name', maxLength: 50 },
-  full_name: { key: 'full_name', control: 'text', autocomplete: 'name', maxLength: 101 },
-  email: { key: 'email', control: 'email', autocomplete: 'email', inputmode: 'email', maxLength: 254 },
-  mobile: { key: 'mobile', control: 'tel', autocomplete: 'mobile tel', inputmode: 'tel', maxLength: 25 },
-  home_phone: { key: 'home_phone', control: 'tel', autocomplete: 'home tel', inputmode: 'tel', maxLength: 25 },
-  business_phone: { key: 'business_phone', control: 'tel', autocomplete: 'work tel', inputmode: 'tel', maxLength: 25 },
-  address: { key: 'address', control: 'text', autocomplete: 'address-line1', maxLength: 100 },
-  address2: { key: 'address2', control: 'text', autocomplete: 'address-line2', maxLength: 100 },
-  city: { key: 'city', control: 'text', autocomplete: 'address-level2', maxLength: 60 },
-  state: { key: 'state', control: 'select', autocomplete: 'address-level1', maxLength: 30, options: STATE_OPTIONS },
-  zip_code: { key: 'zip_code', control: 'text', autocomplete: 'postal-code', inputmode: 'numeric', maxLength: 10 },
-  country: { key: 'country', control: 'select', autocomplete: 'country', maxLength: 60, options: COUNTRY_OPTIONS },
-  date_of_birth: { key: 'date_of_birth', control: 'date', autocomplete: 'bday', maxLength: 10 },
-  company: { key: 'company', control: 'text', autocomplete: 'organization', maxLength: 100 },
-  job_title: { key: 'job_title', control: 'text', autocomplete: 'organization-title', maxLength: 100 },
-  description: { key: 'description', control: 'textarea', autocomplete: 'off', maxLength: 2000 },
+const ROWS: Readonly<Record<FieldKey, Omit<FieldDefinition, 'key'>>> = {
+  first_name: { control: 'text', autocomplete: 'given-name', maxLength: 50 },
+  last_name: { control: 'text', autocomplete: 'family-name', maxLength: 50 },
+  full_name: { control: 'text', autocomplete: 'name', maxLength: 101 },
+  email: { control: 'email', autocomplete: 'email', inputmode: 'email', maxLength: 254 },
+  mobile: { control: 'tel', autocomplete: 'mobile tel', inputmode: 'tel', maxLength: 25 },
+  home_phone: { control: 'tel', autocomplete: 'home tel', inputmode: 'tel', maxLength: 25 },
+  business_phone: { control: 'tel', autocomplete: 'work tel', inputmode: 'tel', maxLength: 25 },
+  address: { control: 'text', autocomplete: 'address-line1', maxLength: 100 },
+  address2: { control: 'text', autocomplete: 'address-line2', maxLength: 100 },
+  city: { control: 'text', autocomplete: 'address-level2', maxLength: 60 },
+  state: { control: 'select', autocomplete: 'address-level1', maxLength: 30, options: STATE_OPTIONS },
+  zip_code: { control: 'text', autocomplete: 'postal-code', inputmode: 'numeric', maxLength: 10 },
+  country: { control: 'select', autocomplete: 'country', maxLength: 60, options: COUNTRY_OPTIONS },
+  date_of_birth: { control: 'date', autocomplete: 'bday', maxLength: 10 },
+  company: { control: 'text', autocomplete: 'organization', maxLength: 100 },
+  job_title: { control: 'text', autocomplete: 'organization-title', maxLength: 100 },
+  description: { control: 'textarea', autocomplete: 'off', maxLength: 2000 },
 };
+
+/** How each field is asked for, by key. */
+export const FIELD_CATALOGUE = Object.fromEntries(
+  Object.entries(ROWS).map(([key, row]) => [key, { key, ...row }]),
+) as Readonly<Record<FieldKey, FieldDefinition>>;
