@@ -1,5 +1,5 @@
 import type { Adapter } from '../adapters/adapter.js';
-import { isFieldKey, parseFieldList, type FieldKey } from '../fields/keys.js';
+import { isFieldKey, type FieldKey } from '../fields/keys.js';
 import type { MessageOverrides } from '../fields/messages/compose.js';
 import { isLocale, type Locale } from '../fields/messages/locales.js';
 import { isPhoneCountry, type PhoneCountry } from '../fields/phone-countries.js';
@@ -109,17 +109,24 @@ export interface ResolvedConfig {
   readonly errors: readonly string[];
 }
 
-/** The names in `fields` that the form can show (catalogue keys, questions), in order, once each. */
-function formFields(list: string, questions: readonly Question[], warnings: string[]): string[] {
-  const names = questions.map((question) => question.name);
-  const shown: string[] = [];
+/**
+ * The names a list attribute (`fields`, `required`) gives that the form knows (catalogue keys, the
+ * page's questions), in order, once each; any other is said in a warning.
+ */
+function knownNames(list: string, attribute: string, questions: readonly string[], warnings: string[]): string[] {
+  const known: string[] = [];
   for (const name of list.split(/[\s,]+/).filter(Boolean)) {
-    if (!isFieldKey(name) && !names.includes(name)) warnings.push(`unknown field "${name}" in fields`);
-    else if (!shown.includes(name)) shown.push(name);
+    if (!isFieldKey(name) && !questions.includes(name)) warnings.push(`unknown field "${name}" in ${attribute}`);
+    else if (!known.includes(name)) known.push(name);
   }
-  // Without fields named, the default fields, then every question; with them, only what they name.
-  if (shown.length === 0) return [...DEFAULT_FIELDS, ...names];
-  for (const name of names) if (!shown.includes(name)) warnings.push(`question "${name}" is not in fields; not asked`);
+  return known;
+}
+
+/** The names in `fields` that the form shows: without any named, the default fields, then every question; with them, only what they name. */
+function formFields(list: string, questions: readonly string[], warnings: string[]): string[] {
+  const shown = knownNames(list, 'fields', questions, warnings);
+  if (shown.length === 0) return [...DEFAULT_FIELDS, ...questions];
+  for (const name of questions) if (!shown.includes(name)) warnings.push(`question "${name}" is not in fields; not asked`);
   return shown;
 }
 
@@ -164,11 +171,9 @@ export interface QuestionParsers {
 export function resolveConfig(attributes: LeadCaptureAttributes, parsers?: QuestionParsers): ResolvedConfig {
   const warnings: string[] = [];
   const { questions, problems } = parsers?.parseQuestions(attributes.questions) ?? { questions: [], problems: [] };
-  const shown = formFields(attributes.fields, questions, warnings);
-  const required = parseFieldList(attributes.required);
-  const questionNames = new Set(questions.map((question) => question.name));
-  for (const name of required.unknown) if (!questionNames.has(name)) warnings.push(`unknown field "${name}" in required`);
-  const named = [...required.keys, ...required.unknown.filter((name) => questionNames.has(name))];
+  const questionNames = questions.map((question) => question.name);
+  const shown = formFields(attributes.fields, questionNames, warnings);
+  const named = knownNames(attributes.required, 'required', questionNames, warnings);
   for (const key of named) if (!shown.includes(key)) warnings.push(`required field "${key}" is not in fields`);
   const requiredShown = shown.filter((name) => {
     const question = questions.find((asked) => asked.name === name);

@@ -27,17 +27,3 @@ export type FieldKey = (typeof FIELD_KEYS)[number];
 export function isFieldKey(value: string): value is FieldKey {
   return (FIELD_KEYS as readonly string[]).includes(value);
 }
-
-/** Parses a space- or comma-separated list of field keys, keeping order and dropping unknown names. */
-export function parseFieldList(list: string): { keys: FieldKey[]; unknown: string[] } {
-  const keys: FieldKey[] = [];
-  const unknown: string[] = [];
-  for (const name of list.split(/[\s,]+/).filter(Boolean)) {
-    if (isFieldKey(name)) {
-      if (!keys.includes(name)) keys.push(name);
-    } else {
-      unknown.push(name);
-    }
-  }
-  return { keys, unknown };
-}
