@@ -130,6 +130,12 @@ function formFields(list: string, questions: readonly string[], warnings: string
   return shown;
 }
 
+/** The language a `locale` attribute names (`es-MX`: `es`), when the widget has its words. */
+export function localeOf(tag: string): Locale | undefined {
+  const language = tag.toLowerCase().split('-')[0] ?? '';
+  return isLocale(language) ? language : undefined;
+}
+
 /**
  * Settings that load a script into the page: the page's own markup or code sets them (attribute or
  * property), never the `config` object, which pages often fill from data (issue 11).
@@ -182,8 +188,8 @@ export function resolveConfig(attributes: LeadCaptureAttributes, parsers?: Quest
   const steps = parsers?.parseSteps(attributes.steps ?? '', shown) ?? { steps: shown.length > 0 ? [shown] : [], warnings: [] };
   warnings.push(...steps.warnings);
 
-  const locale = attributes.locale.toLowerCase().split('-')[0] ?? '';
-  if (attributes.locale !== '' && !isLocale(locale)) warnings.push(`locale "${attributes.locale}" is not available; using en`);
+  const locale = localeOf(attributes.locale);
+  if (attributes.locale !== '' && !locale) warnings.push(`locale "${attributes.locale}" is not available; using en`);
   const country = attributes.country.toUpperCase();
   if (!isPhoneCountry(country)) warnings.push(`country "${attributes.country}" is not available; using US`);
 
@@ -212,7 +218,7 @@ export function resolveConfig(attributes: LeadCaptureAttributes, parsers?: Quest
       required: requiredShown,
       questions,
       steps: steps.steps,
-      locale: isLocale(locale) ? locale : 'en',
+      locale: locale ?? 'en',
       country: isPhoneCountry(country) ? country : 'US',
       minAge,
       submitLabel: attributes.submitLabel,

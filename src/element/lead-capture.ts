@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { isLocale } from '../fields/messages/locales.js';
 import { chunks, type ConsentVisibilityChunk, type DeliveryChunk } from './chunks.js';
-import { ATTRIBUTE_ONLY, CONFIG_PROPERTIES, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput } from './config.js';
+import { ATTRIBUTE_ONLY, CONFIG_PROPERTIES, localeOf, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import type { DeliveryController } from './delivery-controller.js';
 import { DeliverySlot } from './delivery-slot.js';
@@ -153,13 +152,13 @@ export class LeadCapture extends LeadCaptureProperties {
    * it arrives (and a Submit meanwhile waits for it).
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    const locale = this.locale.toLowerCase().split('-')[0] ?? '';
+    const locale = localeOf(this.locale);
     const waiting = [
-      isLocale(locale) && locale !== 'en' && !wordsFor(locale) && loadWords(locale),
+      locale && locale !== 'en' && !wordsFor(locale) && loadWords(locale),
       !questionsPart() && asksQuestions(this) && loadQuestionsPart(),
       !dateOfBirthPart() && asksDateOfBirth(this.fields) && loadDateOfBirthPart(),
       !consentPart() && this.#consent.asked(this.consent.trim()) && loadConsentPart(),
-    ].filter((load) => load !== false);
+    ].filter(Boolean);
     if (waiting.length === 0) return true;
     for (const [key, value] of changed) if (!this.#held.has(key)) this.#held.set(key, value);
     this.#track(

@@ -284,6 +284,13 @@ describe('<lead-capture> loads the words and tables it uses, and only those', ()
     expect(submitButton(element).textContent?.trim()).to.equal('Submit');
   });
 
+  it('a form in a language the widget lacks asks for no words and renders in English at once', async () => {
+    const es = count('es');
+    const element = await mount({ locale: 'fr-CA', fields: 'first_name email' });
+    expect(es.asked).to.equal(0);
+    expect(submitButton(element).textContent?.trim()).to.equal('Submit');
+  });
+
   it('a Spanish form waits for its words and first renders in Spanish', async () => {
     const es = hold('es');
     const element = document.createElement('lead-capture');
