@@ -14,7 +14,7 @@ import type { EmbedAttribute } from './attributes.js';
 import { DEMO_BACKEND, PreviewElement, previewAttributes, type PreviewBackend } from './preview.js';
 import { relayFragment } from './relay-fragment.js';
 import { prerenderedMarkup, prerenderToken } from './prerender.js';
-import { bundleFile, embedSnippet, LOADER, pinnedChunks, STYLESHEET, type SriManifest } from './snippet.js';
+import { bundleFile, embedSnippet, importMapText, LOADER, pinnedChunks, STYLESHEET, type SriManifest } from './snippet.js';
 import { DEFAULT_STATE, type BuilderState } from './state.js';
 import { stateFromQuery, stateToQuery } from './url-state.js';
 
@@ -64,6 +64,10 @@ export class LeadCaptureBuilder extends LitElement {
   @state() private leftTo = '';
   /** The first screen as markup, for the embed code's prerendered form, and its token; undefined until it has rendered. */
   @state() private prerendered: { readonly markup: string; readonly token: string } | undefined;
+  /** The SHA-256 of the embed code's import map (an inline script), for a Content-Security-Policy's `script-src`. */
+  @state() private importMapHash: { readonly text: string; readonly hash: string } | undefined;
+  /** The import map of the embed code last rendered. */
+  #importMap: string | undefined;
 
   #preview: PreviewElement | undefined;
   /** Where the prerendered form's source widget lives, out of sight. */
@@ -142,10 +146,19 @@ export class LeadCaptureBuilder extends LitElement {
     const embed = embedAttributes(this.settings);
     this.#preview?.apply(previewAttributes(embed, this.backendUp ? this.backend : undefined), styleProperties(this.settings));
     void this.#readPrerendered(embed);
+    void this.#hashImportMap();
     if (this.#focusId) {
       this.querySelector<HTMLElement>(`#${CSS.escape(this.#focusId)}`)?.focus();
       this.#focusId = undefined;
     }
+  }
+
+  /** Works out the import map's `'sha256-…'` for the output panel; none where the page has no Web Crypto (not a secure context). */
+  async #hashImportMap(): Promise<void> {
+    const text = this.#importMap;
+    if (text === undefined || this.importMapHash?.text === text || !globalThis.crypto?.subtle) return;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    if (this.#importMap === text) this.importMapHash = { text, hash: `sha256-${btoa(String.fromCharCode(...digest))}` };
   }
 
   /**
@@ -208,6 +221,8 @@ export class LeadCaptureBuilder extends LitElement {
       chunks: pinnedChunks(this.sri, embed),
       loaderIntegrity: this.sri?.[LOADER],
     };
+    const prerendered = this.settings.prerender && this.prerendered !== undefined ? { ...this.prerendered, integrity: this.sri?.[STYLESHEET] } : undefined;
+    this.#importMap = importMapText(script, prerendered !== undefined);
     return html`<header class="b-header">
         <div>
           <h1>Lead form builder</h1>
@@ -225,7 +240,8 @@ export class LeadCaptureBuilder extends LitElement {
       </div>
       ${outputPanel({
         ...context,
-        snippet: embedSnippet(script, embed, this.settings.prerender && this.prerendered !== undefined ? { ...this.prerendered, integrity: this.sri?.[STYLESHEET] } : undefined),
+        snippet: embedSnippet(script, embed, prerendered),
+        importMap: this.#importMap === undefined ? undefined : { hash: this.importMapHash?.text === this.#importMap ? this.importMapHash.hash : undefined },
         fragment: relayFragment(this.settings),
         sri: this.sri,
         hasStyle: styleProperties(this.settings).length > 0,

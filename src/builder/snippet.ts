@@ -107,6 +107,31 @@ function preloadText(href: string, integrity: string | undefined): string {
   return `<link ${attributes.map(attributeText).join(' ')}>\n`;
 }
 
+/** Whether the module embed's script is the prerendered form's loader (pinned only when the loader is too). */
+function usesLoader(script: ScriptTag, prerendered: boolean): boolean {
+  return script.type === 'module' && prerendered && (!script.integrity || script.loaderIntegrity !== undefined);
+}
+
+/**
+ * The import map that pins what the widget imports: `lead-capture.js` when the loader imports it,
+ * and each chunk the form loads. A module preloaded with `integrity` guards an `import()` only while
+ * its preload stands: Chromium does not remember a preload its check refused, and the `import()` that
+ * follows fetches the file again, unchecked, and runs it (Firefox and Safari never check an import
+ * against a preload's hash). An `integrity` entry in an import map is checked on every import of that
+ * URL (Chrome 127, Firefox 138, Safari 18). Undefined for the classic build or an unpinned embed.
+ * Its text goes into the page as an inline script, whose SHA-256 a Content-Security-Policy must allow
+ * (`importMapText` is exactly what is hashed).
+ */
+export function importMapText(script: ScriptTag, prerendered: boolean): string | undefined {
+  if (script.type !== 'module' || !script.integrity) return undefined;
+  const pinned: [string, string][] = (script.chunks ?? []).map((chunk) => [chunkUrl(script.src, chunk.file), chunk.integrity]);
+  if (usesLoader(script, prerendered)) pinned.unshift([chunkUrl(script.src, bundleFile('module')), script.integrity]);
+  if (pinned.length === 0) return undefined;
+  // `<` escaped, so no address can end the script element early.
+  const entries = pinned.map(([url, integrity]) => `    ${JSON.stringify(url).replaceAll('<', '\\u003c')}: ${JSON.stringify(integrity)}`);
+  return `{\n  "integrity": {\n${entries.join(',\n')}\n  }\n}`;
+}
+
 /**
  * The script tag and its preloads. A prerendered form's module build loads the loader instead of the
  * widget, with the widget preloaded first (pinned, as the page's own script tag would have been): it
@@ -114,7 +139,7 @@ function preloadText(href: string, integrity: string | undefined): string {
  * loader is too: a manifest without it (an older build) keeps the widget's own script tag.
  */
 function scriptText(script: ScriptTag, prerendered: boolean): string {
-  const loader = script.type === 'module' && prerendered && (!script.integrity || script.loaderIntegrity !== undefined);
+  const loader = usesLoader(script, prerendered);
   const src = loader ? chunkUrl(script.src, LOADER) : script.src;
   const integrity = loader ? script.loaderIntegrity : script.integrity;
   const attributes: EmbedAttribute[] = [];
@@ -148,7 +173,7 @@ function stylesheetText(script: ScriptTag, integrity: string | undefined): strin
 }
 
 /**
- * The embed code: the stylesheet when the form is prerendered, the pinned chunks' preloads (module
+ * The embed code: the import map that pins what the widget imports (a pinned module build), the stylesheet when the form is prerendered, the pinned chunks' preloads (module
  * build; with a prerendered form, the widget's preload first and the loader as the script), the script
  * tag, then the element with one attribute a line, holding the prerendered form when there is one (and
  * naming it, `prerendered="lc-p-…"`, for the element to find it wherever the page's HTML puts it).
@@ -158,5 +183,8 @@ export function embedSnippet(script: ScriptTag, embed: readonly EmbedAttribute[]
   const open = attributes.length === 0 ? '<lead-capture>' : `<lead-capture\n${attributes.map((attribute) => `  ${attributeText(attribute)}`).join('\n')}\n>`;
   const element = prerendered ? `${open}\n${prerendered.markup}\n</lead-capture>` : `${open}</lead-capture>`;
   const stylesheet = prerendered ? stylesheetText(script, prerendered.integrity) : '';
-  return `${stylesheet}${scriptText(script, prerendered !== undefined)}\n${element}\n`;
+  // The import map first: one that comes after the page's module loading began is ignored (Firefox).
+  const map = importMapText(script, prerendered !== undefined);
+  const importMap = map === undefined ? '' : `<script type="importmap">${map}</script>\n`;
+  return `${importMap}${stylesheet}${scriptText(script, prerendered !== undefined)}\n${element}\n`;
 }

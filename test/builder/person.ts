@@ -170,7 +170,7 @@ export function formFields(element: Element): string[] {
 }
 
 /** A blank page on this server, holding only what was copied, as a marketer pastes it. */
-export async function pasteIntoBlankPage(snippet: string): Promise<HTMLIFrameElement> {
+export async function pasteIntoBlankPage(snippet: string, head = ''): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
   frame.style.height = '1000px';
@@ -179,7 +179,7 @@ export async function pasteIntoBlankPage(snippet: string): Promise<HTMLIFrameEle
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const page = frame.contentDocument!;
   page.open();
-  page.write(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Landing page</title></head><body>${snippet}</body></html>`);
+  page.write(`<!doctype html><html lang="en"><head><meta charset="utf-8">${head}<title>Landing page</title></head><body>${snippet}</body></html>`);
   page.close();
   // Deferred and module scripts have run (or been refused) once the page is complete.
   await until(() => page.readyState === 'complete', 'the pasted page to load', 20_000);

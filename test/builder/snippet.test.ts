@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { attributeText, chunkUrl, embedSnippet, pinnedChunks } from '../../src/builder/snippet.js';
+import { attributeText, chunkUrl, embedSnippet, importMapText, pinnedChunks } from '../../src/builder/snippet.js';
 
 /** An attribute as a browser reads it back from the markup. */
 function parsed(markup: string, name: string): string | null {
@@ -45,10 +45,14 @@ describe('the embed code', () => {
     );
   });
 
-  it('preloads each chunk of the module build beside the script, pinned with its hash', () => {
+  it('pins each chunk of the module build in an import map first, and preloads it beside the script, pinned with its hash', () => {
     const chunks = [{ file: 'lead-capture.validation.js', integrity: 'sha384-v' }, { file: 'lead-capture.delivery.js', integrity: 'sha384-d' }];
     expect(embedSnippet({ src: 'https://cdn.example.com/lc/lead-capture.js', type: 'module', integrity: 'sha384-abc', chunks }, [])).to.equal(
-      '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.validation.js" integrity="sha384-v" crossorigin="anonymous">\n' +
+      '<script type="importmap">{\n  "integrity": {\n' +
+        '    "https://cdn.example.com/lc/lead-capture.validation.js": "sha384-v",\n' +
+        '    "https://cdn.example.com/lc/lead-capture.delivery.js": "sha384-d"\n' +
+        '  }\n}</script>\n' +
+        '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.validation.js" integrity="sha384-v" crossorigin="anonymous">\n' +
         '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.delivery.js" integrity="sha384-d" crossorigin="anonymous">\n' +
         '<script type="module" src="https://cdn.example.com/lc/lead-capture.js" integrity="sha384-abc" crossorigin="anonymous"></script>\n<lead-capture></lead-capture>\n',
     );
@@ -58,10 +62,14 @@ describe('the embed code', () => {
 describe('the embed code with the prerendered form', () => {
   const markup = '  <div data-lc-prerendered id="lc-p-0a1b2c3d4e" class="lc-form">\n    <p class="lc-consent-text">Terms &amp; &lt;conditions&gt;</p>\n  </div>';
 
-  it('links the stylesheet, preloads the widget and its chunks, loads the loader, all pinned, and holds the form inside the element, which names it', () => {
+  it('pins the widget and its chunks in an import map, links the stylesheet, preloads the widget and its chunks, loads the loader, all pinned, and holds the form inside the element, which names it', () => {
     const chunks = [{ file: 'lead-capture.validation.js', integrity: 'sha384-v' }];
     expect(embedSnippet({ src: 'https://cdn.example.com/lc/lead-capture.js', type: 'module', integrity: 'sha384-abc', chunks, loaderIntegrity: 'sha384-l' }, [['fields', 'email']], { markup, token: 'lc-p-0a1b2c3d4e', integrity: 'sha384-css' })).to.equal(
-      '<link rel="stylesheet" href="https://cdn.example.com/lc/lead-capture.css" integrity="sha384-css" crossorigin="anonymous">\n' +
+      '<script type="importmap">{\n  "integrity": {\n' +
+        '    "https://cdn.example.com/lc/lead-capture.js": "sha384-abc",\n' +
+        '    "https://cdn.example.com/lc/lead-capture.validation.js": "sha384-v"\n' +
+        '  }\n}</script>\n' +
+        '<link rel="stylesheet" href="https://cdn.example.com/lc/lead-capture.css" integrity="sha384-css" crossorigin="anonymous">\n' +
         '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.js" integrity="sha384-abc" crossorigin="anonymous">\n' +
         '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.validation.js" integrity="sha384-v" crossorigin="anonymous">\n' +
         '<script type="module" src="https://cdn.example.com/lc/lead-capture.loader.js" integrity="sha384-l" crossorigin="anonymous"></script>\n' +
@@ -94,6 +102,17 @@ describe('the embed code with the prerendered form', () => {
     const element = new DOMParser().parseFromString(snippet, 'text/html').querySelector('lead-capture')!;
     expect(element.children.length).to.equal(1);
     expect(element.querySelector('[data-lc-prerendered] .lc-consent-text')!.textContent).to.equal('Terms & <conditions>');
+  });
+});
+
+describe('the embed code’s import map', () => {
+  it('is written only for a pinned module build, and no address in it can end its script element', () => {
+    const chunks = [{ file: 'lead-capture.validation.js', integrity: 'sha384-v' }];
+    expect(importMapText({ src: '/lead-capture.classic.js', type: 'classic', integrity: 'sha384-c', chunks }, false)).to.equal(undefined);
+    expect(importMapText({ src: '/lead-capture.js', type: 'module', chunks }, true), 'unpinned').to.equal(undefined);
+    const map = importMapText({ src: '/x</script><script>alert(1)</script>/lead-capture.js', type: 'module', integrity: 'sha384-abc', chunks }, false)!;
+    expect(map).not.to.include('<');
+    expect(JSON.parse(map)).to.deep.equal({ integrity: { '/x</script><script>alert(1)</script>/lead-capture.validation.js': 'sha384-v' } });
   });
 });
 

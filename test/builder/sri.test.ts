@@ -38,6 +38,15 @@ describe('the embed code’s Subresource Integrity', function () {
     // The loader is the script; the widget it imports is preloaded, pinned as its own script tag would be.
     expect(clipboard.text).to.include(`<script type="module" src="/dist/lead-capture.loader.js" integrity="${hashes['lead-capture.loader.js']}" crossorigin="anonymous"></script>`);
     expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/lead-capture.js" integrity="${hashes['lead-capture.js']}" crossorigin="anonymous">`);
+    // The import map comes first and pins the widget and each chunk for every import of them.
+    expect(clipboard.text!.startsWith('<script type="importmap">'), 'the import map first').to.equal(true);
+    const map = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(clipboard.text!)![1]!) as { integrity: Record<string, string> };
+    expect(map.integrity).to.deep.equal({
+      '/dist/lead-capture.js': hashes['lead-capture.js'],
+      '/dist/lead-capture.validation.js': hashes['lead-capture.validation.js'],
+      '/dist/lead-capture.delivery.js': hashes['lead-capture.delivery.js'],
+      '/dist/lead-capture.email-typos.js': hashes['lead-capture.email-typos.js'],
+    });
     // Each chunk this form loads is preloaded, pinned: the rules, delivery, and (it asks an email) the typo table.
     for (const chunk of ['lead-capture.validation.js', 'lead-capture.delivery.js', 'lead-capture.email-typos.js']) {
       expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/${chunk}" integrity="${hashes[chunk]}" crossorigin="anonymous">`);
@@ -60,16 +69,21 @@ describe('the embed code’s Subresource Integrity', function () {
     expect(widget.querySelector('[data-lc-prerendered]'), 'the prerendered form taken over').to.equal(null);
 
     // A chunk swapped on the CDN: the form still shows (its own script is the one pinned), but the
-    // browser refuses the chunk, so no code but this build's ever runs in the page.
-    const chunkSwapped = await pasteIntoBlankPage(clipboard.text!.replace(hashes['lead-capture.validation.js']!, hashes['lead-capture.delivery.js']!));
+    // browser refuses the chunk, so no code but this build's ever runs in the page. Refused again on
+    // the second Submit, after the preload was refused: Chromium does not remember a refused preload,
+    // and the import that follows fetches the file again; the import map's pin holds it.
+    const chunkSwapped = await pasteIntoBlankPage(clipboard.text!.replaceAll(hashes['lead-capture.validation.js']!, hashes['lead-capture.delivery.js']!));
     await until(() => chunkSwapped.contentDocument?.querySelector('lead-capture form') !== null, 'the form', 20_000);
     const refused = chunkSwapped.contentDocument!.querySelector('lead-capture')! as HTMLElement & { submit(): Promise<void> };
     expect(await refused.submit().then(() => 'ran', () => 'refused')).to.equal('refused');
+    expect(await refused.submit().then(() => 'ran', () => 'refused'), 'the second Submit').to.equal('refused');
+    const chunkSwappedEmail = refused.querySelector<HTMLInputElement>('input[name="email"]')!;
+    expect(chunkSwappedEmail.getAttribute('aria-invalid'), 'no swapped rules ran').to.not.equal('true');
 
     // The widget swapped on the CDN: the loader's import takes the preloaded file, checked against its
     // pin, and is refused: the page keeps its markup, and no code but this build's runs.
     const widgetSwapped = await pasteIntoBlankPage(
-      `<script>addEventListener('unhandledrejection', (event) => (window.refused = String(event.reason)));</script>${clipboard.text!.replace(hashes['lead-capture.js']!, hashes['lead-capture.delivery.js']!)}`,
+      `${clipboard.text!.replaceAll(hashes['lead-capture.js']!, hashes['lead-capture.delivery.js']!)}<script>addEventListener('unhandledrejection', (event) => (window.refused = String(event.reason)));</script>`,
     );
     const page = widgetSwapped.contentWindow as typeof window & { refused?: string };
     await until(() => page.refused !== undefined, 'the loader’s import to be answered', 20_000);
@@ -146,6 +160,27 @@ describe('the embed code’s Subresource Integrity', function () {
     expect(widget.querySelector('[data-lc-prerendered]'), 'the prerendered form taken over').to.equal(null);
     expect(widget.querySelector('form.lc-form .lc-consent-text')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(disclosure.replace('{sellers}', 'ACME Insurance'));
     expect(widget.querySelector<HTMLInputElement>('form.lc-form input[name="consent"]')?.checked).to.equal(false);
+  });
+
+  it('shows the import map’s SHA-256 for a Content-Security-Policy, and the pasted code works under a strict one that allows it', async function () {
+    this.timeout(60_000);
+    const manifest = await servedSriManifest();
+    const { builder, clipboard } = await openBuilder('', manifest);
+    await typeInto(builder, control(builder, 'Script URL'), '/dist/lead-capture.js');
+    await settled(builder);
+    await until(() => builder.querySelector('#b-csp-hash') !== null, 'the hash to be worked out');
+    await press(builder, button(builder, 'Copy the embed code'), 'Enter');
+    await until(() => clipboard.text !== undefined, 'the copy');
+    const hash = builder.querySelector('#b-csp-hash')!.textContent!.trim();
+    expect(hash).to.match(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+
+    const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${hash}">`;
+    const watch = `<script src="/test/fixtures/probe.js"></script>`;
+    const page = await pasteIntoBlankPage(clipboard.text!, `${policy}${watch}`);
+    await until(() => page.contentDocument?.querySelector('lead-capture form.lc-form') !== null, 'the widget to take the form over', 20_000);
+    const probe = (page.contentWindow as unknown as { __probe: { violations: string[]; errors: string[] } }).__probe;
+    expect(probe.violations, 'the import map allowed by its hash').to.deep.equal([]);
+    expect(probe.errors).to.deep.equal([]);
   });
 
   it('says the script is not pinned when the build has no dist/sri.json', async () => {

@@ -9,6 +9,8 @@ export interface OutputContext extends PanelContext {
   /** The build's SRI hashes: null while they load, undefined when there are none. */
   readonly sri: SriManifest | undefined | null;
   readonly hasStyle: boolean;
+  /** The embed code's import map, when it has one, and its `sha256-…` once worked out (undefined without Web Crypto). */
+  readonly importMap: { readonly hash: string | undefined } | undefined;
   /** Copies the text of the element with this id. */
   readonly copy: (id: string, what: string) => void;
 }
@@ -41,6 +43,10 @@ export function outputPanel(context: OutputContext): TemplateResult {
         : integrity
           ? html`The script is pinned with Subresource Integrity (<code>${integrity.slice(0, 19)}…</code>): a browser refuses a file that differs from this build.`
           : 'Not pinned with Subresource Integrity: no dist/sri.json was found (npm run build writes it).'}
+      ${context.importMap
+        ? html` The import map at its top pins every file the widget imports (a preload’s pin alone is not kept by every browser). It is an inline script: under a Content-Security-Policy, add
+            ${context.importMap.hash ? html`<code id="b-csp-hash">'${context.importMap.hash}'</code>` : 'its SHA-256'} to <code>script-src</code> (copy the code again after any change: the hash changes with it).`
+        : nothing}
       ${context.hasStyle ? ' Under a strict Content-Security-Policy (no inline styles), move the style attribute’s properties into your stylesheet, on lead-capture.' : nothing}
     </p>
     ${fragment
