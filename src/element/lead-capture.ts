@@ -164,8 +164,8 @@ export class LeadCapture extends LeadCaptureProperties {
     this.#track(
       Promise.all(waiting).then(
         () => this.requestUpdate(),
-        // Tried again on the next change (a failed load is forgotten).
-        (error: unknown) => console.error('<lead-capture>: the form could not load what it needs to render (its words, its questions and steps, its date of birth or its consent disclosure)', error),
+        // Tried again on the next change (a failed load is forgotten). The error names the file.
+        (error: unknown) => console.error('<lead-capture>: could not load a part of the form', error),
       ),
     );
     return false;
