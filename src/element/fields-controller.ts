@@ -367,7 +367,7 @@ export class FieldsController implements ReactiveController {
         requiredMark: this.#words.requiredMark(key),
         chooseLabel: strings.choose,
         value: FIELD_CATALOGUE[key].control === 'tel' && this.#validation ? this.#validation.displayPhone(value, country) : value,
-        error: this.errorFor(key),
+        error,
         ...(key === 'email' && this.#suggestion.showing ? { hint: this.#suggestion.template(strings, this.handleUseSuggestion) } : {}),
       });
     });
