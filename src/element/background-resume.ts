@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isFinal } from '../adapters/lead.js';
+import { countsAsLead } from '../conversions/datalayer.js';
 import type { SubmissionFlow } from '../flow/submission.js';
-import { isCreated, LeadCreatedEvent, LeadSubmittedEvent } from './events.js';
+import { LeadCreatedEvent, LeadSubmittedEvent } from './events.js';
 import { secondStepInput } from './lead-envelope.js';
 import type { UiStrings } from './strings/index.js';
 
@@ -38,7 +39,7 @@ export class BackgroundResume {
         this.#show(true);
         let report = await flow.resume(entry);
         if (!report) continue;
-        if (report.stage === 'create' && isCreated(report.result.outcome)) {
+        if (report.stage === 'create' && countsAsLead(report.result.outcome.status)) {
           this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey: entry.key, evidence: NOT_KNOWN, resumed: true }));
         }
         // A second step that follows by itself (consent came with the form) follows here too.

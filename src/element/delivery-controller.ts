@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
+import { countsAsLead } from '../conversions/datalayer.js';
 import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
 import type { FlowState, StepReport, SubmissionFlow } from '../flow/submission.js';
 import type { ConsentVisibilityChunk } from './chunks.js';
@@ -8,7 +9,7 @@ import type { ConsentController } from './consent-controller.js';
 import { BackgroundResume } from './background-resume.js';
 import { flowFor } from './flow-for.js';
 import { failureMessage, fieldsRefused, hiddenFieldsTemplate, progressTemplate, type DeliveryView } from './delivery-view.js';
-import { isCreated, LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
+import { LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
 import { bareEnvelope, consentStepInput, secondStepInput, withEvidence } from './lead-envelope.js';
 import { botSignals, collectEvidence, evidenceOptions, startRecorders, type EvidenceReport } from './evidence.js';
 import type { FieldsController } from './fields-controller.js';
@@ -294,8 +295,9 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     const { idempotencyKey } = report;
     const evidence = this.#evidence;
     if (report.stage === 'create') {
-      // Only a lead the destination took: a page's conversion pixel on this event must never count a failure.
-      if (isCreated(report.result.outcome)) this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey, evidence }));
+      // Only a lead the destination took (or the relay's ledger holds to deliver): a page's conversion
+      // pixel on this event must never count a failure, and the dataLayer's `generate_lead` counts the same.
+      if (countsAsLead(report.result.outcome.status)) this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey, evidence }));
       if (this.#view.state.phase === 'awaiting-submit') {
         this.status = '';
         if (this.options.config().consentTiming === 'create') {

@@ -1,7 +1,6 @@
 import type { CreateResult } from '../adapters/adapter.js';
 import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
 import type { FieldErrorCode } from '../fields/rules.js';
-import { countsAsLead } from '../conversions/datalayer.js';
 import type { EvidenceReport } from './evidence.js';
 
 export type { EvidenceReport } from './evidence.js';
@@ -82,16 +81,6 @@ export class LeadErrorEvent extends CustomEvent<LeadErrorDetail> {
     // Cancelable: a page that takes over keeps the widget from going to `rejected-url`.
     super('lead-error', { ...INIT, cancelable: true, detail });
   }
-}
-
-/**
- * Whether `lead-created` fires for this first answer: only for a lead the destination took (or the
- * relay's ledger holds to deliver). A failed, refused or duplicate answer is no new lead, and a
- * page's conversion pixel on the event must never count one.
- */
-export function isCreated(outcome: Outcome): boolean {
-  // The same outcomes the dataLayer counts as a lead: the event and `generate_lead` never disagree.
-  return countsAsLead(outcome.status);
 }
 
 export interface LeadStepDetail {
