@@ -21,8 +21,11 @@ ${S} .lc-date-parts { display: flex; flex-wrap: wrap; gap: 12px; }
 ${S} .lc-date-part { display: grid; gap: 2px; inline-size: 4.5em; }
 ${S} .lc-date-year { inline-size: 6em; }
 ${S} .lc-date-label { font-size: 0.875em; }
-/* Heard, not seen: the thank-you read out by the status region while the panel shows it. */
-${S} .lc-visually-hidden {
+/*
+ * Heard, not seen: the thank-you read out by the status region while the panel shows it; and empty
+ * live regions, kept in the accessibility tree (so later text is announced) but out of the layout.
+ */
+${S} .lc-visually-hidden, ${S} :is(.lc-status, .lc-alert):empty {
   position: absolute !important; inline-size: 1px; block-size: 1px; margin: 0; padding: 0; border: 0;
   overflow: hidden; clip-path: inset(50%); white-space: nowrap;
 }

@@ -12,8 +12,6 @@ ${S} .lc-options { display: flex; flex-wrap: wrap; gap: 4px 24px; }
 ${S} .lc-option { display: flex; gap: 12px; align-items: center; min-block-size: 44px; cursor: pointer; }
 ${S} .lc-check .lc-label { cursor: pointer; }
 ${S} .lc-radio { flex: none; inline-size: 24px; block-size: 24px; margin: 0; accent-color: var(--lc-accent); cursor: pointer; }
-${S} .lc-radio:focus-visible { outline: 3px solid var(--lc-focus); outline-offset: 2px; }
-${S} .lc-radio[aria-invalid="true"]:not(:focus-visible) { outline: 2px solid var(--lc-error); outline-offset: 2px; }
 /* Steps: "Step 2 of 3" above a bar, and Back beside Next (outlined, so Next stays the one to press). */
 ${S} .lc-progress { display: grid; gap: 6px; }
 ${S} .lc-progress-text { margin: 0; color: var(--lc-muted); font-size: 0.875em; font-weight: 600; }

@@ -163,7 +163,7 @@ ${S} .lc-input {
 }
 ${S} textarea.lc-input { min-block-size: 6em; resize: vertical; }
 ${S} .lc-input[aria-invalid="true"] { border-color: var(--lc-error); border-width: 2px; }
-${S} :is(.lc-input, .lc-button, .lc-checkbox, a, .lc-error-summary):focus-visible { outline: 3px solid var(--lc-focus); outline-offset: 2px; }
+${S} :is(.lc-input, .lc-button, .lc-checkbox, .lc-radio, a, .lc-error-summary):focus-visible { outline: 3px solid var(--lc-focus); outline-offset: 2px; }
 ${S} .lc-error { margin: 0; color: var(--lc-error); font-size: 0.875em; }
 ${S} .lc-error:empty { display: none; }
 ${S} .lc-hint { margin: 0; font-size: 0.875em; }
@@ -192,11 +192,6 @@ ${S} .lc-button {
 ${S} .lc-button:hover { filter: brightness(0.92); }
 ${S} .lc-button[aria-disabled="true"] { cursor: progress; opacity: 0.8; }
 ${S} :is(.lc-status, .lc-alert) { margin: 0; }
-/* Empty live regions stay in the accessibility tree (so later text is announced) but out of the layout. */
-${S} :is(.lc-status, .lc-alert):empty {
-  position: absolute; inline-size: 1px; block-size: 1px; margin: 0; padding: 0; border: 0;
-  overflow: hidden; clip-path: inset(50%);
-}
 ${S} .lc-alert {
   padding: 12px;
   border-inline-start: 4px solid var(--lc-error);
@@ -225,7 +220,7 @@ ${S} .lc-checkbox {
   cursor: pointer;
 }
 /* The error outline gives way to the focus ring, so an invalid box still shows where focus is (2.4.7). */
-${S} .lc-checkbox[aria-invalid="true"]:not(:focus-visible) { outline: 2px solid var(--lc-error); outline-offset: 2px; }
+${S} :is(.lc-checkbox, .lc-radio)[aria-invalid="true"]:not(:focus-visible) { outline: 2px solid var(--lc-error); outline-offset: 2px; }
 ${S} .lc-consent-text { display: block; padding: 0; font-size: var(--lc-consent-font-size); line-height: 1.5; }
 ${S} .lc-seller { font-weight: 600; cursor: pointer; }
 ${S} .lc-consent-text a { color: var(--lc-link); text-decoration: underline; }
