@@ -69,8 +69,10 @@ export interface LeadErrorDetail {
   /**
    * `consent`: the consent was not visible on the page, so nothing was sent (see consent/visibility.ts).
    * `config`: the page's configuration cannot work as written (a question definition was skipped).
+   * `load`: a chunk the form needs could not be loaded, even tried again (the network, or a file
+   * refused by its SRI pin): nothing was sent; it is tried again (unavailable-notice.ts).
    */
-  readonly stage: 'create' | 'submit' | 'consent' | 'config';
+  readonly stage: 'create' | 'submit' | 'consent' | 'config' | 'load';
   readonly retryable: boolean;
   /** What the person was told. */
   readonly message: string;

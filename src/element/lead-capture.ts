@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import type { Locale } from '../fields/messages/locales.js';
 import { chunks, type ConsentVisibilityChunk, type DeliveryChunk } from './chunks.js';
 import { ATTRIBUTE_ONLY, CONFIG_PROPERTIES, localeOf, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput } from './config.js';
 import { ConsentController } from './consent-controller.js';
@@ -15,6 +16,8 @@ import { consentPart, loadConsentPart } from './consent-part.js';
 import { afterPaint, hasPrerendered, markupPainted, nextFrame, restoreFocus, takePrerendered, watchComposition, type CompositionWatch } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
+import { withRetries } from './chunk-retry.js';
+import { UnavailableNotice } from './unavailable-notice.js';
 
 /** The element's properties that decide where and how a lead is sent: a change builds a new flow. */
 const DELIVERY_PROPERTIES: readonly string[] = ['endpoint', 'adapter', 'destination', 'persist', 'requestTimeout', 'retryPolicy', 'consentTiming'];
@@ -97,6 +100,14 @@ export class LeadCapture extends LeadCaptureProperties {
    */
   readonly #firstRender = new Promise<void>((resolve) => (this.#rendered = resolve));
   #consentVisibilityLoad: Promise<ConsentVisibilityChunk> | undefined;
+  /** The chunks of the form's own (words, questions, date of birth, consent disclosure) on their way, tried again until they come or the tries run out. */
+  #renderPartsLoad: Promise<void> | undefined;
+  /** Said above the form when those chunks could not be loaded. */
+  readonly #unavailable = new UnavailableNotice(this);
+  /** Back online: chunks of the form's own that could not be loaded are tried again. */
+  readonly #retryOnline = (): void => {
+    if (this.#held.size > 0) this.requestUpdate();
+  };
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
   // Delivery, tracking and conversions come with the delivery chunk, right after the first render.
   readonly #consent = new ConsentController(this);
@@ -139,6 +150,12 @@ export class LeadCapture extends LeadCaptureProperties {
     super.connectedCallback();
     adoptStyles(this.getRootNode() as Document | ShadowRoot, this.styleNonce);
     if (!this.hasUpdated && hasPrerendered(this)) this.#composition ??= watchComposition(this.ownerDocument);
+    window.addEventListener('online', this.#retryOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#retryOnline);
   }
 
   /**
@@ -149,26 +166,56 @@ export class LeadCapture extends LeadCaptureProperties {
    * form without its questions, date or consent (a prerendered form stays on screen, usable,
    * meanwhile); what changed meanwhile is kept for that update. Any of these given later (the
    * `questions`, `fields` or `consent` property) loads its chunk then, the form shown as it was until
-   * it arrives (and a Submit meanwhile waits for it).
+   * it arrives (and a Submit meanwhile waits for it). A chunk that fails is tried again
+   * (`#loadRenderParts`).
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    const waiting = this.#renderParts();
+    if (waiting.length === 0) {
+      this.#unavailable.hide();
+      return true;
+    }
+    for (const [key, value] of changed) if (!this.#held.has(key)) this.#held.set(key, value);
+    this.#renderPartsLoad ??= this.#loadRenderParts();
+    return false;
+  }
+
+  /** The chunks of the form's own it still needs, each load started (or the one on its way). */
+  #renderParts(): Promise<unknown>[] {
     const locale = localeOf(this.locale);
-    const waiting = [
+    return [
       locale && locale !== 'en' && !wordsFor(locale) && loadWords(locale),
       !questionsPart() && asksQuestions(this) && loadQuestionsPart(),
       !dateOfBirthPart() && asksDateOfBirth(this.fields) && loadDateOfBirthPart(),
       !consentPart() && this.#consent.asked(this.consent.trim()) && loadConsentPart(),
-    ].filter(Boolean);
-    if (waiting.length === 0) return true;
-    for (const [key, value] of changed) if (!this.#held.has(key)) this.#held.set(key, value);
-    this.#track(
-      Promise.all(waiting).then(
+    ].filter((load) => load instanceof Promise);
+  }
+
+  /**
+   * Loads the chunks of the form's own, tried again with backoff when one fails (a failed load is
+   * forgotten), then renders. When the tries run out the person is told above the form (or the
+   * prerendered markup), in the form's language, and the page by a `lead-error` (stage `load`); they
+   * are tried again when the browser comes back online, and on the next change or Submit. Until then
+   * the form stays as it was, and a Submit is refused rather than send it as it was (`submit()`).
+   */
+  #loadRenderParts(): Promise<void> {
+    const load = withRetries(() => Promise.all(this.#renderParts()))
+      .then(
         () => this.requestUpdate(),
-        // Tried again on the next change (a failed load is forgotten). The error names the file.
-        (error: unknown) => console.error('<lead-capture>: could not load a part of the form', error),
-      ),
-    );
-    return false;
+        (error: unknown) => {
+          // The error logged beside it names the file.
+          console.error('<lead-capture>: could not load a part of the form', error);
+          this.#unavailable.show(this.#locale());
+        },
+      )
+      .finally(() => (this.#renderPartsLoad = undefined));
+    this.#track(load);
+    return load;
+  }
+
+  /** The form's language as the page asked for it, whether or not its words have come. */
+  #locale(): Locale {
+    return localeOf(this.locale) ?? 'en';
   }
 
   protected override willUpdate(current: PropertyValues<this>): void {
@@ -335,6 +382,13 @@ export class LeadCapture extends LeadCaptureProperties {
     // Properties a page set just before calling submit() take effect first; a Submit pressed before
     // the rules or delivery arrived waits for them (they are already on their way).
     await this.updateComplete;
+    if (this.#held.size > 0) {
+      // Changes still wait for a chunk of the form's own that could not be loaded: tried once more,
+      // and never sent as the form was before them.
+      this.requestUpdate();
+      await this.updateComplete;
+      if (this.#held.size > 0) throw new Error('the form is waiting for a chunk of its own that could not be loaded');
+    }
     if (!this.#deliveryController || !this.#fields.validating) {
       await this.#loadParts();
       await this.updateComplete;

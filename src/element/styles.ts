@@ -67,6 +67,7 @@ const S = SCOPE;
  * @cssclass lc-visually-hidden - Heard, not seen: the status line once the thank-you panel shows.
  * @cssclass lc-notice - The neutral notice while a lead an earlier visit left on this device is still being sent.
  * @cssclass lc-alert - A failed delivery, announced at once.
+ * @cssclass lc-unavailable - The alert above a form that could not load a chunk of its own (also `.lc-alert`).
  * @cssclass lc-success - The thank-you panel.
  * @cssclass lc-success-title - The thank-you heading; it takes focus when the panel appears.
  * @cssclass lc-success-body - The thank-you text.

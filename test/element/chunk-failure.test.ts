@@ -1,0 +1,150 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import type { Adapter } from '../../src/adapters/adapter.js';
+import '../../src/define.js';
+import { chunks } from '../../src/element/chunks.js';
+import type { LeadCapture } from '../../src/element/lead-capture.js';
+import { hold, restoreChunks, restoreLater, type ChunkName } from '../helpers/chunks.js';
+import { control, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
+import { delivered, newScenario, script } from '../helpers/standins.js';
+
+/**
+ * A chunk that cannot be loaded (a dropped connection, a CDN's hiccup, a file refused by its SRI pin)
+ * is tried again with backoff; when the tries run out the person is told in the widget, in the
+ * form's language, and the page by a `lead-error` at stage `load`; nothing is ever sent with less
+ * than the form the page configured (src/element/chunk-retry.ts, unavailable-notice.ts).
+ */
+
+const NETWORK = () => new TypeError('Failed to fetch dynamically imported module');
+
+/** Makes a chunk fail its next `failures` loads (every load: Infinity); `recover()` lets it load again. */
+function failing(name: ChunkName, failures: number): { readonly asked: number; recover: () => void } {
+  const original = chunks[name];
+  let left = failures;
+  let asked = 0;
+  (chunks as Record<ChunkName, () => Promise<unknown>>)[name] = () => {
+    asked++;
+    return left-- > 0 ? Promise.reject(NETWORK()) : original();
+  };
+  restoreLater(() => ((chunks as Record<ChunkName, unknown>)[name] = original));
+  return {
+    get asked() {
+      return asked;
+    },
+    recover: () => (left = 0),
+  };
+}
+
+function quietConsole(): void {
+  const original = console.error;
+  console.error = () => undefined;
+  restoreLater(() => (console.error = original));
+}
+
+const accepted: Adapter = { name: 'accept-all', create: async () => ({ outcome: { status: 'accepted', retryable: false }, next: null }) };
+const QUESTION = '[{"name": "debt_amount", "label": "Total debt", "type": "number"}]';
+
+function mount(attributes: Record<string, string>, properties: Partial<LeadCapture> = {}): LeadCapture {
+  const element = document.createElement('lead-capture');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  Object.assign(element, properties);
+  document.body.append(element);
+  return element;
+}
+
+function notice(element: LeadCapture): string {
+  return element.querySelector(':scope > .lc-unavailable[role="alert"]')?.textContent ?? '';
+}
+
+afterEach(() => {
+  restoreChunks();
+  document.querySelectorAll('lead-capture').forEach((element) => element.remove());
+});
+
+// Each chunk loads once per page: the tests below use each for the first time, in this order.
+describe('a prerendered Spanish form, on a visit after one that left a lead in the outbox', () => {
+  it('sends that lead once its words have come and the widget has taken the form over', async () => {
+    const scenario = newScenario();
+    await script(scenario, { mode: 'failing' });
+    const endpoint = `/standins/webhook/${scenario}`;
+    const first = mount({ adapter: 'webhook', endpoint, fields: 'first_name last_name email mobile zip_code', 'min-fill-ms': '0' }, { retryPolicy: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 } });
+    await first.updateComplete;
+    for (const [name, value] of Object.entries(GOOD_VALUES)) {
+      const input = control(first, name) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    const failed = oneEvent(first, 'lead-error');
+    submitButton(first).click();
+    await failed;
+    first.remove();
+
+    const words = hold('es');
+    const holder = document.createElement('div');
+    holder.innerHTML = `<lead-capture adapter="webhook" endpoint="${endpoint}" fields="email" locale="es" min-fill-ms="0" prerendered="lc-p-resume">
+      <div id="lc-p-resume" data-lc-prerendered><input id="lc-p-resume-email" name="email" type="email" form="lc-p-none"></div>
+    </lead-capture>`;
+    const next = holder.querySelector('lead-capture')!;
+    const resumed = oneEvent(next, 'lead-submitted');
+    document.body.append(holder);
+    await until(() => words.asked > 0, 'the Spanish words to be asked for');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    words.release();
+    expect((await resumed).detail.resumed).to.equal(true);
+    expect(await delivered(scenario)).to.have.length(1);
+    holder.remove();
+  });
+});
+
+describe('<lead-capture> whose own chunk fails to load', () => {
+  it('tries again, and shows the form once a try succeeds (the date of birth’s boxes)', async () => {
+    quietConsole();
+    const date = failing('dateOfBirth', 1);
+    const element = mount({ fields: 'email date_of_birth', persist: 'none' });
+    await until(() => element.querySelector('form fieldset.lc-date') !== null, 'the form with the date’s boxes');
+    expect(date.asked).to.equal(2);
+    expect(notice(element), 'nothing to tell once it came').to.equal('');
+  });
+
+  it('says so in the form’s language when the tries run out, tells the page, and shows the form once back online (the questions)', async () => {
+    quietConsole();
+    const questions = failing('questions', Infinity);
+    const element = mount({ locale: 'es', fields: 'email debt_amount', questions: QUESTION, persist: 'none' });
+    const { detail } = await oneEvent(element, 'lead-error');
+    expect(detail).to.deep.include({ stage: 'load', retryable: true });
+    expect(notice(element)).to.equal(detail.message);
+    expect(notice(element)).to.include('no se ha podido cargar');
+    expect(element.querySelector('form'), 'no form without its question').to.equal(null);
+    await expect(element).to.be.accessible();
+
+    questions.recover();
+    window.dispatchEvent(new Event('online'));
+    await until(() => element.querySelector('form [name="debt_amount"]') !== null, 'the form with its question');
+    expect(notice(element), 'the notice gone').to.equal('');
+    expect(submitButton(element).textContent?.trim()).to.equal('Enviar');
+  });
+});
+
+describe('<lead-capture> given a consent disclosure later by the page, whose chunk cannot be loaded', () => {
+  it('keeps the form as it was, says so, and refuses Submit rather than send the lead without the consent asked', async () => {
+    quietConsole();
+    let sent = 0;
+    const element = mount({ fields: 'first_name email', 'min-fill-ms': '0', persist: 'none' }, { adapter: { ...accepted, create: async (...args) => (sent++, accepted.create(...args)) } });
+    await element.updateComplete;
+    failing('consent', Infinity);
+    element.consent = 'I agree that {sellers} may call me.';
+    element.sellers = 'ACME';
+    for (const [name, value] of [['first_name', 'Jane'], ['email', 'jane@example.com']] as const) {
+      const input = control(element, name) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    let submits = 0;
+    element.addEventListener('lead-submit', () => submits++);
+    const told = oneEvent(element, 'lead-error');
+    expect(await element.submit().then(() => 'sent', () => 'refused')).to.equal('refused');
+    expect((await told).detail.stage).to.equal('load');
+    expect(notice(element)).to.include("couldn't load");
+    expect([submits, sent], 'nothing offered or sent').to.deep.equal([0, 0]);
+    expect((control(element, 'first_name') as HTMLInputElement).value, 'the form as it was').to.equal('Jane');
+  });
+});
