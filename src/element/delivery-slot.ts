@@ -28,8 +28,10 @@ const IDLE: FlowState = { phase: 'idle' };
  */
 export class DeliverySlot implements DeliveryPort {
   #real: DeliveryPort | undefined;
+  /** What the person is told before delivery is here (it could not be loaded, say). */
+  #alert = '';
 
-  constructor(private readonly idle: Pick<DeliveryPort, 'renderHidden' | 'renderProgress'>) {}
+  constructor(private readonly idle: Pick<DeliveryPort, 'renderHidden'> & { renderProgress(alert: string): TemplateResult }) {}
 
   attach(real: DeliveryPort): void {
     this.#real = real;
@@ -52,6 +54,7 @@ export class DeliverySlot implements DeliveryPort {
   }
   set alert(message: string) {
     if (this.#real) this.#real.alert = message;
+    else this.#alert = message;
   }
 
   send(lead: Readonly<Record<string, string>>): Promise<void> {
@@ -70,7 +73,7 @@ export class DeliverySlot implements DeliveryPort {
     return (this.#real ?? this.idle).renderHidden();
   }
   renderProgress(): TemplateResult {
-    return (this.#real ?? this.idle).renderProgress();
+    return this.#real ? this.#real.renderProgress() : this.idle.renderProgress(this.#alert);
   }
 
   #loaded(): DeliveryPort {

@@ -15,9 +15,10 @@ import { asksDateOfBirth, dateOfBirthPart, loadDateOfBirthPart } from './date-of
 import { consentPart, loadConsentPart } from './consent-part.js';
 import { afterPaint, hasPrerendered, markupPainted, nextFrame, restoreFocus, takePrerendered, watchComposition, type CompositionWatch } from './prerendered.js';
 import { StepsController } from './steps-controller.js';
+import { UNAVAILABLE } from './strings/unavailable.js';
 import { adoptStyles } from './styles.js';
 import { withRetries } from './chunk-retry.js';
-import { UnavailableNotice } from './unavailable-notice.js';
+import { loadErrorEvent, UnavailableNotice } from './unavailable-notice.js';
 
 /** The element's properties that decide where and how a lead is sent: a change builds a new flow. */
 const DELIVERY_PROPERTIES: readonly string[] = ['endpoint', 'adapter', 'destination', 'persist', 'requestTimeout', 'retryPolicy', 'consentTiming'];
@@ -102,6 +103,8 @@ export class LeadCapture extends LeadCaptureProperties {
   #consentVisibilityLoad: Promise<ConsentVisibilityChunk> | undefined;
   /** The chunks of the form's own (words, questions, date of birth, consent disclosure) on their way, tried again until they come or the tries run out. */
   #renderPartsLoad: Promise<void> | undefined;
+  /** Whether the alert region says what Submit needs could not be loaded (cleared by the next Submit that gets it). */
+  #toldCannotSend = false;
   /** Said above the form when those chunks could not be loaded. */
   readonly #unavailable = new UnavailableNotice(this);
   /** Back online: chunks of the form's own that could not be loaded are tried again. */
@@ -120,7 +123,7 @@ export class LeadCapture extends LeadCaptureProperties {
   #deliveryController: DeliveryController | undefined;
   readonly #delivery = new DeliverySlot({
     renderHidden: () => hiddenFieldsTemplate(this, this.#resolved.jornaya !== '', []),
-    renderProgress: () => progressTemplate({ state: { phase: 'idle' }, preparing: false, status: '', alert: '' }, stringsFor(this.#resolved), this.retryPolicy.maxAttempts, navigator.onLine),
+    renderProgress: (alert) => progressTemplate({ state: { phase: 'idle' }, preparing: false, status: '', alert }, stringsFor(this.#resolved), this.retryPolicy.maxAttempts, navigator.onLine),
   });
   readonly #steps: StepsController = new StepsController(this, {
     config: () => this.#resolved,
@@ -379,21 +382,38 @@ export class LeadCapture extends LeadCaptureProperties {
 
   /** Validates and sends, exactly as pressing Submit does. Resolves when the attempt has an answer. */
   async submit(): Promise<void> {
-    // Properties a page set just before calling submit() take effect first; a Submit pressed before
-    // the rules or delivery arrived waits for them (they are already on their way).
-    await this.updateComplete;
-    if (this.#held.size > 0) {
-      // Changes still wait for a chunk of the form's own that could not be loaded: tried once more,
-      // and never sent as the form was before them.
-      this.requestUpdate();
+    try {
+      // Properties a page set just before calling submit() take effect first; a Submit pressed before
+      // the rules or delivery arrived waits for them (they are already on their way).
       await this.updateComplete;
-      if (this.#held.size > 0) throw new Error('the form is waiting for a chunk of its own that could not be loaded');
+      if (this.#held.size > 0) {
+        // Changes still wait for a chunk of the form's own that could not be loaded: tried once more,
+        // and never sent as the form was before them.
+        this.requestUpdate();
+        await this.updateComplete;
+        if (this.#held.size > 0) throw new Error('the form is waiting for a chunk of its own that could not be loaded');
+      }
+      if (!this.#deliveryController || !this.#fields.validating) {
+        await this.#loadParts();
+        await this.updateComplete;
+      }
+      if (this.#toldCannotSend) this.#delivery.alert = '';
+      this.#toldCannotSend = false;
+      return await this.#steps.submit();
+    } catch (error) {
+      this.#cannotSend();
+      throw error;
     }
-    if (!this.#deliveryController || !this.#fields.validating) {
-      await this.#loadParts();
-      await this.updateComplete;
-    }
-    return this.#steps.submit();
+  }
+
+  /** What Submit needs could not be loaded: the person is told (the notice above a form held for its own chunks says it already), and the page. */
+  #cannotSend(): void {
+    if (this.#held.size > 0) return;
+    const message = UNAVAILABLE[this.#locale()].send;
+    this.#toldCannotSend = true;
+    this.#delivery.alert = message;
+    this.requestUpdate();
+    this.dispatchEvent(loadErrorEvent(message));
   }
 
   /** Clears the form and forgets the lead, ready for another person. */

@@ -148,3 +148,54 @@ describe('<lead-capture> given a consent disclosure later by the page, whose chu
     expect((control(element, 'first_name') as HTMLInputElement).value, 'the form as it was').to.equal('Jane');
   });
 });
+
+describe('<lead-capture> whose chunks for Submit cannot be loaded', () => {
+  it('a consent check that cannot be loaded: the person is told in the alert region, in their language, the page gets a lead-error, nothing is sent', async () => {
+    quietConsole();
+    failing('consentVisibility', Infinity);
+    const element = mount({ locale: 'es', fields: 'first_name email', consent: 'Acepto que {sellers} me llame.', sellers: 'ACME', 'min-fill-ms': '0', persist: 'none' }, { adapter: accepted });
+    await until(() => element.querySelector('form') !== null, 'the form');
+    await element.updateComplete;
+    for (const [name, value] of [['first_name', 'Jane'], ['email', 'jane@example.com']] as const) {
+      const input = control(element, name) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    element.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    let submits = 0;
+    element.addEventListener('lead-submit', () => submits++);
+    const told = oneEvent(element, 'lead-error');
+    submitButton(element).click();
+    const { detail } = await told;
+    expect(detail).to.deep.include({ stage: 'load', retryable: true });
+    await element.updateComplete;
+    expect(element.querySelector('.lc-alert[role="alert"]')?.textContent?.trim()).to.equal(detail.message);
+    expect(detail.message).to.include('pulse Enviar de nuevo');
+    expect(submits).to.equal(0);
+  });
+
+  it('delivery that cannot be loaded: told in the alert region before delivery ever came; a later Submit that gets it sends, the message gone', async () => {
+    quietConsole();
+    const delivery = failing('delivery', Infinity);
+    const element = mount({ fields: 'first_name email', 'min-fill-ms': '0', persist: 'none' }, { adapter: accepted });
+    await until(() => element.querySelector('form') !== null, 'the form');
+    for (const [name, value] of [['first_name', 'Jane'], ['email', GOOD_VALUES.email]] as const) {
+      const input = control(element, name) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    const told = oneEvent(element, 'lead-error');
+    submitButton(element).click();
+    const { detail } = await told;
+    await element.updateComplete;
+    expect(element.querySelector('.lc-alert[role="alert"]')?.textContent?.trim()).to.equal(detail.message);
+    expect(detail.message).to.include('press Submit again');
+
+    delivery.recover();
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    expect((await submitted).detail.outcome.status).to.equal('accepted');
+    expect(element.querySelector('.lc-alert[role="alert"]')?.textContent?.trim() ?? '').to.equal('');
+  });
+});
+
