@@ -1,4 +1,5 @@
 import { chunks, type ConsentChunk } from './chunks.js';
+import { onDemand } from './load-once.js';
 
 /**
  * The consent block's disclosure and boxes come in a chunk of their own (`lead-capture.consent.js`),
@@ -6,21 +7,10 @@ import { chunks, type ConsentChunk } from './chunks.js';
  * questions waits for theirs): a form without a disclosure never fetches it. The builder's embed code
  * preloads it, pinned, for a form with one.
  */
-let loaded: ConsentChunk | undefined;
-let loading: Promise<ConsentChunk> | undefined;
+const part = onDemand(() => chunks.consent());
 
 /** The chunk when loaded, else undefined (call `loadConsentPart`). */
-export function consentPart(): ConsentChunk | undefined {
-  return loaded;
-}
+export const consentPart: () => ConsentChunk | undefined = part.current;
 
 /** Loads the chunk once per page; a failed load is tried again on the next call. */
-export function loadConsentPart(): Promise<ConsentChunk> {
-  return (loading ??= chunks.consent().then(
-    (part) => (loaded = part),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
-}
+export const loadConsentPart: () => Promise<ConsentChunk> = part.load;

@@ -1,4 +1,5 @@
 import { chunks, type DateOfBirthChunk } from './chunks.js';
+import { onDemand } from './load-once.js';
 
 /**
  * The date of birth's boxes come in a chunk of their own (`lead-capture.date-of-birth.js`), loaded
@@ -6,24 +7,13 @@ import { chunks, type DateOfBirthChunk } from './chunks.js';
  * for their chunk): a form without it never fetches it. The builder's embed code preloads it,
  * pinned, for a form that uses it.
  */
-let loaded: DateOfBirthChunk | undefined;
-let loading: Promise<DateOfBirthChunk> | undefined;
+const part = onDemand(() => chunks.dateOfBirth());
 
 /** The chunk when loaded, else undefined (call `loadDateOfBirthPart`). */
-export function dateOfBirthPart(): DateOfBirthChunk | undefined {
-  return loaded;
-}
+export const dateOfBirthPart: () => DateOfBirthChunk | undefined = part.current;
 
 /** Loads the chunk once per page; a failed load is tried again on the next call. */
-export function loadDateOfBirthPart(): Promise<DateOfBirthChunk> {
-  return (loading ??= chunks.dateOfBirth().then(
-    (part) => (loaded = part),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
-}
+export const loadDateOfBirthPart: () => Promise<DateOfBirthChunk> = part.load;
 
 /** Whether a form's `fields` (names split as config.ts splits them) ask for the date of birth. */
 export function asksDateOfBirth(fields: string | undefined): boolean {

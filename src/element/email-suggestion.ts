@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { chunks } from './chunks.js';
+import { loadOnce } from './load-once.js';
 import type { FieldResult } from '../fields/validate.js';
 import type { UiStrings } from './strings/index.js';
 
@@ -11,7 +12,6 @@ import type { UiStrings } from './strings/index.js';
 export class EmailSuggestion {
   /** The typo table's lookup, once its chunk (`lead-capture.email-typos.js`) is here. */
   #suggest: ((typed: string) => string | undefined) | undefined;
-  #loading: Promise<void> | undefined;
   /** The suggestion showing under the field. */
   #showing: string | undefined;
   /** The address a suggestion was last offered for. */
@@ -22,15 +22,9 @@ export class EmailSuggestion {
   }
 
   /** Loads the typo table, once per page: called as soon as someone types in the email field. */
-  load(): Promise<void> {
-    return (this.#loading ??= chunks.emailTypos().then(
-      ({ suggestEmail }) => void (this.#suggest = suggestEmail),
-      (error: unknown) => {
-        this.#loading = undefined;
-        throw error;
-      },
-    ));
-  }
+  readonly load: () => Promise<void> = loadOnce(() =>
+    chunks.emailTypos().then(({ suggestEmail }) => void (this.#suggest = suggestEmail)),
+  );
 
   /**
    * After the email was checked: for a valid address its likely typo's correction, for one refused as

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Locale } from '../fields/messages/locales.js';
-import { chunks, type ConsentVisibilityChunk, type DeliveryChunk } from './chunks.js';
+import { chunks, type DeliveryChunk } from './chunks.js';
 import { ATTRIBUTE_ONLY, CONFIG_PROPERTIES, localeOf, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import type { DeliveryController } from './delivery-controller.js';
@@ -18,6 +18,7 @@ import { StepsController } from './steps-controller.js';
 import { UNAVAILABLE } from './strings/unavailable.js';
 import { adoptStyles } from './styles.js';
 import { withRetries } from './chunk-retry.js';
+import { loadOnce } from './load-once.js';
 import { loadErrorEvent, UnavailableNotice } from './unavailable-notice.js';
 
 /** The element's properties that decide where and how a lead is sent: a change builds a new flow. */
@@ -100,7 +101,8 @@ export class LeadCapture extends LeadCaptureProperties {
    * has no form for TrustedForm to record.
    */
   readonly #firstRender = new Promise<void>((resolve) => (this.#rendered = resolve));
-  #consentVisibilityLoad: Promise<ConsentVisibilityChunk> | undefined;
+  /** The consent check's chunk, loaded once (a failed load tried again when next asked). */
+  readonly #loadConsentVisibility = loadOnce(() => chunks.consentVisibility());
   /** The chunks of the form's own (words, questions, date of birth, consent disclosure) on their way, tried again until they come or the tries run out. */
   #renderPartsLoad: Promise<void> | undefined;
   /** Whether the alert region says what Submit needs could not be loaded (cleared by the next Submit that gets it). */
@@ -342,12 +344,6 @@ export class LeadCapture extends LeadCaptureProperties {
     return both;
   }
 
-  #loadConsentVisibility(): Promise<ConsentVisibilityChunk> {
-    return (this.#consentVisibilityLoad ??= chunks.consentVisibility().catch((error: unknown) => {
-      this.#consentVisibilityLoad = undefined;
-      throw error;
-    }));
-  }
 
   /** Delivery is here: tracking captures the visit, conversions listen, and leads an earlier visit left go. */
   #deliveryArrived({ DeliveryController, TrackingController, ConversionsController }: DeliveryChunk): void {

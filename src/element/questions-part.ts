@@ -1,4 +1,5 @@
 import { chunks, type QuestionsChunk } from './chunks.js';
+import { onDemand } from './load-once.js';
 import type { QuestionFields } from './question-fields.js';
 
 /**
@@ -7,24 +8,13 @@ import type { QuestionFields } from './question-fields.js';
  * before that form first renders (as a Spanish form waits for its words): a plain lead form never
  * fetches it. The builder's embed code preloads it, pinned, for a form that uses it.
  */
-let loaded: QuestionsChunk | undefined;
-let loading: Promise<QuestionsChunk> | undefined;
+const part = onDemand(() => chunks.questions());
 
 /** The chunk when loaded, else undefined (call `loadQuestionsPart`). */
-export function questionsPart(): QuestionsChunk | undefined {
-  return loaded;
-}
+export const questionsPart: () => QuestionsChunk | undefined = part.current;
 
 /** Loads the chunk once per page; a failed load is tried again on the next call. */
-export function loadQuestionsPart(): Promise<QuestionsChunk> {
-  return (loading ??= chunks.questions().then(
-    (part) => (loaded = part),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
-}
+export const loadQuestionsPart: () => Promise<QuestionsChunk> = part.load;
 
 /**
  * Whether a configuration needs the chunk: any `questions` given (even a definition that turns out
