@@ -29,6 +29,7 @@ const ON_DEMAND: Readonly<Record<string, string>> = {
   'lead-capture.email-typos.js': 'once an email is typed',
   'lead-capture.consent.js': 'a form with a consent disclosure',
   'lead-capture.consent-visibility.js': 'a form with a consent disclosure',
+  'lead-capture.recorders.js': 'a form with TrustedForm or Jornaya',
   'lead-capture.questions.js': 'a form with questions or steps',
   'lead-capture.date-of-birth.js': 'a form that asks for a date of birth',
 };
@@ -46,8 +47,8 @@ export interface PageTotal {
  * chunk (lead-capture.js, all the form needs to render), the chunks fetched in parallel right after
  * the first render (validation, delivery), and chunks fetched only when used (ON_DEMAND): one lead
  * typed and sent by a person counts the email-typo table; a form with a consent disclosure (what a
- * TCPA form fetches: TrustedForm's recorder is in delivery, its vendor script is not ours) adds the
- * disclosure (before it first renders) and the consent check; a form with questions or steps adds their code, and a
+ * TCPA form fetches; TrustedForm's vendor script is not ours) adds the disclosure (before it first
+ * renders), the consent check and the recorders; a form with questions or steps adds their code, and a
  * form with a date of birth its boxes (each before it first renders); a Spanish form adds its words; a page with the builder's prerendered form adds
  * its loader (lead-capture.loader.js, its script, which imports the first chunk) and its stylesheet
  * (lead-capture.css).
@@ -60,7 +61,7 @@ export function pageTotals(sizes: readonly FileSize[]): PageTotal[] {
   const parallel = chunks.filter((size) => !(size.file in ON_DEMAND));
   const typos = chunks.filter((size) => size.file === 'lead-capture.email-typos.js');
   const es = chunks.filter((size) => size.file === 'lead-capture.es.js');
-  const consent = chunks.filter((size) => size.file === 'lead-capture.consent.js' || size.file === 'lead-capture.consent-visibility.js');
+  const consent = chunks.filter((size) => ['lead-capture.consent.js', 'lead-capture.consent-visibility.js', 'lead-capture.recorders.js'].includes(size.file));
   const questions = chunks.filter((size) => size.file === 'lead-capture.questions.js');
   const date = chunks.filter((size) => size.file === 'lead-capture.date-of-birth.js');
   const lead = [...first, ...parallel, ...typos];
@@ -68,7 +69,7 @@ export function pageTotals(sizes: readonly FileSize[]): PageTotal[] {
   return [
     { build: 'ES module: first chunk (lead-capture.js), what the form renders from', files: first.length, gzip: total(first), budget: false },
     { build: `ES module: one lead (first chunk + ${parallel.map((size) => size.file.replace(/^lead-capture\.|\.js$/g, '')).join(' + ')} in parallel + email-typos)`, files: lead.length, gzip: total(lead), budget: true },
-    { build: 'ES module: one lead, TCPA form: consent disclosure and TrustedForm (+ consent + consent-visibility)', files: lead.length + consent.length, gzip: total([...lead, ...consent]), budget: true },
+    { build: 'ES module: one lead, TCPA form: consent disclosure and TrustedForm (+ consent + consent-visibility + recorders)', files: lead.length + consent.length, gzip: total([...lead, ...consent]), budget: true },
     { build: 'ES module: one lead, with questions and steps (+ questions)', files: lead.length + questions.length, gzip: total([...lead, ...questions]), budget: true },
     { build: 'ES module: one lead, with a date of birth (+ date-of-birth)', files: lead.length + date.length, gzip: total([...lead, ...date]), budget: true },
     { build: 'ES module: one lead, Spanish form (+ es)', files: lead.length + es.length, gzip: total([...lead, ...es]), budget: true },

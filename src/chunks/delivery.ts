@@ -1,7 +1,7 @@
 /**
  * Chunk `lead-capture.delivery.js`: the submission flow and its outbox, the adapters, the consent
- * evidence and recorders, tracking and conversions (the consent visibility check is a chunk of its
- * own). Loaded right after the form first renders, beside the validation chunk; a Submit pressed
+ * evidence, tracking and conversions (the consent visibility check and the consent recorders,
+ * TrustedForm and Jornaya, are chunks of their own). Loaded right after the form first renders, beside the validation chunk; a Submit pressed
  * before it arrives waits for it.
  */
 export { DeliveryController } from '../element/delivery-controller.js';

@@ -10,6 +10,7 @@ import * as delivery from '../chunks/delivery.js';
 import * as emailTypos from '../chunks/email-typos.js';
 import * as es from '../chunks/es.js';
 import * as questions from '../chunks/questions.js';
+import * as recorders from '../chunks/recorders.js';
 import * as validation from '../chunks/validation.js';
 import type { chunks as lazy } from './chunks.js';
 
@@ -22,4 +23,5 @@ export const chunks: typeof lazy = {
   questions: async () => questions,
   dateOfBirth: async () => dateOfBirth,
   consent: async () => consent,
+  recorders: async () => recorders,
 };

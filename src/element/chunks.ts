@@ -15,6 +15,7 @@ export const chunks = {
   questions: () => import('../chunks/questions.js'),
   dateOfBirth: () => import('../chunks/date-of-birth.js'),
   consent: () => import('../chunks/consent.js'),
+  recorders: () => import('../chunks/recorders.js'),
 };
 
 export type ValidationChunk = Awaited<ReturnType<typeof chunks.validation>>;

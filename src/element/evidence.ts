@@ -1,7 +1,8 @@
 import type { BotSignals, JornayaToken, TrustedFormCertificate } from '../adapters/lead.js';
-import { awaitJornayaToken, loadJornaya } from '../consent/jornaya.js';
-import { awaitCertificate, loadTrustedForm } from '../consent/trustedform.js';
+import { withRetries } from './chunk-retry.js';
+import { chunks } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
+import { loadOnce } from './load-once.js';
 
 /** What became of each piece of evidence for one lead; reported in the events, never silently dropped. */
 export interface EvidenceReport {
@@ -34,28 +35,29 @@ export function evidenceOptions(config: LeadCaptureConfig): EvidenceOptions {
   };
 }
 
-/**
- * Loads the consent recorders a page asked for (once per page, after the form exists, as TrustedForm
- * requires) and, on submit, waits a bounded time for what they put into the form.
- */
-export function startRecorders(document: Document, options: EvidenceOptions): void {
-  if (options.trustedform) loadTrustedForm(document, options.trustedformSrc);
-  if (options.jornaya !== '') loadJornaya(document, options.jornaya, options.jornayaSrc);
+/** Whether the page asked for a consent recorder (TrustedForm, Jornaya): only then is their chunk loaded. */
+export function usesRecorders(options: EvidenceOptions): boolean {
+  return options.trustedform || options.jornaya !== '';
 }
 
+/** The recorders' chunk (`lead-capture.recorders.js`), once per page, tried again after a failure as the other chunks are. */
+const recorders = loadOnce(() => withRetries(() => chunks.recorders()));
+
+/**
+ * Loads the consent recorders a page asked for (once per page, after the form exists, as TrustedForm
+ * requires); their code comes in its own chunk (src/element/recorders.ts). Delivery starts them as
+ * soon as it arrives, and again before a lead is saved, waiting for them: a lead never goes without
+ * the evidence its page asked for because their code could not be loaded (that rejects, and the
+ * person is told).
+ */
+export async function startRecorders(document: Document, options: EvidenceOptions): Promise<void> {
+  if (usesRecorders(options)) (await recorders()).startRecorders(document, options);
+}
+
+/** On submit, waits a bounded time for what the recorders put into the form; every piece `off` when none was asked for. */
 export async function collectEvidence(form: HTMLFormElement, options: EvidenceOptions): Promise<CollectedEvidence> {
-  const [certificate, leadId] = await Promise.all([
-    options.trustedform ? awaitCertificate(form, options.timeoutMs) : undefined,
-    options.jornaya !== '' ? awaitJornayaToken(form, options.timeoutMs) : undefined,
-  ]);
-  return {
-    ...(certificate ? { trustedform: certificate } : {}),
-    ...(leadId ? { jornaya: { leadId } } : {}),
-    report: {
-      trustedform: !options.trustedform ? 'off' : certificate ? 'captured' : 'missing',
-      jornaya: options.jornaya === '' ? 'off' : leadId ? 'captured' : 'missing',
-    },
-  };
+  if (!usesRecorders(options)) return { report: { trustedform: 'off', jornaya: 'off' } };
+  return (await recorders()).collectEvidence(form, options);
 }
 
 /** Where the bot signals come from: the form's honeypot, and the page's challenge (a function or a field). */

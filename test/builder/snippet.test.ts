@@ -128,6 +128,7 @@ describe('the chunks a page loads', () => {
     'lead-capture.consent.js': 'sha384-c',
     'lead-capture.questions.js': 'sha384-q',
     'lead-capture.date-of-birth.js': 'sha384-d',
+    'lead-capture.recorders.js': 'sha384-r',
   };
   const files = (attributes: Parameters<typeof pinnedChunks>[1]) => pinnedChunks(manifest, attributes).map((chunk) => chunk.file).sort();
 
@@ -143,6 +144,13 @@ describe('the chunks a page loads', () => {
   it('include the consent disclosure and its check only for a form with a consent disclosure', () => {
     expect(files([['fields', 'first_name mobile'], ['consent', 'I agree that {sellers} may call me.']])).to.deep.equal(['lead-capture.consent-visibility.js', 'lead-capture.consent.js', 'lead-capture.delivery.js', 'lead-capture.validation.js']);
     expect(files([['fields', 'first_name mobile'], ['consent', '  ']]), 'no disclosure, no check').to.deep.equal(['lead-capture.delivery.js', 'lead-capture.validation.js']);
+  });
+
+  it('include the consent recorders only for a form with TrustedForm or Jornaya', () => {
+    expect(files([['fields', 'first_name mobile']])).not.to.include('lead-capture.recorders.js');
+    expect(files([['fields', 'first_name mobile'], ['jornaya', '  ']]), 'no campaign key, no recorder').not.to.include('lead-capture.recorders.js');
+    expect(files([['fields', 'first_name mobile'], ['trustedform', true]])).to.include('lead-capture.recorders.js');
+    expect(files([['fields', 'first_name mobile'], ['jornaya', 'campaign-key']])).to.include('lead-capture.recorders.js');
   });
 
   it('include the code of questions and steps only for a form with questions or steps', () => {

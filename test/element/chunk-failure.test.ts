@@ -174,6 +174,37 @@ describe('<lead-capture> whose chunks for Submit cannot be loaded', () => {
     expect(submits).to.equal(0);
   });
 
+  it('consent recorders that cannot be loaded (a TrustedForm form): told in the alert region, the page gets a lead-error, nothing is offered or sent without the certificate', async () => {
+    quietConsole();
+    const recorders = failing('recorders', Infinity);
+    const element = mount(
+      { fields: 'first_name email', trustedform: '', 'trustedform-src': '/standins/trustedform/trustedform.js', 'min-fill-ms': '0', persist: 'none' },
+      { adapter: accepted },
+    );
+    await until(() => element.querySelector('form') !== null, 'the form');
+    for (const [name, value] of [['first_name', 'Jane'], ['email', GOOD_VALUES.email]] as const) {
+      const input = control(element, name) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    let submits = 0;
+    element.addEventListener('lead-submit', () => submits++);
+    const told = oneEvent(element, 'lead-error');
+    submitButton(element).click();
+    const { detail } = await told;
+    expect(detail).to.deep.include({ stage: 'load', retryable: true });
+    await element.updateComplete;
+    expect(element.querySelector('.lc-alert[role="alert"]')?.textContent?.trim()).to.equal(detail.message);
+    expect(submits).to.equal(0);
+
+    recorders.recover();
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    const sent = await submitted;
+    expect(sent.detail.outcome.status).to.equal('accepted');
+    expect(sent.detail.evidence.trustedform).to.equal('captured');
+  });
+
   it('delivery that cannot be loaded: told in the alert region before delivery ever came; a later Submit that gets it sends, the message gone', async () => {
     quietConsole();
     const delivery = failing('delivery', Infinity);

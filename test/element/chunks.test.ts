@@ -233,6 +233,42 @@ describe('<lead-capture> and its consent check (a chunk only a form with a conse
   });
 });
 
+describe('<lead-capture> and its consent recorders (a chunk only a form with TrustedForm or Jornaya loads)', () => {
+  it('a form without them never asks for it, and sends its lead with both recorders off', async () => {
+    const recorders = count('recorders');
+    const element = await mount({ fields: 'first_name email', 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });
+    await element.updateComplete;
+    type(element, 'email', GOOD_VALUES.email);
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    const { detail } = await submitted;
+    expect(detail.outcome.status).to.equal('accepted');
+    expect(detail.evidence).to.deep.equal({ trustedform: 'off', jornaya: 'off' });
+    expect(recorders.asked).to.equal(0);
+  });
+
+  it('a TrustedForm form: a Submit before the recorders arrive waits for them, nothing saved or sent meanwhile, then sends the lead with its certificate', async () => {
+    const recorders = hold('recorders');
+    const element = await mount(
+      { fields: 'first_name email', trustedform: '', 'trustedform-src': '/standins/trustedform/trustedform.js', 'min-fill-ms': '0', persist: 'none' },
+      { adapter: acceptAll },
+    );
+    let offered = false;
+    element.addEventListener('lead-submit', () => (offered = true));
+    type(element, 'email', GOOD_VALUES.email);
+    leave(element);
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    await until(() => recorders.asked > 0, 'the recorders to be asked for');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(offered, 'nothing offered to the page before the recorders are here').to.equal(false);
+    recorders.release();
+    const { detail } = await submitted;
+    expect(detail.outcome.status).to.equal('accepted');
+    expect(detail.evidence.trustedform).to.equal('captured');
+  });
+});
+
 describe('<lead-capture> pressed twice while a chunk is late', () => {
   /**
    * Two presses of Submit before delivery or the consent check arrives: one lead goes, under one key,
