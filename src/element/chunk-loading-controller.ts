@@ -239,8 +239,13 @@ export class ChunkLoadingController implements ReactiveController {
     this.#delivery = delivery;
     options.slot.attach(delivery);
     delivery.start(this.#shownAt ?? performance.now());
-    delivery.startRecorders();
+    this.startRecorders();
     host.requestUpdate();
+  }
+
+  /** Starts the consent recorders the page asked for, once delivery is here; `updateComplete` waits for their chunk. */
+  startRecorders(): void {
+    if (this.#delivery) this.track(this.#delivery.startRecorders());
   }
 
   /**

@@ -142,9 +142,9 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   }
 
   /** Loads the consent recorders; they must find the form already in the page (TrustedForm's own prerequisite). */
-  startRecorders(): void {
+  startRecorders(): Promise<void> {
     // Their chunk could not be loaded: tried again when a lead is sent, which waits for it.
-    void this.#recorders().catch(() => undefined);
+    return this.#recorders().catch(() => undefined);
   }
 
   #recorders(): Promise<void> {

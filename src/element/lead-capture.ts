@@ -192,7 +192,7 @@ export class LeadCapture extends LeadCaptureProperties {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('trustedform') || changed.has('jornaya')) this.#loading.delivery?.startRecorders();
+    if (changed.has('trustedform') || changed.has('jornaya')) this.#loading.startRecorders();
   }
 
   /** Resolves once the element has rendered and every chunk it was waiting for has arrived and rendered too. */
