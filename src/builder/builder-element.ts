@@ -214,14 +214,15 @@ export class LeadCaptureBuilder extends LitElement {
   protected override render(): TemplateResult {
     const context: PanelContext = { state: this.settings, change: this.#change, focusLater: this.#focusLater };
     const embed = embedAttributes(this.settings);
+    const prerendered = this.settings.prerender && this.prerendered !== undefined ? { ...this.prerendered, integrity: this.sri?.[STYLESHEET] } : undefined;
     const script = {
       src: this.settings.scriptUrl.trim(),
       type: this.settings.scriptType,
       integrity: this.sri?.[bundleFile(this.settings.scriptType)],
-      chunks: pinnedChunks(this.sri, embed),
+      // A prerendered form's element carries `prerendered` (embedSnippet adds it): its takeover is a chunk it loads.
+      chunks: pinnedChunks(this.sri, prerendered ? [...embed, ['prerendered', prerendered.token]] : embed),
       loaderIntegrity: this.sri?.[LOADER],
     };
-    const prerendered = this.settings.prerender && this.prerendered !== undefined ? { ...this.prerendered, integrity: this.sri?.[STYLESHEET] } : undefined;
     this.#importMap = importMapText(script, prerendered !== undefined);
     return html`<header class="b-header">
         <div>

@@ -10,7 +10,8 @@ import type { DeliverySlot } from './delivery-slot.js';
 import type { LeadCaptureProperties } from './lead-capture-properties.js';
 import { loadOnce } from './load-once.js';
 import { loadWords, wordsFor } from './locales.js';
-import { afterPaint } from './prerendered.js';
+import { afterPaint, hasPrerendered } from './prerendered.js';
+import { loadPrerenderedPart, prerenderedPart } from './prerendered-part.js';
 import { asksQuestions, loadQuestionsPart, questionsPart } from './questions-part.js';
 import { UNAVAILABLE } from './strings/unavailable.js';
 import { loadErrorEvent, UnavailableNotice } from './unavailable-notice.js';
@@ -33,7 +34,8 @@ function paintedOrLate(): Promise<void> {
  * render (a form in a language other than English waits for its words, `lead-capture.es.js`; a form
  * with questions or steps for the code that asks them, `lead-capture.questions.js`; a form with a
  * date of birth for its boxes, `lead-capture.date-of-birth.js`; a form that asks for consent for its
- * disclosure, `lead-capture.consent.js`), then the rules and delivery once it is painted, and the
+ * disclosure, `lead-capture.consent.js`; an element holding a prerendered form for its takeover,
+ * `lead-capture.prerendered.js`), then the rules and delivery once it is painted, and the
  * consent check. What Submit and `updateComplete` wait for, and what the person and the page are told
  * when a chunk cannot be loaded.
  */
@@ -122,6 +124,7 @@ export class ChunkLoadingController implements ReactiveController {
       !questionsPart() && asksQuestions(host) && loadQuestionsPart(),
       !dateOfBirthPart() && asksDateOfBirth(host.fields) && loadDateOfBirthPart(),
       !consentPart() && this.options.consent.asked(host.consent.trim()) && loadConsentPart(),
+      !prerenderedPart() && !host.hasUpdated && hasPrerendered(host) && loadPrerenderedPart(),
     ].filter((load) => load instanceof Promise);
   }
 

@@ -9,6 +9,7 @@ import * as dateOfBirth from '../chunks/date-of-birth.js';
 import * as delivery from '../chunks/delivery.js';
 import * as emailTypos from '../chunks/email-typos.js';
 import * as es from '../chunks/es.js';
+import * as prerendered from '../chunks/prerendered.js';
 import * as questions from '../chunks/questions.js';
 import * as recorders from '../chunks/recorders.js';
 import * as validation from '../chunks/validation.js';
@@ -24,4 +25,5 @@ export const chunks: typeof lazy = {
   dateOfBirth: async () => dateOfBirth,
   consent: async () => consent,
   recorders: async () => recorders,
+  prerendered: async () => prerendered,
 };

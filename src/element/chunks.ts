@@ -16,6 +16,7 @@ export const chunks = {
   dateOfBirth: () => import('../chunks/date-of-birth.js'),
   consent: () => import('../chunks/consent.js'),
   recorders: () => import('../chunks/recorders.js'),
+  prerendered: () => import('../chunks/prerendered.js'),
 };
 
 export type ValidationChunk = Awaited<ReturnType<typeof chunks.validation>>;
@@ -24,3 +25,4 @@ export type ConsentVisibilityChunk = Awaited<ReturnType<typeof chunks.consentVis
 export type QuestionsChunk = Awaited<ReturnType<typeof chunks.questions>>;
 export type DateOfBirthChunk = Awaited<ReturnType<typeof chunks.dateOfBirth>>;
 export type ConsentChunk = Awaited<ReturnType<typeof chunks.consent>>;
+export type PrerenderedChunk = Awaited<ReturnType<typeof chunks.prerendered>>;

@@ -9,7 +9,8 @@ import { CONSENT, FieldsController } from './fields-controller.js';
 import { LeadCaptureProperties } from './lead-capture-properties.js';
 import { stringsFor } from './locales.js';
 import { questionsPart } from './questions-part.js';
-import { afterPaint, hasPrerendered, markupPainted, nextFrame, restoreFocus, takePrerendered, watchComposition, type CompositionWatch } from './prerendered.js';
+import { afterPaint, hasPrerendered, markupPainted, nextFrame, watchComposition, type CompositionWatch } from './prerendered.js';
+import { prerenderedPart } from './prerendered-part.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
 
@@ -178,12 +179,14 @@ export class LeadCapture extends LeadCaptureProperties {
    * update, so no keystroke can fall between reading the markup and rendering the form.
    */
   protected override update(changed: PropertyValues<this>): void {
-    const prerendered = this.hasUpdated ? undefined : takePrerendered(this);
+    // Its chunk is here: the first update waited for it (chunk-loading-controller.ts).
+    const takeover = this.hasUpdated ? undefined : prerenderedPart();
+    const prerendered = takeover?.takePrerendered(this);
     this.#composition?.stop();
     this.#composition = undefined;
     for (const control of prerendered?.controls ?? []) this.#fields.take(control, control.name !== prerendered?.focus?.name);
     super.update(changed);
-    if (prerendered) restoreFocus(this, prerendered);
+    if (prerendered) takeover?.restoreFocus(this, prerendered);
   }
 
   /** The form is on screen: the rules and delivery load once it is painted. */

@@ -129,6 +129,7 @@ describe('the chunks a page loads', () => {
     'lead-capture.questions.js': 'sha384-q',
     'lead-capture.date-of-birth.js': 'sha384-d',
     'lead-capture.recorders.js': 'sha384-r',
+    'lead-capture.prerendered.js': 'sha384-p',
   };
   const files = (attributes: Parameters<typeof pinnedChunks>[1]) => pinnedChunks(manifest, attributes).map((chunk) => chunk.file).sort();
 
@@ -158,6 +159,11 @@ describe('the chunks a page loads', () => {
     expect(files([['fields', 'email']])).not.to.include('lead-capture.questions.js');
     expect(files([['fields', 'email debt_amount'], ['questions', questions]])).to.include('lead-capture.questions.js');
     expect(files([['fields', 'first_name email'], ['steps', 'first_name | email']])).to.include('lead-capture.questions.js');
+  });
+
+  it('include the takeover of a prerendered form only for an element that carries one', () => {
+    expect(files([['fields', 'first_name email']])).not.to.include('lead-capture.prerendered.js');
+    expect(files([['fields', 'first_name email'], ['prerendered', 'lc-p-5e1f0c2a9b']])).to.include('lead-capture.prerendered.js');
   });
 
   it('never include the loader: it is the prerendered form’s script, not a chunk', () => {

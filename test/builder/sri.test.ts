@@ -16,6 +16,7 @@ describe('the embed code’s Subresource Integrity', function () {
     const hashes = JSON.parse(decodeURIComponent(manifest.slice(manifest.indexOf(',') + 1))) as Record<string, string>;
     expect(clipboard.text).to.include(`<script type="module" src="/dist/lead-capture.js" integrity="${hashes['lead-capture.js']}" crossorigin="anonymous"></script>`);
     expect(clipboard.text, 'no markup, so no loader: nothing to paint first').not.to.include('lead-capture.loader.js');
+    expect(clipboard.text, 'no markup, so nothing to take over').not.to.include('lead-capture.prerendered.js');
 
     const pinned = await pasteIntoBlankPage(clipboard.text!);
     await until(() => pinned.contentDocument?.querySelector('lead-capture form') !== null, 'the pinned bundle to render the form', 20_000);
@@ -46,9 +47,10 @@ describe('the embed code’s Subresource Integrity', function () {
       '/dist/lead-capture.validation.js': hashes['lead-capture.validation.js'],
       '/dist/lead-capture.delivery.js': hashes['lead-capture.delivery.js'],
       '/dist/lead-capture.email-typos.js': hashes['lead-capture.email-typos.js'],
+      '/dist/lead-capture.prerendered.js': hashes['lead-capture.prerendered.js'],
     });
-    // Each chunk this form loads is preloaded, pinned: the rules, delivery, and (it asks an email) the typo table.
-    for (const chunk of ['lead-capture.validation.js', 'lead-capture.delivery.js', 'lead-capture.email-typos.js']) {
+    // Each chunk this form loads is preloaded, pinned: the rules, delivery, (it asks an email) the typo table, and the takeover of its markup.
+    for (const chunk of ['lead-capture.validation.js', 'lead-capture.delivery.js', 'lead-capture.email-typos.js', 'lead-capture.prerendered.js']) {
       expect(clipboard.text).to.include(`<link rel="modulepreload" href="/dist/${chunk}" integrity="${hashes[chunk]}" crossorigin="anonymous">`);
     }
     expect(clipboard.text, 'an English form never loads the Spanish words').not.to.include('lead-capture.es.js');

@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { prerenderedMarkup, prerenderToken } from '../../src/builder/prerender.js';
 import { LeadCapture } from '../../src/element/lead-capture.js';
-import { afterPaint, caretIn } from '../../src/element/prerendered.js';
+import { afterPaint } from '../../src/element/prerendered.js';
+import { caretIn } from '../../src/element/takeover.js';
 import { CHECKED } from '../../src/fields/questions.js';
 import { control, errorText, focusIsOn, until } from '../helpers/form.js';
 
