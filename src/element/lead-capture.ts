@@ -237,6 +237,7 @@ export class LeadCapture extends LeadCaptureProperties {
     const retryable = delivery.retryable;
     // No aria-busy on the form: it would silence the status region inside it while a lead is sent.
     // The form's own lang, so a Spanish form is read in Spanish on an English page (WCAG 3.1.2).
+    // After a retryable failure the one button becomes "Try again": it sends the same lead with the same key.
     return html`<form
       class="lc-form"
       novalidate
@@ -263,7 +264,6 @@ export class LeadCapture extends LeadCaptureProperties {
       ${delivery.renderProgress()}
       <div class="lc-actions" ?hidden=${done}>
         ${this.#steps.renderBack(strings)}
-        <!-- After a retryable failure the one button becomes "Try again": it sends the same lead with the same key. -->
         <button
           class="lc-button lc-submit ${retryable ? 'lc-retry' : ''}"
           type="submit"
