@@ -30,6 +30,7 @@ const ON_DEMAND: Readonly<Record<string, string>> = {
   'lead-capture.consent.js': 'a form with a consent disclosure',
   'lead-capture.consent-visibility.js': 'a form with a consent disclosure',
   'lead-capture.recorders.js': 'a form with TrustedForm or Jornaya',
+  'lead-capture.enhanced-conversions.js': 'a form with enhanced conversions',
   'lead-capture.prerendered.js': 'a page with the builder’s prerendered form',
   'lead-capture.questions.js': 'a form with questions or steps',
   'lead-capture.date-of-birth.js': 'a form that asks for a date of birth',

@@ -42,10 +42,10 @@ const text = (value: string | true | undefined): string => (typeof value === 'st
  * The forms a chunk is loaded for, when not every page loads it: the Spanish words for a Spanish
  * form; the email-typo table for a form that asks for an email (the default fields do); the consent
  * disclosure and its check for a form with one; the consent recorders for a form with TrustedForm or
- * Jornaya; the takeover of a prerendered form for an element that carries one (its `prerendered`
- * attribute); the code of questions and steps for a form with either, and the date of birth's boxes
- * for a form that asks for it, by the element's own tests. The rules and delivery are loaded by every
- * form.
+ * Jornaya; the hashing of enhanced conversions for a form with them; the takeover of a prerendered
+ * form for an element that carries one (its `prerendered` attribute); the code of questions and
+ * steps for a form with either, and the date of birth's boxes for a form that asks for it, by the
+ * element's own tests. The rules and delivery are loaded by every form.
  */
 const LOADED_WHEN: Readonly<Record<string, (attributes: ReadonlyMap<string, string | true>) => boolean>> = {
   questions: (attributes) => asksQuestions({ questions: text(attributes.get('questions')), steps: text(attributes.get('steps')) }),
@@ -55,6 +55,7 @@ const LOADED_WHEN: Readonly<Record<string, (attributes: ReadonlyMap<string, stri
   'consent-visibility': (attributes) => String(attributes.get('consent') ?? '').trim() !== '',
   recorders: (attributes) => attributes.has('trustedform') || String(attributes.get('jornaya') ?? '').trim() !== '',
   prerendered: (attributes) => attributes.has('prerendered'),
+  'enhanced-conversions': (attributes) => attributes.has('enhanced-conversions'),
   'email-typos': (attributes) => {
     const fields = attributes.get('fields');
     return fields === undefined || String(fields).split(/[\s,]+/).includes('email');

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LeadFields, Outcome } from '../adapters/lead.js';
+import { loadEnhancedConversions as enhanced } from '../element/enhanced-conversions-part.js';
 import { ConversionReporter, type ConversionSettings } from './reporter.js';
 
 /** The element as conversions see it: its settings, and how it leaves the page. */
@@ -58,12 +59,18 @@ export class ConversionsController implements ReactiveController {
   };
 
   constructor(private readonly host: ConversionsHost) {
-    this.#reporter = new ConversionReporter(window, (url) => this.host.navigate(url));
+    this.#reporter = new ConversionReporter(
+      window,
+      (url) => this.host.navigate(url),
+      async (lead) => (await enhanced()).hashedUserData(lead),
+    );
     host.addController(this);
   }
 
   hostConnected(): void {
     for (const [name, listener] of Object.entries(this.#listeners)) this.host.addEventListener(name, listener);
+    // Ahead of the lead, so its generate_lead never waits for the hashing's code.
+    if (this.host.enhancedConversions) void enhanced().catch(() => undefined);
   }
 
   hostDisconnected(): void {

@@ -1,6 +1,6 @@
 import type { LeadFields, OutcomeStatus } from '../adapters/lead.js';
 import { countsAsLead, invalidEvent, leadEvent, pushEvent, stepEvent } from './datalayer.js';
-import { hashedUserData } from './enhanced.js';
+import type { HashedUserData } from './enhanced.js';
 import { landingKind, outcomeUrl } from './redirect.js';
 
 /** The page's conversion settings, from the element's attributes. */
@@ -29,6 +29,8 @@ export class ConversionReporter {
     private readonly window: Window,
     /** Leaves the page; injectable so a test can watch it without leaving. */
     private readonly navigate: (url: string) => void,
+    /** The person's email and phone as enhanced conversions hash them (enhanced.ts, `hashedUserData`; the element loads it as a chunk). */
+    private readonly hash: (lead: LeadFields) => Promise<HashedUserData | undefined>,
   ) {}
 
   invalid(settings: ConversionSettings, fields: readonly string[]): void {
@@ -53,7 +55,7 @@ export class ConversionReporter {
       this.navigate(url);
     };
     if (settings.dataLayer && countsAsLead(lead.status)) {
-      const userData = settings.enhancedConversions ? await hashedUserData(lead.fields).catch(() => undefined) : undefined;
+      const userData = settings.enhancedConversions ? await this.hash(lead.fields).catch(() => undefined) : undefined;
       // With GTM loaded, leave once its tags for this event have run (eventCallback), or after a
       // bound; without it nothing would call back, so leave at once.
       const waitForTags = url !== undefined && 'google_tag_manager' in this.window;

@@ -8,6 +8,7 @@ import * as consentVisibility from '../chunks/consent-visibility.js';
 import * as dateOfBirth from '../chunks/date-of-birth.js';
 import * as delivery from '../chunks/delivery.js';
 import * as emailTypos from '../chunks/email-typos.js';
+import * as enhancedConversions from '../chunks/enhanced-conversions.js';
 import * as es from '../chunks/es.js';
 import * as prerendered from '../chunks/prerendered.js';
 import * as questions from '../chunks/questions.js';
@@ -25,5 +26,6 @@ export const chunks: typeof lazy = {
   dateOfBirth: async () => dateOfBirth,
   consent: async () => consent,
   recorders: async () => recorders,
+  enhancedConversions: async () => enhancedConversions,
   prerendered: async () => prerendered,
 };

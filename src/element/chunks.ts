@@ -16,6 +16,7 @@ export const chunks = {
   dateOfBirth: () => import('../chunks/date-of-birth.js'),
   consent: () => import('../chunks/consent.js'),
   recorders: () => import('../chunks/recorders.js'),
+  enhancedConversions: () => import('../chunks/enhanced-conversions.js'),
   prerendered: () => import('../chunks/prerendered.js'),
 };
 

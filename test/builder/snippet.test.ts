@@ -130,6 +130,7 @@ describe('the chunks a page loads', () => {
     'lead-capture.date-of-birth.js': 'sha384-d',
     'lead-capture.recorders.js': 'sha384-r',
     'lead-capture.prerendered.js': 'sha384-p',
+    'lead-capture.enhanced-conversions.js': 'sha384-e',
   };
   const files = (attributes: Parameters<typeof pinnedChunks>[1]) => pinnedChunks(manifest, attributes).map((chunk) => chunk.file).sort();
 
@@ -159,6 +160,11 @@ describe('the chunks a page loads', () => {
     expect(files([['fields', 'email']])).not.to.include('lead-capture.questions.js');
     expect(files([['fields', 'email debt_amount'], ['questions', questions]])).to.include('lead-capture.questions.js');
     expect(files([['fields', 'first_name email'], ['steps', 'first_name | email']])).to.include('lead-capture.questions.js');
+  });
+
+  it('include the hashing of enhanced conversions only for a form with them', () => {
+    expect(files([['fields', 'first_name email']])).not.to.include('lead-capture.enhanced-conversions.js');
+    expect(files([['fields', 'first_name email'], ['enhanced-conversions', true]])).to.include('lead-capture.enhanced-conversions.js');
   });
 
   it('include the takeover of a prerendered form only for an element that carries one', () => {

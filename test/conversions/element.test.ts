@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { Outcome } from '../../src/adapters/lead.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
+import { count, restoreChunks } from '../helpers/chunks.js';
 import { fill, submitButton, until } from '../helpers/form.js';
 
 type Page = Window & { dataLayer?: unknown[] };
@@ -61,6 +62,30 @@ describe('<lead-capture> conversions', () => {
       ph: '53ed517fa8e01227bd3ebdc60c78b3f7a7f3a199decdf492af61584ed4ac608d',
     });
     expect(JSON.stringify(page.dataLayer)).to.not.match(PERSONAL);
+  });
+
+  it('without enhanced-conversions, never loads the hashing’s chunk, and pushes generate_lead without user_data', async () => {
+    const hashing = count('enhancedConversions');
+    try {
+      const { element } = await form({ status: 'accepted', retryable: false });
+      await fill(element, PERSON);
+      submitButton(element).click();
+      await until(() => events().length > 0, 'the dataLayer push');
+      expect(events()[0]).not.to.have.property('user_data');
+      expect(hashing.asked).to.equal(0);
+    } finally {
+      restoreChunks();
+    }
+  });
+
+  it('with enhanced-conversions, asks for the hashing’s chunk as soon as delivery arrives, before any Submit', async () => {
+    const hashing = count('enhancedConversions');
+    try {
+      await form({ status: 'accepted', retryable: false }, { enhancedConversions: true });
+      await until(() => hashing.asked > 0, 'the hashing’s chunk to be asked for');
+    } finally {
+      restoreChunks();
+    }
   });
 
   it('pushes lead_capture_invalid with the bad fields’ names only', async () => {

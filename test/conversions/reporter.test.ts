@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { hashedUserData } from '../../src/conversions/enhanced.js';
 import { ConversionReporter, type ConversionSettings } from '../../src/conversions/reporter.js';
 
 const KEY = '5f0c6a8e-3b7d-4c1e-9a2f-0d4b8e6c1a73';
@@ -20,7 +21,7 @@ describe('reporting an outcome to the page’s tags and pages', () => {
   beforeEach(() => {
     page.dataLayer = [];
     visited = [];
-    reporter = new ConversionReporter(window, (url) => visited.push(url));
+    reporter = new ConversionReporter(window, (url) => visited.push(url), hashedUserData);
   });
   afterEach(() => {
     delete page.dataLayer;
