@@ -1,4 +1,5 @@
 import type { Adapter, DeliveryContext } from './adapter.js';
+import { defined } from './defined.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 
 /** A request an adapter wants sent: plain data, so building it stays a pure function. */
@@ -199,7 +200,7 @@ export function httpFailure(response: WireResponse, now: Date): Outcome {
     delivery: deliveryOfStatus(response.status, response.headers),
     code,
     message: `The destination answered HTTP ${response.status}.`,
-    ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
+    ...defined({ retryAfterSeconds: retryAfter }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Adapter, CreateResult, DeliveryContext } from './adapter.js';
+import { defined } from './defined.js';
 import { exchange, httpFailure, networkFailure, pick, pickText, retryAfterSeconds, stringRecord, type WireRequest, type WireResponse } from './http.js';
 import { OUTCOME_STATUSES, type LeadEnvelope, type Outcome, type OutcomeStatus, type SubmitStepInput } from './lead.js';
 
@@ -47,19 +48,17 @@ function isOutcomeStatus(value: unknown): value is OutcomeStatus {
 function readOutcome(value: unknown): Outcome | undefined {
   const status = pick(value, 'status');
   if (!isOutcomeStatus(status)) return undefined;
-  const code = pickText(value, 'code');
-  const message = pickText(value, 'message');
-  const destinationId = pickText(value, 'destinationId');
   const retryAfter = pick(value, 'retryAfterSeconds');
-  const fieldErrors = stringRecord(pick(value, 'fieldErrors'));
   return {
     status,
     retryable: status === 'failed' && pick(value, 'retryable') !== false,
-    ...(code === undefined ? {} : { code }),
-    ...(message === undefined ? {} : { message }),
-    ...(destinationId === undefined ? {} : { destinationId }),
-    ...(fieldErrors === undefined ? {} : { fieldErrors }),
-    ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+    ...defined({
+      code: pickText(value, 'code'),
+      message: pickText(value, 'message'),
+      destinationId: pickText(value, 'destinationId'),
+      fieldErrors: stringRecord(pick(value, 'fieldErrors')),
+      retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : undefined,
+    }),
   };
 }
 
@@ -70,13 +69,12 @@ function readOutcome(value: unknown): Outcome | undefined {
 export function readRelayResponse(response: WireResponse, now: Date): CreateResult {
   const outcome = readOutcome(pick(response.body, 'outcome'));
   if (response.status >= 200 && response.status < 300 && outcome) {
-    const id = pickText(response.body, 'id');
-    return { outcome, next: pick(response.body, 'next') === 'submit' ? 'submit' : null, ...(id === undefined ? {} : { reference: id }) };
+    return { outcome, next: pick(response.body, 'next') === 'submit' ? 'submit' : null, ...defined({ reference: pickText(response.body, 'id') }) };
   }
   if (response.status === 422) {
     const fieldErrors = stringRecord(pick(response.body, 'codes')) ?? stringRecord(pick(response.body, 'errors'));
     return {
-      outcome: { status: 'invalid', retryable: false, code: 'invalid_fields', ...(fieldErrors === undefined ? {} : { fieldErrors }) },
+      outcome: { status: 'invalid', retryable: false, code: 'invalid_fields', ...defined({ fieldErrors }) },
       next: null,
     };
   }

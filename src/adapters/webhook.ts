@@ -1,4 +1,5 @@
 import type { Adapter } from './adapter.js';
+import { defined } from './defined.js';
 import { httpFailure, pick, pickText, singleRequestAdapter, stringRecord, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { firstProblem, httpUrl, type Settings, type SettingsProblem } from './settings-check.js';
@@ -33,19 +34,15 @@ export function buildWebhookRequest(
  * (with `errors: {field: message}` when it gives them), 408/429/5xx retryable, any other status rejected.
  */
 export function readWebhookResponse(response: WireResponse, now: Date): Outcome {
-  const destinationId = pickText(response.body, 'id') ?? pickText(response.body, 'leadId');
-  const withId = destinationId === undefined ? {} : { destinationId };
+  const withId = defined({ destinationId: pickText(response.body, 'id') ?? pickText(response.body, 'leadId') });
   if (response.status >= 200 && response.status < 300) return { status: 'accepted', retryable: false, ...withId };
   if (response.status === 409) return { status: 'duplicate', retryable: false, code: 'http_409', ...withId };
   if (response.status === 400 || response.status === 422) {
-    const fieldErrors = stringRecord(pick(response.body, 'errors'));
-    const message = pickText(response.body, 'message');
     return {
       status: 'invalid',
       retryable: false,
       code: `http_${response.status}`,
-      ...(message === undefined ? {} : { message }),
-      ...(fieldErrors === undefined ? {} : { fieldErrors }),
+      ...defined({ message: pickText(response.body, 'message'), fieldErrors: stringRecord(pick(response.body, 'errors')) }),
     };
   }
   return httpFailure(response, now);

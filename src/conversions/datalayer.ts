@@ -1,4 +1,5 @@
 import type { OutcomeStatus } from '../adapters/lead.js';
+import { defined } from '../adapters/defined.js';
 import type { HashedUserData } from './enhanced.js';
 
 /**
@@ -31,7 +32,7 @@ export function leadEvent(lead: { eventId: string; destination: string; status: 
   return {
     event: 'generate_lead',
     lead_capture: { event_id: lead.eventId, destination: lead.destination, status: lead.status },
-    ...(userData === undefined ? {} : { user_data: userData }),
+    ...defined({ user_data: userData }),
   };
 }
 

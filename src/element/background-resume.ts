@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { defined } from '../adapters/defined.js';
 import { isFinal } from '../adapters/lead.js';
 import { countsAsLead } from '../conversions/datalayer.js';
 import type { SubmissionFlow } from '../flow/submission.js';
@@ -49,7 +50,7 @@ export class BackgroundResume {
         const state = flow.state;
         if (state.phase === 'done') {
           this.host.dispatchEvent(
-            new LeadSubmittedEvent({ outcome: state.outcome, idempotencyKey: entry.key, evidence: NOT_KNOWN, resumed: true, ...(entry.envelope.consent ? { consent: entry.envelope.consent } : {}) }),
+            new LeadSubmittedEvent({ outcome: state.outcome, idempotencyKey: entry.key, evidence: NOT_KNOWN, resumed: true, ...defined({ consent: entry.envelope.consent }) }),
           );
         } else if (state.phase === 'failed' && !isFinal(state.outcome)) {
           waiting = true;

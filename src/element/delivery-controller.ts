@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
+import { defined } from '../adapters/defined.js';
 import { countsAsLead } from '../conversions/datalayer.js';
 import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
 import type { FlowState, StepReport, SubmissionFlow } from '../flow/submission.js';
@@ -324,7 +325,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     if (this.#view.state.phase === 'done') {
       this.status = '';
       const consent = report.consent ?? this.#lastConsent;
-      this.host.dispatchEvent(new LeadSubmittedEvent({ outcome, idempotencyKey, evidence, ...(consent ? { consent } : {}) }));
+      this.host.dispatchEvent(new LeadSubmittedEvent({ outcome, idempotencyKey, evidence, ...defined({ consent }) }));
     } else if (this.#view.state.phase === 'failed') {
       this.#showFailure(report.stage, outcome);
     }

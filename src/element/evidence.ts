@@ -1,4 +1,5 @@
 import type { BotSignals, JornayaToken, TrustedFormCertificate } from '../adapters/lead.js';
+import { defined } from '../adapters/defined.js';
 import { withRetries } from './chunk-retry.js';
 import { chunks } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
@@ -74,7 +75,7 @@ export async function botSignals(source: BotSignalSource, elapsedMs: () => numbe
   return {
     honeypot: source.querySelector<HTMLInputElement>('input[name="lc_website"]')?.value ?? '',
     elapsedMs: Math.round(elapsedMs()),
-    ...(challengeToken ? { challengeToken } : {}),
+    ...defined({ challengeToken }),
   };
 }
 

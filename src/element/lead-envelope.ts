@@ -1,3 +1,4 @@
+import { defined } from '../adapters/defined.js';
 import type { BotSignals, ConsentEvidence, LeadEnvelope, SubmitStepInput, TrustedFormCertificate } from '../adapters/lead.js';
 import type { CollectedEvidence } from './evidence.js';
 
@@ -7,7 +8,7 @@ import type { CollectedEvidence } from './evidence.js';
  * failure makes it another lead). Its fingerprint decides whether a second press sends the same lead.
  */
 export function bareEnvelope(destination: string, lead: Readonly<Record<string, string>>, consent: ConsentEvidence | undefined): LeadEnvelope {
-  return { ...(destination === '' ? {} : { destination }), lead, ...(consent ? { consent } : {}) };
+  return defined({ destination: destination || undefined, lead, consent });
 }
 
 /** The lead with its evidence: the recorders' certificate and token (those that came), tracking and bot signals. */
@@ -19,8 +20,7 @@ export function withEvidence(
 ): LeadEnvelope {
   return {
     ...bare,
-    ...(evidence?.trustedform ? { trustedform: evidence.trustedform } : {}),
-    ...(evidence?.jornaya ? { jornaya: evidence.jornaya } : {}),
+    ...defined({ trustedform: evidence?.trustedform, jornaya: evidence?.jornaya }),
     ...tracking,
     bot,
   };
@@ -31,7 +31,7 @@ export function withEvidence(
  * and the step's consent record, which the relay keeps as the lead's evidence.
  */
 export function consentStepInput(mobile: string, trustedform: TrustedFormCertificate | undefined, consent: ConsentEvidence | undefined): SubmitStepInput {
-  return { mobile, ...(trustedform ? { trustedform } : {}), ...(consent ? { consent } : {}) };
+  return defined({ mobile, trustedform, consent });
 }
 
 /**
@@ -39,7 +39,5 @@ export function consentStepInput(mobile: string, trustedform: TrustedFormCertifi
  * with the form (`consent-timing="create"`): the lead's own mobile and certificate, those it has.
  */
 export function secondStepInput(sent: LeadEnvelope | undefined): SubmitStepInput {
-  const mobile = sent?.lead['mobile'];
-  const trustedform = sent?.trustedform;
-  return { ...(mobile ? { mobile } : {}), ...(trustedform ? { trustedform } : {}) };
+  return defined({ mobile: sent?.lead['mobile'] || undefined, trustedform: sent?.trustedform });
 }

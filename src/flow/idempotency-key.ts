@@ -1,13 +1,12 @@
 /**
  * A random UUID v4 for the `Idempotency-Key` header. `crypto.randomUUID` exists only in secure
  * contexts, and landing pages are still sometimes served over plain http, so fall back to
- * `getRandomValues`, which exists everywhere.
+ * `getRandomValues`, which exists everywhere: each `0` and `1` of the template becomes a random hex
+ * digit, the `8` one of 8–b (the variant bits `10`), the `4` stays (the version).
  */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+    (+digit ^ ((crypto.getRandomValues(new Uint8Array(1))[0] as number) & (15 >> (+digit / 4)))).toString(16),
+  );
 }

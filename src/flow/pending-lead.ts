@@ -1,4 +1,5 @@
 import type { ConsentEvidence, LeadEnvelope, SubmitStepInput } from '../adapters/lead.js';
+import { defined } from '../adapters/defined.js';
 import type { OutboxEntry } from './outbox.js';
 
 /** The lead a submission flow has on its way, with what it learnt of it so far. */
@@ -32,14 +33,10 @@ export function pendingLead(idempotencyKey: string, envelope: LeadEnvelope, crea
 
 /** The lead of an outbox entry (after a reload, or when the browser came back online), at the step it had reached. */
 export function pendingFromEntry(entry: OutboxEntry): PendingLead {
-  return {
-    ...pendingLead(entry.key, entry.envelope, entry.createdAt),
-    ...(entry.reference === undefined ? {} : { reference: entry.reference }),
-    ...(entry.submitInput === undefined ? {} : { submitInput: entry.submitInput }),
-  };
+  return { ...pendingLead(entry.key, entry.envelope, entry.createdAt), ...defined({ reference: entry.reference, submitInput: entry.submitInput }) };
 }
 
 /** The consent record a lead carried, for the report: what was sent, whatever the form shows since. */
 export function consentOf(pending: PendingLead): { consent?: ConsentEvidence } {
-  return pending.envelope.consent ? { consent: pending.envelope.consent } : {};
+  return defined({ consent: pending.envelope.consent });
 }

@@ -1,4 +1,5 @@
 import type { DeliveryContext } from '../adapters/adapter.js';
+import { defined } from '../adapters/defined.js';
 import { endsWell, isFinal, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
 import type { FlowDependencies } from './flow-dependencies.js';
 import { newIdempotencyKey } from './idempotency-key.js';
@@ -267,8 +268,7 @@ export class SubmissionFlow {
       stage,
       createdAt: pending.createdAt,
       expiresAt: pending.createdAt + OUTBOX_TTL_MS,
-      ...(pending.reference === undefined ? {} : { reference: pending.reference }),
-      ...(pending.submitInput === undefined ? {} : { submitInput: pending.submitInput }),
+      ...defined({ reference: pending.reference, submitInput: pending.submitInput }),
     };
     await this.#outbox.put(entry).catch(() => undefined);
   }

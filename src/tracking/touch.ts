@@ -1,4 +1,5 @@
 import { cleanUrl, fromUrl, sameSite, type ExtraParameter } from './capture.js';
+import { defined } from '../adapters/defined.js';
 
 /**
  * Attribution as analytics people model it (GA4, HubSpot): first touch and last non-direct touch
@@ -52,7 +53,7 @@ export function touchOf(visit: Visit, extras: readonly ExtraParameter[] = []): T
   return {
     params,
     landing_page: cleanUrl(visit.url, extras),
-    ...(referrer === '' || fromHere ? {} : { referrer }),
+    ...defined({ referrer: referrer === '' || fromHere ? undefined : referrer }),
     at: visit.now,
   };
 }
@@ -102,7 +103,7 @@ export function attribute(history: readonly Touch[], visit: Visit, extras: reado
   const first = kept[0] ?? current;
   const pageUrl = cleanUrl(visit.url, extras);
   return {
-    tracking: { ...touchFields(last), ...(pageUrl === '' ? {} : { page_url: pageUrl }) },
+    tracking: { ...touchFields(last), ...defined({ page_url: pageUrl || undefined }) },
     first_touch: touchFields(first),
   };
 }
@@ -111,8 +112,7 @@ export function attribute(history: readonly Touch[], visit: Visit, extras: reado
 export function touchFields(touch: Touch): Record<string, string> {
   return {
     ...touch.params,
-    ...(touch.landing_page === '' ? {} : { landing_page: touch.landing_page }),
-    ...(touch.referrer === undefined ? {} : { referrer: touch.referrer }),
+    ...defined({ landing_page: touch.landing_page || undefined, referrer: touch.referrer }),
     touched_at: new Date(touch.at).toISOString(),
   };
 }
