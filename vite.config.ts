@@ -70,6 +70,23 @@ function inlineChunks(): Plugin {
 }
 
 /**
+ * The widget's bundles run in browsers, whose fetch fails with no system error code: they take
+ * src/adapters/never-sent.browser.ts for never-sent.ts, without the codes Node's fetch gives (the
+ * relay's build, the package, the dev server and the tests keep them).
+ */
+function browserFetchFailures(): Plugin {
+  return {
+    name: 'lead-capture-browser-fetch-failures',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== './never-sent.js' || !importer?.replaceAll('\\', '/').includes('/src/adapters/')) return null;
+      return this.resolve('./never-sent.browser.ts', importer);
+    },
+  };
+}
+
+/**
  * The prerendered form's loader (src/loader.ts) imports the widget as a file beside it, not a copy:
  * `./embed.js` is `./lead-capture.js`, the module build's entry, resolved relative to the loader.
  */
@@ -181,7 +198,9 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: classic ? [inlineChunks(), minifiedTemplates()] : [backends(), minifiedTemplates(), stylesheetFile()],
+    plugins: classic
+      ? [inlineChunks(), browserFetchFailures(), minifiedTemplates()]
+      : [backends(), browserFetchFailures(), minifiedTemplates(), stylesheetFile()],
     server: { port: Number(process.env['PORT'] ?? 5173) },
     build: {
       target: 'es2022',

@@ -1,5 +1,6 @@
 import type { Adapter, DeliveryContext } from './adapter.js';
 import { defined } from './defined.js';
+import { neverSentCode } from './never-sent.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 
 /** A request an adapter wants sent: plain data, so building it stays a pure function. */
@@ -119,43 +120,12 @@ export function deliveryOfStatus(status: number, headers: Readonly<Record<string
 }
 
 /**
- * Codes Node's fetch (undici) puts on the cause of a failure that happened before any byte of the
- * request could reach the destination: no address, no connection, no TLS session.
- */
-const NEVER_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_NONAME',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-/** The system error code under a fetch failure (`cause.code`, or the first of an AggregateError's). */
-function causeCode(error: unknown): string | undefined {
-  const cause = pick(error, 'cause');
-  const code = pickText(cause, 'code');
-  if (code !== undefined) return code;
-  const errors = pick(cause, 'errors');
-  return Array.isArray(errors) ? pickText(errors[0], 'code') : undefined;
-}
-
-/**
  * Whether a send that got no answer may have reached the destination. Only a failure known to come
  * before the request left (refused connection, DNS, TLS) is `not_delivered`; a timeout, a reset, or a
  * browser's bare "Failed to fetch" may have come after the destination took the request.
  */
 export function deliveryOfError(error: unknown): Delivery {
-  if (error instanceof AnswerLostError) return 'maybe_delivered';
-  const code = causeCode(error);
-  return code !== undefined && NEVER_SENT_CODES.has(code) ? 'not_delivered' : 'maybe_delivered';
+  return !(error instanceof AnswerLostError) && neverSentCode(error) !== undefined ? 'not_delivered' : 'maybe_delivered';
 }
 
 /**
@@ -174,7 +144,7 @@ export function networkFailure(error: unknown): Outcome {
     message: aborted
       ? 'The destination did not answer in time.'
       : delivery === 'not_delivered'
-        ? `The destination could not be reached (${causeCode(error)}).`
+        ? `The destination could not be reached (${neverSentCode(error)}).`
         : 'The connection to the destination failed.',
   };
 }
