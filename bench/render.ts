@@ -2,7 +2,8 @@
 // HTML form of the same fields in the same run: time from navigation to the inputs on screen (for
 // every page alike, when the form's last label is painted, by Element Timing: pages/measure.js), and
 // to validation ready (a bad email refused on leaving the field); median of several runs; and the
-// layout shift (CLS) with the height reserved as the README says. The prerendered page carries the
+// layout shift (CLS) with the height reserved as the README says, from loads of the same pages that no
+// probe types into (`?layout`, pages/measure.js). The prerendered page carries the
 // builder's embed code in its body (stylesheet, preloads, the loader, then the element holding the form's
 // markup): its inputs are on screen as the page is parsed, and the widget takes them over.
 import { createReadStream, existsSync } from 'node:fs';
@@ -18,6 +19,7 @@ export interface RenderResult {
   readonly inputs: Timing;
   /** Navigation to a bad email refused on leaving the field. */
   readonly validation: Timing;
+  /** The shifts the page makes on its own: median over the loads no probe typed into. */
   readonly cls: number;
 }
 
@@ -29,7 +31,10 @@ export interface Timing {
 
 interface Sample {
   readonly inputsMs: number;
-  readonly validationMs: number;
+  /** Unset on a `?layout` load, which no probe types into. */
+  readonly validationMs?: number;
+  /** A `?layout` load: the widget has rendered with every chunk it loads (the plain form: painted). */
+  readonly settled?: boolean;
   readonly cls: number;
   /** Set when the probe's typing was lost as the widget took a prerendered form over (it must never be). */
   readonly lost?: boolean;
@@ -61,18 +66,20 @@ const PAGES = [
 ] as const;
 
 /**
- * What the page measured, read once validation is ready (and 300 ms more, for late layout shifts).
+ * What the page measured, read once validation is ready, or on a `?layout` load once the page has
+ * settled (and 300 ms more, for late layout shifts).
  * Waited for by a few lines evaluated in the page over the DevTools protocol, not by Playwright's
  * waitForFunction, whose injected script (tens of milliseconds to compile at 4x slowdown) would land
  * in the middle of what is measured.
  */
-async function measured(cdp: CDPSession, page: string): Promise<Sample> {
+async function measured(cdp: CDPSession, page: string, layout: boolean): Promise<Sample> {
+  const done = layout ? 'window.__bench.settled' : 'window.__bench.validationMs !== undefined';
   const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
     expression: `new Promise((resolve, reject) => {
       const start = performance.now();
       const poll = () => {
-        if (window.__bench.validationMs !== undefined && window.__bench.inputsMs !== undefined) setTimeout(() => resolve(JSON.stringify(window.__bench)), 300);
-        else if (performance.now() - start > 10000) reject(new Error('no validation or inputs on screen within 10 s (the page measured ' + JSON.stringify(window.__bench) + ')'));
+        if (${done} && window.__bench.inputsMs !== undefined) setTimeout(() => resolve(JSON.stringify(window.__bench)), 300);
+        else if (performance.now() - start > 10000) reject(new Error('no ${layout ? 'settled page' : 'validation'} or inputs on screen within 10 s (the page measured ' + JSON.stringify(window.__bench) + ')'));
         else setTimeout(poll, 50);
       };
       poll();
@@ -87,6 +94,7 @@ async function measured(cdp: CDPSession, page: string): Promise<Sample> {
 /**
  * Each page loaded `runs` times in a fresh context, the pages taking turns so that the machine's
  * load falls on all of them alike: the widget's times are read beside the plain form's of the same run.
+ * Each run loads every page twice: once with the probe (times), once left alone (`?layout`, CLS).
  */
 export async function renderTimes(runs = 7): Promise<RenderResult[]> {
   const server = await serve(process.cwd());
@@ -96,18 +104,21 @@ export async function renderTimes(runs = 7): Promise<RenderResult[]> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const samples = new Map<string, Sample[]>(PAGES.map(([page]) => [page, []]));
+  const layouts = new Map<string, Sample[]>(PAGES.map(([page]) => [page, []]));
   try {
     for (let run = 0; run < runs; run++) {
-      for (const [page] of PAGES) {
-        const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-        const tab = await context.newPage();
-        const cdp = await context.newCDPSession(tab);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        await tab.goto(`${base}/bench/pages/${page}.html`);
-        const sample = await measured(cdp, page);
-        if (sample.lost) throw new Error(`${page}: the probe's typing was lost when the widget took the prerendered form over`);
-        samples.get(page)!.push(sample);
-        await context.close();
+      for (const layout of [false, true]) {
+        for (const [page] of PAGES) {
+          const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+          const tab = await context.newPage();
+          const cdp = await context.newCDPSession(tab);
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+          await tab.goto(`${base}/bench/pages/${page}.html${layout ? '?layout' : ''}`);
+          const sample = await measured(cdp, page, layout);
+          if (sample.lost) throw new Error(`${page}: the probe's typing was lost when the widget took the prerendered form over`);
+          (layout ? layouts : samples).get(page)!.push(sample);
+          await context.close();
+        }
       }
     }
   } finally {
@@ -119,8 +130,8 @@ export async function renderTimes(runs = 7): Promise<RenderResult[]> {
     return {
       page: label,
       inputs: timing(runs.map((sample) => sample.inputsMs)),
-      validation: timing(runs.map((sample) => sample.validationMs)),
-      cls: median(runs.map((sample) => sample.cls)),
+      validation: timing(runs.map((sample) => sample.validationMs ?? NaN)),
+      cls: median(layouts.get(page)!.map((sample) => sample.cls)),
     };
   });
 }

@@ -4,6 +4,13 @@
 // holds the form (the plain form, the prerendered form) or a script renders it; `validationMs` when
 // a bad email is refused on leaving the field; and the layout shift the page saw.
 window.__bench = { cls: 0 };
+/**
+ * `?layout`: the page is loaded and left alone, for the shifts it makes on its own (CLS). No probe
+ * types into it: a prerendered form now shows a field's verdict in the frame it is taken over in, so
+ * the probe's own error message could not be told from the takeover by time. The run ends once the
+ * widget has rendered with every chunk it loads (its `updateComplete`), or the plain form is painted.
+ */
+const layoutOnly = new URLSearchParams(location.search).has('layout');
 // The shifts the page makes on its own: the probe's error message, shown below the field it checks, is not one.
 let probeStart = Infinity;
 new PerformanceObserver((list) => {
@@ -102,6 +109,7 @@ window.__measurePlain = (selector) => whenPresent(selector, (form) => whenInputs
   // Ready with the input itself: refused at once, so as soon as it is on screen.
   if (!email.checkValidity()) window.__bench.validationMs = paintedAt;
   email.value = '';
+  window.__bench.settled = true;
 }));
 
 /**
@@ -111,8 +119,16 @@ window.__measurePlain = (selector) => whenPresent(selector, (form) => whenInputs
  */
 window.__measureWidget = (selector) => whenPresent(selector, (form) => {
   whenInputsPainted(form, (paintedAt) => (window.__bench.inputsMs = paintedAt));
-  afterPaint(() => probeWidget(form));
+  afterPaint(() => (layoutOnly ? settle() : probeWidget(form)));
 });
+
+/** `?layout`: the page is settled once the widget has rendered with every chunk it loads. */
+function settle() {
+  customElements
+    .whenDefined('lead-capture')
+    .then(() => document.querySelector('lead-capture').updateComplete)
+    .then(() => (window.__bench.settled = true));
+}
 
 function probeWidget(form) {
   probeStart = performance.now();
@@ -142,7 +158,7 @@ window.__measurePrerendered = () => whenPresent('lead-capture [data-lc-prerender
   const host = root.parentElement;
   whenInputsPainted(root, (paintedAt) => (window.__bench.inputsMs = paintedAt));
   // A task after the next frame: after the paint, before the widget's first update (which waits for a paint too).
-  requestAnimationFrame(() => setTimeout(() => probePrerendered(host)));
+  requestAnimationFrame(() => setTimeout(() => (layoutOnly ? settle() : probePrerendered(host))));
 });
 
 function probePrerendered(host) {
