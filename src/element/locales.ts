@@ -3,6 +3,7 @@ import { en as enFields } from '../fields/messages/en.js';
 import type { Locale } from '../fields/messages/locales.js';
 import type { FieldMessages } from '../fields/messages/types.js';
 import { chunks } from './chunks.js';
+import { onDemand, type OnDemand } from './load-once.js';
 import { withUiOverrides } from './strings/compose.js';
 import { en as enUi } from './strings/en.js';
 import type { UiOverrides, UiStrings } from './strings/types.js';
@@ -13,27 +14,25 @@ export interface LocaleWords {
   readonly ui: UiStrings;
 }
 
+/** English comes with the first chunk. */
+const EN: LocaleWords = { fields: enFields, ui: enUi };
+
 /**
- * The element's languages. English comes with the first chunk; another language is a chunk of its
- * own (`lead-capture.es.js`), loaded only when a form asks for it, before that form first renders.
+ * The element's other languages: each a chunk of its own (`lead-capture.es.js`), loaded only when a
+ * form asks for it, before that form first renders.
  */
-const loaded: Partial<Record<Locale, LocaleWords>> = { en: { fields: enFields, ui: enUi } };
-const loading: Partial<Record<Locale, Promise<LocaleWords>>> = {};
+const others: Readonly<Record<Exclude<Locale, 'en'>, OnDemand<LocaleWords>>> = {
+  es: onDemand(() => chunks.es().then(({ words }) => words)),
+};
 
 /** The words of `locale` when loaded, else undefined (call `loadWords`). */
 export function wordsFor(locale: Locale): LocaleWords | undefined {
-  return loaded[locale];
+  return locale === 'en' ? EN : others[locale].current();
 }
 
 /** Loads a language's words once per page; a failed load is tried again on the next call. */
 export function loadWords(locale: Exclude<Locale, 'en'>): Promise<LocaleWords> {
-  return (loading[locale] ??= chunks[locale]().then(
-    ({ words }) => (loaded[locale] = words),
-    (error: unknown) => {
-      delete loading[locale];
-      throw error;
-    },
-  ));
+  return others[locale].load();
 }
 
 interface Worded {
@@ -48,12 +47,12 @@ export function stringsFor(config: Worded): UiStrings {
   let strings = resolvedUi.get(config);
   if (strings) return strings;
   const words = wordsFor(config.locale);
-  strings = withUiOverrides((words ?? loaded.en!).ui, config.messages.ui);
+  strings = withUiOverrides((words ?? EN).ui, config.messages.ui);
   if (words) resolvedUi.set(config, strings);
   return strings;
 }
 
 /** The fields' words for a configuration, the page's own laid over them. */
 export function fieldWordsFor(config: Worded): FieldMessages {
-  return withOverrides((wordsFor(config.locale) ?? loaded.en!).fields, config.messages);
+  return withOverrides((wordsFor(config.locale) ?? EN).fields, config.messages);
 }
