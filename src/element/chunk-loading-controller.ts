@@ -64,9 +64,13 @@ export class ChunkLoadingController implements ReactiveController {
   #toldCannotSend = false;
   /** Said above the form when those chunks could not be loaded. */
   readonly #unavailable: UnavailableNotice;
-  /** Back online: chunks of the form's own that could not be loaded are tried again. */
+  /** Whether the rules and delivery have been asked for (`#loadParts`): back online, one that could not be loaded is tried again. */
+  #partsAsked = false;
+  /** Back online: chunks that could not be loaded are tried again, the form's own and what Submit needs (the recorders' too). */
   readonly #retryOnline = (): void => {
     if (this.#held.size > 0) this.host.requestUpdate();
+    if (this.#partsAsked) this.startParts();
+    this.startRecorders();
   };
 
   constructor(
@@ -200,9 +204,10 @@ export class ChunkLoadingController implements ReactiveController {
    * nothing else to evaluate before it shows; delivery once they have arrived and the form has been
    * rendered and painted with them (a frame later at most, whether or not the rules came). The consent
    * check loads beside the rules for a form that asks for consent. One that failed to load is tried
-   * again when next asked.
+   * again when next asked, and when the browser comes back online.
    */
   #loadParts(): Promise<void> {
+    this.#partsAsked = true;
     const validation = (this.#validationLoad ??= chunks.validation().then(
       (rules) => this.options.fields.arrive(rules),
       (error: unknown) => {

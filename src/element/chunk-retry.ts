@@ -1,7 +1,7 @@
 /**
- * How long to wait before each further try of a chunk that failed to load (a dropped connection, a
- * CDN's hiccup): twice, within about 1.5 s. Then the person is told, and it is tried again when the
- * browser comes back online, and on the next change or Submit.
+ * How long to wait before each further try of a chunk of the form's own that failed to load (a
+ * dropped connection, a CDN's hiccup): twice, within about 1.5 s. Then the person is told, and it is
+ * tried again when the browser comes back online, and on the next change or Submit.
  */
 export const RETRY_DELAYS_MS: readonly number[] = [300, 1200];
 

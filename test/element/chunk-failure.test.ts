@@ -4,7 +4,7 @@ import '../../src/define.js';
 import { chunks } from '../../src/element/chunks.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import { hold, restoreChunks, restoreLater, type ChunkName } from '../helpers/chunks.js';
-import { control, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
+import { control, errorText, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
 import { delivered, newScenario, script } from '../helpers/standins.js';
 
 /**
@@ -149,6 +149,44 @@ describe('<lead-capture> given a consent disclosure later by the page, whose chu
   });
 });
 
+describe('<lead-capture> whose rules, delivery, consent check or consent recorders could not be loaded', () => {
+  it('loads them again when the browser comes back online, without a Submit: a field left meanwhile is checked then', async () => {
+    quietConsole();
+    const rules = failing('validation', Infinity);
+    const delivery = failing('delivery', Infinity);
+    const check = failing('consentVisibility', Infinity);
+    const element = mount({ fields: 'first_name email', consent: 'I agree that {sellers} may call me.', sellers: 'ACME', persist: 'none' });
+    await until(() => rules.asked > 0 && delivery.asked > 0 && check.asked > 0, 'the rules, delivery and consent check to be asked for');
+    const email = control(element, 'email') as HTMLInputElement;
+    email.focus();
+    email.value = 'jane@';
+    email.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'jane@' }));
+    email.blur();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(errorText(element, 'email'), 'no rules to check it with yet').to.equal('');
+    const asked = [rules.asked, delivery.asked, check.asked];
+
+    for (const chunk of [rules, delivery, check]) chunk.recover();
+    window.dispatchEvent(new Event('online'));
+    await until(() => errorText(element, 'email') !== '', 'the field left to be checked');
+    await until(() => delivery.asked > asked[1]! && check.asked > asked[2]!, 'delivery and the consent check to be asked for again');
+    expect(rules.asked).to.be.greaterThan(asked[0]!);
+  });
+
+  it('loads the consent recorders again when the browser comes back online (a TrustedForm form)', async () => {
+    quietConsole();
+    // Never let through: the recorders' chunk loads once per page, and a test further down needs it not loaded yet.
+    const recorders = failing('recorders', Infinity);
+    mount({ fields: 'first_name email', trustedform: '', 'trustedform-src': '/standins/trustedform/trustedform.js', persist: 'none' });
+    await until(() => recorders.asked >= 3, 'the recorders to be asked for, and tried again', 8000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const asked = recorders.asked;
+
+    window.dispatchEvent(new Event('online'));
+    await until(() => recorders.asked >= asked + 3, 'the recorders to be asked for again, and tried again', 8000);
+  });
+});
+
 describe('<lead-capture> whose chunks for Submit cannot be loaded', () => {
   it('a consent check that cannot be loaded: the person is told in the alert region, in their language, the page gets a lead-error, nothing is sent', async () => {
     quietConsole();
@@ -229,4 +267,3 @@ describe('<lead-capture> whose chunks for Submit cannot be loaded', () => {
     expect(element.querySelector('.lc-alert[role="alert"]')?.textContent?.trim() ?? '').to.equal('');
   });
 });
-
