@@ -13,7 +13,8 @@ import { loadWords, wordsFor } from './locales.js';
 import { afterPaint, hasPrerendered } from './prerendered.js';
 import { loadPrerenderedPart, prerenderedPart } from './prerendered-part.js';
 import { asksQuestions, loadQuestionsPart, questionsPart } from './questions-part.js';
-import { UNAVAILABLE } from './strings/unavailable.js';
+import { unavailableText } from './strings/unavailable.js';
+import type { UnavailableKey } from './strings/types.js';
 import { loadErrorEvent, UnavailableNotice } from './unavailable-notice.js';
 
 /** What the loading asks of the element: its collaborators (delivery is wired to them when it arrives), and its base class's `updateComplete`. */
@@ -146,7 +147,7 @@ export class ChunkLoadingController implements ReactiveController {
         (error: unknown) => {
           // The error logged beside it names the file.
           console.error('<lead-capture>: could not load a part of the form', error);
-          this.#unavailable.show(this.#locale());
+          this.#unavailable.show(this.#locale(), this.#unavailableText('formUnavailable'));
         },
       )
       .finally(() => (this.#renderPartsLoad = undefined));
@@ -157,6 +158,11 @@ export class ChunkLoadingController implements ReactiveController {
   /** The form's language as the page asked for it, whether or not its words have come. */
   #locale(): Locale {
     return localeOf(this.host.locale) ?? 'en';
+  }
+
+  /** What the person is told when a chunk could not be loaded: the page's words (`messages.ui`, as given: its own configuration may be what waits), else ours. */
+  #unavailableText(key: UnavailableKey): string {
+    return unavailableText(key, this.#locale(), this.host.messages?.ui);
   }
 
   /** A new configuration: delivery follows it (a new flow when `renewed`), and consent asked since the rules were loaded loads its check too, ahead of the Submit. */
@@ -288,7 +294,7 @@ export class ChunkLoadingController implements ReactiveController {
   /** What Submit needs could not be loaded: the person is told (the notice above a form held for its own chunks says it already), and the page. */
   #cannotSend(): void {
     if (this.#held.size > 0) return;
-    const message = UNAVAILABLE[this.#locale()].send;
+    const message = this.#unavailableText('sendUnavailable');
     this.#toldCannotSend = true;
     this.options.slot.alert = message;
     this.host.requestUpdate();

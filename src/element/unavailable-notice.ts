@@ -1,14 +1,14 @@
 import type { Locale } from '../fields/messages/locales.js';
 import { LeadErrorEvent } from './events.js';
-import { UNAVAILABLE } from './strings/unavailable.js';
 
 /**
  * A chunk the form needs could not be loaded, even after trying again (chunk-retry.ts): the person
  * is told in the widget and the page by a `lead-error` at stage `load` (`retryable`: it is tried
- * again). `load`: the form cannot show itself as configured (its words, questions, date of birth or
- * consent disclosure), so the form, or the prerendered markup, stays as it was under a notice of its
- * own (no render can show it: the form's renders wait for the chunk). `send`: what Submit needs (the
- * rules, delivery, the consent check) did not come; the element shows that in its alert region.
+ * again). `formUnavailable`: the form cannot show itself as configured (its words, questions, date of
+ * birth or consent disclosure), so the form, or the prerendered markup, stays as it was under a notice
+ * of its own (no render can show it: the form's renders wait for the chunk). `sendUnavailable`: what
+ * Submit needs (the rules, delivery, the consent check) did not come; the element shows that in its
+ * alert region. Either sentence is the page's own when it gives one in `messages.ui`.
  */
 export function loadErrorEvent(message: string): LeadErrorEvent {
   return new LeadErrorEvent({ stage: 'load', retryable: true, message, outcome: { status: 'failed', retryable: true, code: 'not_loaded', message } });
@@ -20,10 +20,9 @@ export class UnavailableNotice {
 
   constructor(private readonly host: HTMLElement) {}
 
-  /** Shows the notice (once) and tells the page; the form or markup below stays as it was. */
-  show(locale: Locale): void {
+  /** Shows the notice (once), `message` in `locale`, and tells the page; the form or markup below stays as it was. */
+  show(locale: Locale, message: string): void {
     if (this.#notice?.isConnected) return;
-    const message = UNAVAILABLE[locale].load;
     const notice = (this.#notice ??= this.host.ownerDocument.createElement('p'));
     notice.className = 'lc-alert lc-unavailable';
     notice.setAttribute('role', 'alert');

@@ -61,6 +61,32 @@ afterEach(() => {
 });
 
 // Each chunk loads once per page: the tests below use each for the first time, in this order.
+describe('<lead-capture> whose page gives its own words for a chunk that cannot be loaded (messages.ui)', () => {
+  // First: the Spanish words load once per page, and this test needs them not loaded yet.
+  it('says the page’s formUnavailable above the form, even when the Spanish words are what failed', async () => {
+    quietConsole();
+    failing('es', Infinity);
+    const own = 'El formulario de ACME no está disponible ahora mismo.';
+    const element = mount({ locale: 'es', fields: 'email', persist: 'none', messages: JSON.stringify({ ui: { formUnavailable: own } }) });
+    const { detail } = await oneEvent(element, 'lead-error');
+    expect(detail).to.deep.include({ stage: 'load', message: own });
+    expect(notice(element)).to.equal(own);
+  });
+
+  it('says the page’s sendUnavailable in the alert region when what Submit needs cannot be loaded', async () => {
+    quietConsole();
+    failing('delivery', Infinity);
+    const own = 'ACME could not get ready to send your details.';
+    const element = mount({ fields: 'first_name email', 'min-fill-ms': '0', persist: 'none', messages: JSON.stringify({ ui: { sendUnavailable: own } }) }, { adapter: accepted });
+    await until(() => element.querySelector('form') !== null, 'the form');
+    const told = oneEvent(element, 'lead-error');
+    submitButton(element).click();
+    expect((await told).detail).to.deep.include({ stage: 'load', message: own });
+    await element.updateComplete;
+    expect(element.querySelector('.lc-alert[role="alert"]')?.textContent?.trim()).to.equal(own);
+  });
+});
+
 describe('a prerendered Spanish form, on a visit after one that left a lead in the outbox', () => {
   it('sends that lead once its words have come and the widget has taken the form over', async () => {
     const scenario = newScenario();

@@ -52,5 +52,12 @@ export interface UiStrings {
   readonly stepOf: (step: number, total: number) => string;
 }
 
+/**
+ * The two sentences said when a chunk could not be loaded (strings/unavailable.ts): `formUnavailable`
+ * above a form that cannot show itself as configured, `sendUnavailable` when what Submit needs did not
+ * come. In the first chunk in every language, not among a language's words, but a page may give its own.
+ */
+export type UnavailableKey = 'formUnavailable' | 'sendUnavailable';
+
 /** The words a page may give instead of ours: plain text, with `{attempt}`, `{of}`, `{email}`, `{step}` or `{total}` where ours have them. */
-export type UiOverrides = Readonly<Partial<Record<keyof UiStrings, string>>>;
+export type UiOverrides = Readonly<Partial<Record<keyof UiStrings | UnavailableKey, string>>>;
