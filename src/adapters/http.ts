@@ -42,10 +42,8 @@ export async function exchange(
   fetchImpl: typeof fetch,
   signal?: AbortSignal,
 ): Promise<WireResponse> {
-  const init: RequestInit = { method: request.method, headers: request.headers };
-  if (request.body !== undefined) init.body = request.body;
-  if (signal) init.signal = signal;
-  const response = await fetchImpl(request.url, init);
+  // An absent body or signal is undefined here, which fetch reads as none.
+  const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body, signal });
   let text: string;
   try {
     text = await response.text();

@@ -38,14 +38,14 @@ export class BackgroundResume {
       for (const entry of await flow.pending()) {
         if (entry.key === skipKey) continue;
         this.#show(true);
-        let report = await flow.resume(entry);
+        const report = await flow.resume(entry);
         if (!report) continue;
         if (report.stage === 'create' && countsAsLead(report.result.outcome.status)) {
           this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey: entry.key, evidence: NOT_KNOWN, resumed: true }));
         }
         // A second step that follows by itself (consent came with the form) follows here too.
         if (flow.state.phase === 'awaiting-submit' && flow.dependencies.autoSubmit) {
-          report = (await flow.submit(secondStepInput(entry.envelope))) ?? report;
+          await flow.submit(secondStepInput(entry.envelope));
         }
         const state = flow.state;
         if (state.phase === 'done') {

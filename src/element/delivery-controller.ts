@@ -135,7 +135,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     // The widget's own form: never a copy of the markup the page left beside it.
     const outcome = unseenConsentRefusal(this.host.querySelector(':scope > form.lc-form') ?? this.host);
     if (!outcome) return true;
-    console.error(`<lead-capture>: consent not sent: it must be clear and conspicuous, and on this page it was not: ${outcome.message}`);
+    console.error(`<lead-capture>: consent not sent, not clear and conspicuous: ${outcome.message}`);
     const message = this.#strings.consentNotShown;
     this.alert = message;
     this.host.dispatchEvent(new LeadErrorEvent({ stage: 'consent', retryable: false, message, outcome }));
