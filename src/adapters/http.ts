@@ -173,27 +173,49 @@ export function httpFailure(response: WireResponse, now: Date): Outcome {
 }
 
 /**
+ * `resendPolicy` for a destination that deduplicates by our key (sending again cannot make a second
+ * record): every failure may be sent again. The browser's adapters (the relay, the webhook) need no
+ * more of it.
+ */
+export function resendToDeduplicating(outcome: Outcome): Outcome {
+  return outcome.status === 'failed' ? { ...outcome, retryable: true, delivery: outcome.delivery ?? 'maybe_delivered' } : outcome;
+}
+
+/**
  * The one answer to "may this failure be sent again?" (DESIGN.md, "Destinations"). A failure that
  * was not delivered may be; one that may have been delivered only to a destination that
  * deduplicates by our key (sending again cannot make a second record). Anything else is
  * `uncertain`: final, never resent, left for an operator to check at the destination.
  */
 export function resendPolicy(outcome: Outcome, deduplicates: boolean): Outcome {
-  if (outcome.status !== 'failed') return outcome;
-  const delivery = outcome.delivery ?? 'maybe_delivered';
-  if (delivery === 'not_delivered' || deduplicates) return { ...outcome, retryable: true, delivery };
+  if (deduplicates || outcome.status !== 'failed' || outcome.delivery === 'not_delivered') return resendToDeduplicating(outcome);
   return {
     ...outcome,
     status: 'uncertain',
     retryable: false,
-    delivery,
+    delivery: outcome.delivery ?? 'maybe_delivered',
     message: `${outcome.message ?? 'The send failed.'} The destination may have the lead and does not deduplicate: check it there before sending again.`,
   };
 }
 
+/** One request for a lead: built, sent, its answer read; a send that got no answer is a `networkFailure`. */
+export async function requestOnce(
+  build: (envelope: LeadEnvelope, context: DeliveryContext) => WireRequest,
+  /** Reads the answer; the lead it answers is there for readers that name the person's fields. */
+  read: (response: WireResponse, now: Date, envelope: LeadEnvelope) => Outcome,
+  envelope: LeadEnvelope,
+  context: DeliveryContext,
+): Promise<Outcome> {
+  try {
+    return read(await exchange(build(envelope, context), context.fetch, context.signal), context.now(), envelope);
+  } catch (error) {
+    return networkFailure(error);
+  }
+}
+
 /**
- * An adapter whose destination takes one request per lead: build it, send it, read the answer; a
- * failure goes through `resendPolicy` with whether the destination deduplicates by our key.
+ * An adapter whose destination takes one request per lead (`requestOnce`); a failure goes through
+ * `resendPolicy` with whether the destination deduplicates by our key.
  */
 export function singleRequestAdapter(
   name: string,
@@ -205,14 +227,6 @@ export function singleRequestAdapter(
   return {
     name,
     deduplicates,
-    async create(envelope, context) {
-      let outcome: Outcome;
-      try {
-        outcome = read(await exchange(build(envelope, context), context.fetch, context.signal), context.now(), envelope);
-      } catch (error) {
-        outcome = networkFailure(error);
-      }
-      return { outcome: resendPolicy(outcome, deduplicates), next: null };
-    },
+    create: async (envelope, context) => ({ outcome: resendPolicy(await requestOnce(build, read, envelope, context), deduplicates), next: null }),
   };
 }

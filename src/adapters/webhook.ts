@@ -1,6 +1,6 @@
 import type { Adapter } from './adapter.js';
 import { defined } from './defined.js';
-import { httpFailure, pick, pickText, singleRequestAdapter, stringRecord, type WireRequest, type WireResponse } from './http.js';
+import { httpFailure, pick, pickText, requestOnce, resendToDeduplicating, stringRecord, type WireRequest, type WireResponse } from './http.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 import { firstProblem, httpUrl, type Settings, type SettingsProblem } from './settings-check.js';
 
@@ -48,15 +48,23 @@ export function readWebhookResponse(response: WireResponse, now: Date): Outcome 
   return httpFailure(response, now);
 }
 
-/** The `webhook` adapter: one POST of our lead JSON; usable straight from the browser. */
+/**
+ * The `webhook` adapter: one POST of our lead JSON; usable straight from the browser. The webhook
+ * contract asks receivers to honour Idempotency-Key, so a resend is never a second record: every
+ * failure may be sent again (`singleRequestAdapter` with `deduplicates` would answer the same, and
+ * bring into the browser the policy for destinations that do not deduplicate).
+ */
 export function webhook(settings: WebhookSettings): Adapter {
-  return singleRequestAdapter(
-    'webhook',
-    (envelope, context) => buildWebhookRequest(envelope, settings, context.idempotencyKey),
-    readWebhookResponse,
-    // The webhook contract asks receivers to honour Idempotency-Key: a resend is never a second record.
-    true,
-  );
+  return {
+    name: 'webhook',
+    deduplicates: true,
+    create: async (envelope, context) => ({
+      outcome: resendToDeduplicating(
+        await requestOnce((lead, { idempotencyKey }) => buildWebhookRequest(lead, settings, idempotencyKey), readWebhookResponse, envelope, context),
+      ),
+      next: null,
+    }),
+  };
 }
 
 /** Checked when the relay loads its configuration (src/relay/registry.ts). */
