@@ -177,13 +177,7 @@ export class SubmissionFlow {
   }
 
   async #sendCreate(pending: PendingLead, holdMs = 0): Promise<StepReport | undefined> {
-    // Busy before the first await, so a second Submit in the same moment is refused.
-    this.#set({ phase: 'sending', stage: 'create', attempt: 1 });
-    await this.#save(pending, 'create');
-    if (holdMs > 0) await (this.dependencies.sleep ?? sleepFor)(holdMs);
-    const result = await this.#exclusive(pending, () =>
-      this.#withRetries('create', (context) => this.dependencies.adapter.create(pending.envelope, context), pending),
-    );
+    const result = await this.#attempt('create', pending, (context) => this.dependencies.adapter.create(pending.envelope, context), holdMs);
     if (!result) return undefined;
     const { outcome } = result;
     if (result.reference !== undefined) pending.reference = result.reference;
@@ -207,24 +201,37 @@ export class SubmissionFlow {
   }
 
   async #sendSubmit(pending: PendingLead, reference: string): Promise<StepReport | undefined> {
-    const submitStep = this.dependencies.adapter.submit;
-    this.#set({ phase: 'sending', stage: 'submit', attempt: 1 });
-    await this.#save(pending, 'submit');
-    const outcome = await this.#exclusive(pending, async () =>
-      submitStep
-        ? (
-            await this.#withRetries(
-              'submit',
-              async (context) => ({ outcome: await submitStep.call(this.dependencies.adapter, reference, pending.submitInput ?? {}, context) }),
-              pending,
-            )
-          ).outcome
-        : ({ status: 'rejected', retryable: false, code: 'no_submit_step', message: 'This destination has no submit step.' } as Outcome),
-    );
+    const { adapter } = this.dependencies;
+    const outcome = (
+      await this.#attempt('submit', pending, async (context) => ({
+        outcome: adapter.submit
+          ? await adapter.submit(reference, pending.submitInput ?? {}, context)
+          : ({ status: 'rejected', retryable: false, code: 'no_submit_step', message: 'This destination has no submit step.' } as const),
+      }))
+    )?.outcome;
     if (!outcome) return undefined;
     this.#set(endsWell(outcome) ? { phase: 'done', outcome } : { phase: 'failed', stage: 'submit', outcome });
     if (isFinal(outcome)) await this.#settle(pending, false);
     return { stage: 'submit', outcome, idempotencyKey: pending.idempotencyKey, ...consentOf(pending) };
+  }
+
+  /**
+   * Sends one step of the lead: busy at once, so a second Submit in the same moment is refused; saved
+   * to the outbox; held back `holdMs` (the minimum fill time); then sent by this tab alone (undefined
+   * when another is sending it), again after transient failures.
+   */
+  async #attempt<T extends { readonly outcome: Outcome }>(
+    stage: 'create' | 'submit',
+    pending: PendingLead,
+    send: (context: DeliveryContext) => Promise<T>,
+    holdMs = 0,
+  ): Promise<T | undefined> {
+    this.#set({ phase: 'sending', stage, attempt: 1 });
+    await this.#save(pending, stage);
+    if (holdMs > 0) await (this.dependencies.sleep ?? sleepFor)(holdMs);
+    const work = () => this.#withRetries(stage, send, pending);
+    const exclusive = this.dependencies.exclusive;
+    return exclusive ? exclusive(`lead-capture:${pending.idempotencyKey}`, work) : work();
   }
 
   /** Sends, and sends again after transient failures, waiting as the retry policy says. */
@@ -252,11 +259,6 @@ export class SubmissionFlow {
       await sleep(wait);
       if (withdrawn()) return result;
     }
-  }
-
-  async #exclusive<T>(pending: PendingLead, work: () => Promise<T>): Promise<T | undefined> {
-    const exclusive = this.dependencies.exclusive;
-    return exclusive ? exclusive(`lead-capture:${pending.idempotencyKey}`, work) : work();
   }
 
   /** Writes the lead to the outbox before it is sent. Storage that fails must not cost the lead. */
