@@ -18,7 +18,7 @@ export class BackgroundResume {
   #waiting = false;
   #running = false;
   /** Asked to run while running (the browser came online mid-send): run once more after. */
-  #again: { flow: SubmissionFlow; skipKey: string | undefined } | undefined;
+  #again: (() => Promise<void>) | undefined;
 
   constructor(private readonly host: HTMLElement & { requestUpdate(): void }) {}
 
@@ -29,7 +29,7 @@ export class BackgroundResume {
   async run(flow: SubmissionFlow | undefined, skipKey?: string): Promise<void> {
     if (!flow) return;
     if (this.#running) {
-      this.#again = { flow, skipKey };
+      this.#again = () => this.run(flow, skipKey);
       return;
     }
     this.#running = true;
@@ -63,7 +63,7 @@ export class BackgroundResume {
     }
     const again = this.#again;
     this.#again = undefined;
-    if (again) await this.run(again.flow, again.skipKey);
+    await again?.();
   }
 
   #show(waiting: boolean): void {

@@ -12,7 +12,7 @@ import { flowFor } from './flow-for.js';
 import { failureMessage, fieldsRefused, hiddenFieldsTemplate, progressTemplate, type DeliveryView } from './delivery-view.js';
 import { LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
 import { bareEnvelope, consentStepInput, secondStepInput, withEvidence } from './lead-envelope.js';
-import { botSignals, collectEvidence, evidenceOptions, startRecorders, type EvidenceReport } from './evidence.js';
+import { botSignals, collectEvidence, startRecorders, type EvidenceReport } from './evidence.js';
 import type { FieldsController } from './fields-controller.js';
 import type { LeadCapture } from './lead-capture.js';
 import type { StepsController } from './steps-controller.js';
@@ -149,7 +149,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   }
 
   #recorders(): Promise<void> {
-    return startRecorders(this.host.ownerDocument, evidenceOptions(this.options.config()));
+    return startRecorders(this.host.ownerDocument, this.options.config());
   }
 
   /** Sends a valid lead: saved, its evidence gathered, offered to the page (`lead-submit`), then created. */
@@ -172,7 +172,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
       const idempotencyKey = flow.keyFor(bare);
       // Saved before the evidence wait, so a reload during it does not lose the lead; with the bot
       // signals, which the relay requires: a lead resumed without them would be refused as a bot.
-      if (!again) await flow.stage({ ...bare, bot: await botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs()) }, idempotencyKey);
+      if (!again) await flow.stage({ ...bare, bot: await this.#bot() }, idempotencyKey);
       const envelope = again ?? (await this.#envelope(bare));
       // Another lead got on its way meanwhile (a send that was not the element's one Submit at a time):
       // the flow refuses this one, so it leaves the outbox it was just saved in, or a later visit sends it.
@@ -277,9 +277,13 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   /** The lead and its consent record (when consent is on this screen) with their evidence: certificate, token, tracking and bot signals. */
   async #envelope(bare: LeadEnvelope): Promise<LeadEnvelope> {
     const evidence = await this.#collectEvidence();
-    // Sent no sooner than the minimum fill time (the flow holds it back): report when it goes.
-    const bot = await botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs());
+    const bot = await this.#bot();
     return withEvidence(bare, evidence, this.options.tracking.forLead(), bot);
+  }
+
+  /** The bot signals as of now; sent no sooner than the minimum fill time (the flow holds it back), they report when it goes. */
+  #bot() {
+    return botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs());
   }
 
   /** How much longer a lead must wait to be sent no sooner than the minimum fill time. */
@@ -290,7 +294,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   /** Waits (bounded) for the recorders' certificate and token, and remembers what came for the events. */
   async #collectEvidence() {
     const form = this.host.querySelector<HTMLFormElement>(':scope > form.lc-form');
-    const evidence = form ? await collectEvidence(form, evidenceOptions(this.options.config())) : undefined;
+    const evidence = form ? await collectEvidence(form, this.options.config()) : undefined;
     this.#evidence = evidence?.report ?? this.#evidence;
     return evidence;
   }

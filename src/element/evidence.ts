@@ -17,24 +17,8 @@ export interface CollectedEvidence {
   readonly report: EvidenceReport;
 }
 
-export interface EvidenceOptions {
-  readonly trustedform: boolean;
-  readonly trustedformSrc: string | undefined;
-  readonly timeoutMs: number;
-  readonly jornaya: string;
-  readonly jornayaSrc: string | undefined;
-}
-
-/** What the recorders are to do, from the element's configuration. */
-export function evidenceOptions(config: LeadCaptureConfig): EvidenceOptions {
-  return {
-    trustedform: config.trustedform,
-    trustedformSrc: config.trustedformSrc,
-    timeoutMs: config.trustedformTimeout,
-    jornaya: config.jornaya,
-    jornayaSrc: config.jornayaSrc,
-  };
-}
+/** What the recorders are to do: the element's configuration as they read it (`trustedformTimeout` bounds the wait for either). */
+export type EvidenceOptions = Pick<LeadCaptureConfig, 'trustedform' | 'trustedformSrc' | 'trustedformTimeout' | 'jornaya' | 'jornayaSrc'>;
 
 /** Whether the page asked for a consent recorder (TrustedForm, Jornaya): only then is their chunk loaded. */
 export function usesRecorders(options: EvidenceOptions): boolean {

@@ -17,8 +17,8 @@ export function startRecorders(document: Document, options: EvidenceOptions): vo
 /** Waits a bounded time for what the recorders put into the form, and says what became of each. */
 export async function collectEvidence(form: HTMLFormElement, options: EvidenceOptions): Promise<CollectedEvidence> {
   const [certificate, leadId] = await Promise.all([
-    options.trustedform ? awaitCertificate(form, options.timeoutMs) : undefined,
-    options.jornaya !== '' ? awaitJornayaToken(form, options.timeoutMs) : undefined,
+    options.trustedform ? awaitCertificate(form, options.trustedformTimeout) : undefined,
+    options.jornaya !== '' ? awaitJornayaToken(form, options.trustedformTimeout) : undefined,
   ]);
   return {
     ...(certificate ? { trustedform: certificate } : {}),
