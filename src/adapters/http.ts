@@ -1,6 +1,6 @@
 import type { Adapter, DeliveryContext } from './adapter.js';
 import { defined } from './defined.js';
-import { neverSentCode } from './never-sent.js';
+import { neverSent } from './never-sent.js';
 import type { LeadEnvelope, Outcome } from './lead.js';
 
 /** A request an adapter wants sent: plain data, so building it stays a pure function. */
@@ -50,11 +50,8 @@ export async function exchange(
   } catch (error) {
     throw new AnswerLostError(response.status, error);
   }
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] = value;
-  });
-  return { status: response.status, headers, body: parseBody(text) };
+  // Headers are iterated with their names lowercased (the Fetch standard's "sort and combine").
+  return { status: response.status, headers: Object.fromEntries(response.headers), body: parseBody(text) };
 }
 
 function parseBody(text: string): unknown {
@@ -123,7 +120,12 @@ export function deliveryOfStatus(status: number, headers: Readonly<Record<string
  * browser's bare "Failed to fetch" may have come after the destination took the request.
  */
 export function deliveryOfError(error: unknown): Delivery {
-  return !(error instanceof AnswerLostError) && neverSentCode(error) !== undefined ? 'not_delivered' : 'maybe_delivered';
+  return notSent(error) === undefined ? 'maybe_delivered' : 'not_delivered';
+}
+
+/** `neverSent`'s message for a failure known to come before the request left; never for an answer cut off. */
+function notSent(error: unknown): string | undefined {
+  return error instanceof AnswerLostError ? undefined : neverSent(error);
 }
 
 /**
@@ -133,17 +135,13 @@ export function deliveryOfError(error: unknown): Delivery {
  */
 export function networkFailure(error: unknown): Outcome {
   const aborted = error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError');
-  const delivery = deliveryOfError(error);
+  const unreachable = notSent(error);
   return {
     status: 'failed',
     retryable: true,
-    delivery,
+    delivery: unreachable === undefined ? 'maybe_delivered' : 'not_delivered',
     code: aborted ? 'timeout' : error instanceof AnswerLostError ? 'answer_lost' : 'network',
-    message: aborted
-      ? 'The destination did not answer in time.'
-      : delivery === 'not_delivered'
-        ? `The destination could not be reached (${neverSentCode(error)}).`
-        : 'The connection to the destination failed.',
+    message: aborted ? 'The destination did not answer in time.' : (unreachable ?? 'The connection to the destination failed.'),
   };
 }
 

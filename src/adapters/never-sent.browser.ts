@@ -3,6 +3,6 @@
  * TypeError ("Failed to fetch"), with no system error code under it, so no failure it reports is
  * known to have come before the request left. The codes Node's fetch gives stay with the relay.
  */
-export function neverSentCode(_error: unknown): string | undefined {
+export function neverSent(_error: unknown): string | undefined {
   return undefined;
 }

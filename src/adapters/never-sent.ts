@@ -24,16 +24,17 @@ function member(value: unknown, key: string): unknown {
 }
 
 /**
- * The system error code under a fetch failure (`cause.code`, or the first of an AggregateError's)
- * when it is one of the codes above: the request never left. Undefined for any other failure.
+ * When the system error code under a fetch failure (`cause.code`, or the first of an AggregateError's)
+ * is one of the codes above, the request never left: the outcome's message, which names the code.
+ * Undefined for any other failure.
  *
  * Only Node's fetch gives these: a browser's fails with a bare TypeError ("Failed to fetch"), so the
  * widget's bundles take never-sent.browser.ts in this module's place (vite.config.ts) and carry no list.
  */
-export function neverSentCode(error: unknown): string | undefined {
+export function neverSent(error: unknown): string | undefined {
   const cause = member(error, 'cause');
   const errors = member(cause, 'errors');
   const direct = member(cause, 'code');
   const code = typeof direct === 'string' || Number.isFinite(direct) ? direct : Array.isArray(errors) ? member(errors[0], 'code') : undefined;
-  return typeof code === 'string' && NEVER_SENT_CODES.has(code) ? code : undefined;
+  return typeof code === 'string' && NEVER_SENT_CODES.has(code) ? `The destination could not be reached (${code}).` : undefined;
 }

@@ -44,7 +44,7 @@ export class TrackingController implements ReactiveController {
       this.#values = undefined;
       this.host.requestUpdate();
     }
-    return this.#values ? { tracking: this.#values.tracking, first_touch: this.#values.first_touch } : {};
+    return this.#values ?? {};
   }
 
   /** This page's address as it may be recorded (the consent record's `pageUrl`): only tracking parameters kept. */
