@@ -82,10 +82,7 @@ export function readRelayResponse(response: WireResponse, now: Date): CreateResu
   if (response.status === 409 && pickText(response.body, 'error') === 'in_progress') {
     return { outcome: { status: 'failed', retryable: true, code: 'in_progress', retryAfterSeconds: retryAfterSeconds(response.headers, now) ?? 1 }, next: null };
   }
-  if (outcome) {
-    const retryAfter = retryAfterSeconds(response.headers, now);
-    return { outcome: retryAfter === undefined ? outcome : { ...outcome, retryAfterSeconds: retryAfter }, next: null };
-  }
+  if (outcome) return { outcome: { ...outcome, ...defined({ retryAfterSeconds: retryAfterSeconds(response.headers, now) }) }, next: null };
   return { outcome: httpFailure(response, now), next: null };
 }
 
