@@ -257,9 +257,12 @@ export class ChunkLoadingController implements ReactiveController {
     host.requestUpdate();
   }
 
-  /** Starts the consent recorders the page asked for, once delivery is here; `updateComplete` waits for their chunk. */
+  /**
+   * Starts the consent recorders the page asked for, once delivery is here. Neither `updateComplete`
+   * nor a Submit waits for their chunk: a lead waits for their evidence only within `trustedform-timeout`.
+   */
   startRecorders(): void {
-    if (this.#delivery) this.track(this.#delivery.startRecorders());
+    if (this.#delivery) void this.#delivery.startRecorders();
   }
 
   /**

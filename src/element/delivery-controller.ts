@@ -144,12 +144,8 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
 
   /** Loads the consent recorders; they must find the form already in the page (TrustedForm's own prerequisite). */
   startRecorders(): Promise<void> {
-    // Their chunk could not be loaded: tried again when a lead is sent, which waits for it.
-    return this.#recorders().catch(() => undefined);
-  }
-
-  #recorders(): Promise<void> {
-    return startRecorders(this.host.ownerDocument, this.options.config());
+    // Their chunk could not be loaded: tried again when a lead is sent, which waits for it no longer than `trustedform-timeout`.
+    return startRecorders(this.host.ownerDocument, this.options.config()).catch(() => undefined);
   }
 
   /** Sends a valid lead: saved, its evidence gathered, offered to the page (`lead-submit`), then created. */
@@ -158,9 +154,6 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     this.#show({ alert: '', status: '' });
     const flow = this.#flow;
     if (!flow) return this.#show({ alert: this.#strings.notConfigured });
-    // The recorders the page asked for, before the lead is saved: it never goes without their evidence
-    // for want of their code (a chunk that cannot be loaded rejects, and the person is told).
-    await this.#recorders();
     this.#show({ preparing: true, status: this.#strings.sending });
     try {
       // The consent as the form shows it now belongs to the lead: a box ticked or unticked since a
@@ -202,7 +195,6 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   /** The deferred consent step: send the second step with the confirmed mobile and the certificate. */
   async sendConsentStep(mobile: string): Promise<void> {
     this.#withdrawn = false;
-    await this.#recorders();
     this.#show({ alert: '', preparing: true, status: this.#strings.sending });
     try {
       const evidence = await this.#collectEvidence();

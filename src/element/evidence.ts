@@ -30,19 +30,31 @@ const recorders = loadOnce(() => withRetries(() => chunks.recorders()));
 
 /**
  * Loads the consent recorders a page asked for (once per page, after the form exists, as TrustedForm
- * requires); their code comes in its own chunk (src/element/recorders.ts). Delivery starts them as
- * soon as it arrives, and again before a lead is saved, waiting for them: a lead never goes without
- * the evidence its page asked for because their code could not be loaded (that rejects, and the
- * person is told).
+ * requires); their code comes in its own chunk (src/element/recorders.ts). A chunk that cannot be
+ * loaded rejects: the caller decides (the lead itself never waits on it, see collectEvidence).
  */
 export async function startRecorders(document: Document, options: EvidenceOptions): Promise<void> {
   if (usesRecorders(options)) (await recorders()).startRecorders(document, options);
 }
 
-/** On submit, waits a bounded time for what the recorders put into the form; every piece `off` when none was asked for. */
+/**
+ * On submit, waits at most `trustedformTimeout` ms in all for what the recorders put into the form,
+ * their chunk's load included: a chunk that cannot be loaded (or not in time) is treated as a blocked
+ * vendor script, each piece asked for `missing`, and the lead still goes (README, "Consent and
+ * TrustedForm"). Every piece `off` when none was asked for.
+ */
 export async function collectEvidence(form: HTMLFormElement, options: EvidenceOptions): Promise<CollectedEvidence> {
   if (!usesRecorders(options)) return { report: { trustedform: 'off', jornaya: 'off' } };
-  return (await recorders()).collectEvidence(form, options);
+  const deadline = performance.now() + options.trustedformTimeout;
+  let timer: number | undefined;
+  const chunk = await Promise.race([
+    recorders().catch(() => undefined),
+    new Promise<undefined>((resolve) => (timer = window.setTimeout(resolve, options.trustedformTimeout))),
+  ]);
+  clearTimeout(timer);
+  if (!chunk) return { report: { trustedform: options.trustedform ? 'missing' : 'off', jornaya: options.jornaya === '' ? 'off' : 'missing' } };
+  chunk.startRecorders(form.ownerDocument, options);
+  return chunk.collectEvidence(form, { ...options, trustedformTimeout: Math.max(0, deadline - performance.now()) });
 }
 
 /** Where the bot signals come from: the form's honeypot, and the page's challenge (a function or a field). */

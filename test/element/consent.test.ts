@@ -205,6 +205,9 @@ describe('<lead-capture> TrustedForm', () => {
   it('loads the script once per page, the way TrustedForm documents it', async () => {
     const first = await trustedForm(newScenario());
     await trustedForm(newScenario());
+    // The recorders' chunk comes on its own time (nothing waits for it): both widgets have started them once it is here.
+    await until(() => document.querySelector('script[data-lead-capture="trustedform"]') !== null, 'the TrustedForm script');
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const scripts = document.querySelectorAll<HTMLScriptElement>('script[data-lead-capture="trustedform"]');
     expect(scripts.length).to.equal(1);
     const url = new URL(scripts[0]!.src);
