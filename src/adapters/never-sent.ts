@@ -35,6 +35,7 @@ export function neverSent(error: unknown): string | undefined {
   const cause = member(error, 'cause');
   const errors = member(cause, 'errors');
   const direct = member(cause, 'code');
-  const code = typeof direct === 'string' || Number.isFinite(direct) ? direct : Array.isArray(errors) ? member(errors[0], 'code') : undefined;
+  // A code that is no system error's name (none, or a number) leaves the first of an AggregateError's to say.
+  const code = typeof direct === 'string' ? direct : Array.isArray(errors) ? member(errors[0], 'code') : undefined;
   return typeof code === 'string' && NEVER_SENT_CODES.has(code) ? `The destination could not be reached (${code}).` : undefined;
 }
