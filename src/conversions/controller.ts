@@ -69,8 +69,9 @@ export class ConversionsController implements ReactiveController {
 
   hostConnected(): void {
     for (const [name, listener] of Object.entries(this.#listeners)) this.host.addEventListener(name, listener);
-    // Ahead of the lead, so its generate_lead never waits for the hashing's code.
-    if (this.host.enhancedConversions) void enhanced().catch(() => undefined);
+    // Ahead of the lead, so its generate_lead never waits for the hashing's code; only where the hashes
+    // can be used (with datalayer="off" nothing is pushed, so nothing is hashed).
+    if (this.host.enhancedConversions && this.host.datalayer !== 'off') void enhanced().catch(() => undefined);
   }
 
   hostDisconnected(): void {

@@ -21,6 +21,13 @@ export interface ConversionSettings {
 export const TAG_WAIT_MS = 2000;
 
 /**
+ * How long `generate_lead` waits for the enhanced conversions' hashes (their chunk is loaded ahead,
+ * so this is the hashing itself): past it the lead is reported without `user_data`, and the person
+ * is never held by a chunk that is slow or cannot be loaded.
+ */
+export const HASH_WAIT_MS = 300;
+
+/**
  * Tells the page's tags what happened (dataLayer) and takes the person to the page for the outcome.
  * The element calls it after its own DOM events, so a page listening to those acts first.
  */
@@ -55,7 +62,7 @@ export class ConversionReporter {
       this.navigate(url);
     };
     if (settings.dataLayer && countsAsLead(lead.status)) {
-      const userData = settings.enhancedConversions ? await this.hash(lead.fields).catch(() => undefined) : undefined;
+      const userData = settings.enhancedConversions ? await this.#hashes(lead.fields) : undefined;
       // With GTM loaded, leave once its tags for this event have run (eventCallback), or after a
       // bound; without it nothing would call back, so leave at once.
       const waitForTags = url !== undefined && 'google_tag_manager' in this.window;
@@ -68,6 +75,15 @@ export class ConversionReporter {
     }
     go();
     return url;
+  }
+
+  /** The hashes, if they come within HASH_WAIT_MS; undefined otherwise, or when hashing fails. */
+  async #hashes(fields: LeadFields): Promise<HashedUserData | undefined> {
+    let timer: number | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = this.window.setTimeout(resolve, HASH_WAIT_MS)));
+    const userData = await Promise.race([this.hash(fields).catch(() => undefined), late]);
+    this.window.clearTimeout(timer);
+    return userData;
   }
 
   #landing(settings: ConversionSettings, eventId: string, status: OutcomeStatus): string | undefined {

@@ -51,6 +51,24 @@ describe('<lead-capture> conversions', () => {
     }
   });
 
+  it('with enhanced-conversions but datalayer="off", never loads the hashing’s chunk (nothing would be hashed)', async () => {
+    const hashing = count('enhancedConversions');
+    try {
+      const element = await fixture<LeadCapture>(html`<lead-capture enhanced-conversions datalayer="off" fields="first_name email mobile" persist="none"></lead-capture>`);
+      Object.assign(element, { adapter: answering({ status: 'accepted', retryable: false }), minFillMs: 0, navigate: () => undefined });
+      await element.updateComplete;
+      await fill(element, PERSON);
+      const submitted = oneEvent(element, 'lead-submitted');
+      submitButton(element).click();
+      await submitted;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(page.dataLayer).to.deep.equal([]);
+      expect(hashing.asked).to.equal(0);
+    } finally {
+      restoreChunks();
+    }
+  });
+
   it('with enhanced-conversions, asks for the hashing’s chunk as soon as delivery arrives, before any Submit', async () => {
     const hashing = count('enhancedConversions');
     try {

@@ -76,6 +76,15 @@ describe('reporting an outcome to the page’s tags and pages', () => {
     expect(visited).to.have.length(1);
   });
 
+  it('hashes that never come (their chunk stalled): generate_lead goes without user_data, and the thank-you page follows', async () => {
+    const stalled = new ConversionReporter(window, (url) => visited.push(url), () => new Promise(() => undefined));
+    await stalled.outcome({ ...SETTINGS, enhancedConversions: true }, { eventId: KEY, status: 'accepted', fields: LEAD, leave: true });
+    expect(events()).to.have.length(1);
+    expect(events()[0]).to.have.property('event', 'generate_lead');
+    expect(events()[0]).not.to.have.property('user_data');
+    expect(visited).to.have.length(1);
+  });
+
   it('with Google Tag Manager loaded, leaves only once its tags for generate_lead have run', async () => {
     let callback: (() => void) | undefined;
     page.google_tag_manager = {};
