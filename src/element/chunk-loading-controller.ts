@@ -17,6 +17,9 @@ import { unavailableText } from './strings/unavailable.js';
 import type { UnavailableKey } from './strings/types.js';
 import { loadErrorEvent, UnavailableNotice } from './unavailable-notice.js';
 
+
+/** What the person does at the form that tries a chunk of its own again (`#retryOnUse`). */
+const USE = ['input', 'focusin', 'click'] as const;
 /** What the loading asks of the element: its collaborators (delivery is wired to them when it arrives), and its base class's `updateComplete`. */
 export interface ChunkLoadingOptions extends Omit<DeliveryOptions, 'tracking' | 'consentVisibility'> {
   /** Where delivery plugs in, and where the person is told what Submit needs could not be loaded. */
@@ -82,11 +85,24 @@ export class ChunkLoadingController implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * The person at the form (typing, focusing, pressing its Submit, the prerendered markup's included)
+   * while a chunk of the form's own could not be loaded: tried again then, as a Submit does, since a
+   * CDN's hiccup or a refused SRI pin never fires `online`. What they typed stays, and the takeover keeps it.
+   */
+  readonly #retryOnUse = (): void => {
+    if (this.#renderPartsFailed) this.host.requestUpdate();
+  };
+  /** Whether the chunks of the form's own could not be loaded, the tries run out (until the next try). */
+  #renderPartsFailed = false;
+
   hostConnected(): void {
     window.addEventListener('online', this.#retryOnline);
+    for (const type of USE) this.host.addEventListener(type, this.#retryOnUse, true);
   }
   hostDisconnected(): void {
     window.removeEventListener('online', this.#retryOnline);
+    for (const type of USE) this.host.removeEventListener(type, this.#retryOnUse, true);
   }
 
   /** Delivery, once its chunk has arrived. */
@@ -137,20 +153,27 @@ export class ChunkLoadingController implements ReactiveController {
    * Loads the chunks of the form's own, tried again with backoff when one fails (a failed load is
    * forgotten), then renders. When the tries run out the person is told above the form (or the
    * prerendered markup), in the form's language, and the page by a `lead-error` (stage `load`); they
-   * are tried again when the browser comes back online, and on the next change or Submit. Until then
+   * are tried again when the browser comes back online, on the next change or Submit, and when the person
+   * types, focuses or clicks in the form or its prerendered markup (`#retryOnUse`). Until then
    * the form stays as it was, and a Submit is refused rather than send it as it was (`submitting`).
    */
   #loadRenderParts(): Promise<void> {
+    this.#renderPartsFailed = false;
     const load = withRetries(() => Promise.all(this.#renderParts()))
       .then(
         () => this.host.requestUpdate(),
         (error: unknown) => {
+          // Before the page and person are told: what they do next tries again at once.
+          this.#renderPartsLoad = undefined;
+          this.#renderPartsFailed = true;
           // The error logged beside it names the file.
           console.error('<lead-capture>: could not load a part of the form', error);
           this.#unavailable.show(this.#locale(), this.#unavailableText('formUnavailable'));
         },
       )
-      .finally(() => (this.#renderPartsLoad = undefined));
+      .finally(() => {
+        if (this.#renderPartsLoad === load) this.#renderPartsLoad = undefined;
+      });
     this.track(load);
     return load;
   }
