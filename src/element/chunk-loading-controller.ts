@@ -211,6 +211,17 @@ export class ChunkLoadingController implements ReactiveController {
     void this.#loadParts().catch(() => undefined);
   }
 
+  /**
+   * Resolves when the rules have arrived, or failed, or after `ms`, whichever comes first (never
+   * rejects): a bounded wait for rules already on their way (`startParts`), which resolves at once
+   * when they are here or were never asked for.
+   */
+  rulesOrLate(ms: number): Promise<void> {
+    const rules = this.#validationLoad;
+    if (!rules || this.options.fields.validating) return Promise.resolve();
+    return Promise.race([rules.catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+  }
+
   /** Resolves once the element has rendered and every chunk it was waiting for has arrived and rendered too. */
   async updateComplete(): Promise<boolean> {
     let complete = await this.options.updated();

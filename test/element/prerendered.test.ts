@@ -6,6 +6,7 @@ import { LeadCapture } from '../../src/element/lead-capture.js';
 import { afterPaint } from '../../src/element/prerendered.js';
 import { caretIn } from '../../src/element/takeover.js';
 import { CHECKED } from '../../src/fields/questions.js';
+import { hold, restoreChunks } from '../helpers/chunks.js';
 import { control, errorText, focusIsOn, until } from '../helpers/form.js';
 
 /**
@@ -94,7 +95,10 @@ async function type(control: HTMLElement, text: string): Promise<void> {
   await sendKeys({ type: text });
 }
 
-afterEach(() => fixtureCleanup());
+afterEach(() => {
+  restoreChunks();
+  fixtureCleanup();
+});
 
 describe('a page with the prerendered form, taken over when the widget arrives', () => {
   it('is accessible once taken over', async () => {
@@ -190,6 +194,37 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     await until(() => control(page.element, 'email').getAttribute('aria-invalid') === 'true', 'the email left to be checked');
     expect(errorText(page.element, 'email')).to.not.equal('');
     expect(control(page.element, 'first_name').getAttribute('aria-invalid'), 'the field still being typed in is not judged').to.equal('false');
+  });
+
+  it('shows the verdict on a field the person had left in the takeover’s own render when the rules are at hand', async () => {
+    const page = await pageWith(undefined);
+    await type(page.prerendered('email'), 'jane@');
+    await type(page.prerendered('first_name'), 'Jane');
+    // Read as the form first appears, before any later render could add the verdict.
+    let firstSeen: string | null | undefined;
+    const takeover = new MutationObserver(() => {
+      const email = page.element.querySelector(':scope > form.lc-form [name="email"]');
+      if (email) firstSeen ??= email.getAttribute('aria-invalid');
+    });
+    takeover.observe(page.element, { childList: true });
+    await page.arrive();
+    takeover.disconnect();
+    expect(firstSeen, 'the email as the widget’s form first showed it').to.equal('true');
+    expect(errorText(page.element, 'email')).to.not.equal('');
+  });
+
+  it('takes the markup over without the rules when they are slow to come, and checks a field left there once they do', async () => {
+    const page = await pageWith(undefined);
+    const rules = hold('validation');
+    await type(page.prerendered('email'), 'jane@');
+    await type(page.prerendered('first_name'), 'Jane');
+    const arrived = page.arrive();
+    await until(() => page.element.querySelector(':scope > form.lc-form') !== null, 'the takeover while the rules are held back');
+    expect((control(page.element, 'email') as HTMLInputElement).value).to.equal('jane@');
+    expect(control(page.element, 'email').getAttribute('aria-invalid'), 'no verdict before the rules').to.equal('false');
+    rules.release();
+    await arrived;
+    await until(() => control(page.element, 'email').getAttribute('aria-invalid') === 'true', 'the email left to be checked once the rules come');
   });
 
   it('cannot be submitted by the browser before the widget arrives', async () => {
