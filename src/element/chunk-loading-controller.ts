@@ -33,6 +33,27 @@ function paintedOrLate(): Promise<void> {
   return Promise.race([afterPaint(), new Promise<void>((resolve) => setTimeout(resolve, 100))]);
 }
 
+/** An idle period this long means no frame is due: nothing being typed, left, rendered or animated (the browser grants 50 ms at most). */
+const QUIET_MS = 40;
+/** The longest delivery waits for such a moment. */
+const QUIET_WAIT_MS = 1000;
+
+/**
+ * A quiet moment (an idle period with no frame due for `QUIET_MS`), or `QUIET_WAIT_MS`, whichever
+ * comes first; where the browser has no `requestIdleCallback` (Safari), a frame painted or 100 ms.
+ */
+function quietOrLate(): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return paintedOrLate();
+  const until = performance.now() + QUIET_WAIT_MS;
+  return new Promise((resolve) => {
+    const ask = (): void =>
+      void requestIdleCallback((deadline) => (deadline.didTimeout || deadline.timeRemaining() >= QUIET_MS ? resolve() : ask()), {
+        timeout: Math.max(1, until - performance.now()),
+      });
+    ask();
+  });
+}
+
 /**
  * The element's chunks, loaded when it needs them: the parts of the form's own before its first
  * render (a form in a language other than English waits for its words, `lead-capture.es.js`; a form
@@ -51,6 +72,9 @@ export class ChunkLoadingController implements ReactiveController {
   /** When the form first appeared, for the minimum fill time. */
   #shownAt: number | undefined;
   #validationLoad: Promise<void> | undefined;
+  #askSubmit!: () => void;
+  /** Submit was pressed (or `submit()` called): delivery stops waiting for a quiet moment. */
+  readonly #submitAsked = new Promise<void>((resolve) => (this.#askSubmit = resolve));
   #deliveryLoad: Promise<void> | undefined;
   #delivery: DeliveryController | undefined;
   #rendered!: () => void;
@@ -241,10 +265,13 @@ export class ChunkLoadingController implements ReactiveController {
 
   /**
    * The validation chunk, then the delivery chunk: the rules first, so a field left is checked with
-   * nothing else to evaluate before it shows; delivery once they have arrived and the form has been
-   * rendered and painted with them (a frame later at most, whether or not the rules came). The consent
-   * check loads beside the rules for a form that asks for consent. One that failed to load is tried
-   * again when next asked, and when the browser comes back online.
+   * nothing else to evaluate before it shows; delivery once they have arrived (or failed), the form
+   * has been rendered with them, and the page is quiet (`quietOrLate`: a second at most), so its
+   * evaluation and start (tracking, conversions, the outbox: tens of milliseconds on a slow phone)
+   * never hold up the frames in which a person types into or leaves a field and sees the verdict;
+   * at once when Submit asks for it. The consent check loads beside the rules for a form that asks
+   * for consent. One that failed to load is tried again when next asked, and when the browser comes
+   * back online.
    */
   #loadParts(): Promise<void> {
     this.#partsAsked = true;
@@ -260,7 +287,7 @@ export class ChunkLoadingController implements ReactiveController {
       .catch(() => undefined)
       .then(() => this.#firstRender)
       .then(() => this.options.updated())
-      .then(paintedOrLate)
+      .then(() => Promise.race([quietOrLate(), this.#submitAsked]))
       .then(() => chunks.delivery())
       .then(
         (delivery) => this.#deliveryArrived(delivery),
@@ -306,6 +333,7 @@ export class ChunkLoadingController implements ReactiveController {
    */
   async submitting(submit: () => Promise<void>): Promise<void> {
     const host = this.host;
+    this.#askSubmit();
     try {
       await host.updateComplete;
       if (this.#held.size > 0) {

@@ -98,6 +98,36 @@ describe('<lead-capture> loads the rules first, then delivery', () => {
     expect(delivery.asked).to.equal(1);
   });
 
+  it('waits for a quiet page before asking for delivery, not in the frames in which a person types and leaves a field; at once on Submit', async () => {
+    const delivery = count('delivery');
+    // Frames due one after another, as while a person types, a field is left and its error shows.
+    let busy = true;
+    const frames = (): void => void (busy && requestAnimationFrame(frames));
+    frames();
+    restoreLater(() => (busy = false));
+    const element = await mount({ fields: 'first_name email', 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });
+    type(element, 'email', 'not-an-email');
+    leave(element);
+    await until(() => control(element, 'email').getAttribute('aria-invalid') === 'true', 'the email judged');
+    for (let frame = 0; frame < 5; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(delivery.asked, 'no delivery while frames keep coming').to.equal(0);
+
+    (control(element, 'email') as HTMLInputElement).value = '';
+    type(element, 'email', GOOD_VALUES.email);
+    type(element, 'first_name', GOOD_VALUES.first_name);
+    leave(element);
+    const submitted = oneEvent(element, 'lead-submitted');
+    submitButton(element).click();
+    expect((await submitted).detail.outcome.status, 'sent while the page is still busy').to.equal('accepted');
+    expect(delivery.asked).to.equal(1);
+  });
+
+  it('asks for delivery once the page is quiet, without a Submit', async () => {
+    const delivery = count('delivery');
+    await mount({ fields: 'email', 'min-fill-ms': '0', persist: 'none' });
+    await until(() => delivery.asked === 1, 'delivery to be asked for once nothing is happening');
+  });
+
   it('still loads delivery when the rules cannot be loaded, and tries the rules again on Submit', async () => {
     const original = chunks.validation;
     let failures = 1;
