@@ -43,9 +43,13 @@ function leave(element: LeadCapture): void {
 const acceptAll: Adapter = { name: 'accept-all', create: async () => ({ outcome: { status: 'accepted', retryable: false }, next: null }) };
 const ONCE: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 };
 
-afterEach(() => {
+afterEach(async () => {
   restoreChunks();
-  document.querySelectorAll('lead-capture').forEach((element) => element.remove());
+  // Each form's loads finished before the next test counts what is asked for: delivery waits for a
+  // quiet page, and a form's late call would otherwise be counted as the next test's.
+  const elements = [...document.querySelectorAll<LeadCapture>('lead-capture')];
+  await Promise.race([Promise.allSettled(elements.map((element) => element.updateComplete)), new Promise((resolve) => setTimeout(resolve, 3000))]);
+  elements.forEach((element) => element.remove());
 });
 
 describe('<lead-capture> before its validation chunk arrives', () => {

@@ -7,7 +7,7 @@ import { chunks } from '../../src/element/chunks.js';
 export type ChunkName = keyof typeof chunks;
 const restores: (() => void)[] = [];
 
-/** Holds a chunk back until `release()`; counts how often the element asked for it. */
+/** Holds a chunk back until `release()` (or `restoreChunks()`); counts how often the element asked for it. */
 export function hold(name: ChunkName): { release: () => void; readonly asked: number } {
   const original = chunks[name];
   let open!: () => void;
@@ -18,7 +18,11 @@ export function hold(name: ChunkName): { release: () => void; readonly asked: nu
     await gate;
     return original();
   };
-  restores.push(() => ((chunks as Record<ChunkName, unknown>)[name] = original));
+  // Put back, and let a load still held through: an element removed with it then finishes its work.
+  restores.push(() => {
+    (chunks as Record<ChunkName, unknown>)[name] = original;
+    open();
+  });
   return {
     release: () => open(),
     get asked() {
