@@ -33,6 +33,9 @@ function paintedOrLate(): Promise<void> {
   return Promise.race([afterPaint(), new Promise<void>((resolve) => setTimeout(resolve, 100))]);
 }
 
+/** The longest a prerendered form's takeover waits for the rules on their way. */
+const RULES_WAIT_MS = 100;
+
 /** An idle period this long means no frame is due: nothing being typed, left, rendered or animated (the browser grants 50 ms at most). */
 const QUIET_MS = 40;
 /** The longest delivery waits for such a moment. */
@@ -72,6 +75,9 @@ export class ChunkLoadingController implements ReactiveController {
   /** When the form first appeared, for the minimum fill time. */
   #shownAt: number | undefined;
   #validationLoad: Promise<void> | undefined;
+  /** The takeover's wait for the rules (`#rulesBeforeTakeover`), and whether it is over. */
+  #rulesWait: Promise<void> | undefined;
+  #rulesWaited = false;
   #askSubmit!: () => void;
   /** Submit was pressed (or `submit()` called): delivery stops waiting for a quiet moment. */
   readonly #submitAsked = new Promise<void>((resolve) => (this.#askSubmit = resolve));
@@ -140,7 +146,8 @@ export class ChunkLoadingController implements ReactiveController {
    * screen, usable, meanwhile); what changed meanwhile is held for that update (`withHeld`). Any of
    * them given later (the `questions`, `fields` or `consent` property) loads its chunk then, the form
    * shown as it was until it arrives (and a Submit meanwhile waits for it). A chunk that fails is
-   * tried again (`#loadRenderParts`).
+   * tried again (`#loadRenderParts`). A prerendered form's takeover also waits a moment for the
+   * rules (`#rulesBeforeTakeover`).
    */
   ready(changed: PropertyValues): boolean {
     const waiting = this.#renderParts();
@@ -170,7 +177,24 @@ export class ChunkLoadingController implements ReactiveController {
       !dateOfBirthPart() && asksDateOfBirth(host.fields) && loadDateOfBirthPart(),
       !consentPart() && this.options.consent.asked(host.consent.trim()) && loadConsentPart(),
       !prerenderedPart() && !host.hasUpdated && hasPrerendered(host) && loadPrerenderedPart(),
+      !host.hasUpdated && hasPrerendered(host) && this.#rulesBeforeTakeover(),
     ].filter((load) => load instanceof Promise);
+  }
+
+  /**
+   * The rules, on their way since the widget arrived (`startParts`), waited for before a prerendered
+   * form's takeover, once and `RULES_WAIT_MS` at most (resolving when they arrive or fail, never
+   * rejecting): the takeover then renders with them, and a field the person left in the markup shows
+   * its verdict in the takeover's own render, not a frame and a render later. Rules slower than that
+   * check it when they come.
+   */
+  #rulesBeforeTakeover(): Promise<void> | false {
+    if (this.#rulesWaited) return false;
+    const rules = this.#validationLoad;
+    if (!rules || this.options.fields.validating) return false;
+    return (this.#rulesWait ??= Promise.race([rules.catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, RULES_WAIT_MS))]).then(
+      () => void (this.#rulesWaited = true),
+    ));
   }
 
   /**
@@ -233,17 +257,6 @@ export class ChunkLoadingController implements ReactiveController {
   /** Starts loading the rules and delivery (`#loadParts`), if not on their way or here already. */
   startParts(): void {
     void this.#loadParts().catch(() => undefined);
-  }
-
-  /**
-   * Resolves when the rules have arrived, or failed, or after `ms`, whichever comes first (never
-   * rejects): a bounded wait for rules already on their way (`startParts`), which resolves at once
-   * when they are here or were never asked for.
-   */
-  rulesOrLate(ms: number): Promise<void> {
-    const rules = this.#validationLoad;
-    if (!rules || this.options.fields.validating) return Promise.resolve();
-    return Promise.race([rules.catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
   }
 
   /** Resolves once the element has rendered and every chunk it was waiting for has arrived and rendered too. */

@@ -17,9 +17,6 @@ import { adoptStyles } from './styles.js';
 /** The element's properties that decide where and how a lead is sent: a change builds a new flow. */
 const DELIVERY_PROPERTIES: readonly string[] = ['endpoint', 'adapter', 'destination', 'persist', 'requestTimeout', 'retryPolicy', 'consentTiming'];
 
-/** The longest a prerendered form's takeover waits for the rules on their way (`scheduleUpdate`). */
-const RULES_WAIT_MS = 100;
-
 let instances = 0;
 
 /**
@@ -77,8 +74,6 @@ export class LeadCapture extends LeadCaptureProperties {
   #composition: CompositionWatch | undefined;
   /** Whether the takeover has waited for the page's first paint: once is enough (a page may never report one). */
   #waitedForPaint = false;
-  /** Whether the takeover has waited for the rules on their way: once, and for `RULES_WAIT_MS` at most. */
-  #waitedForRules = false;
   // One controller per concern (lit's ReactiveController); they reach each other lazily, through getters.
   // Delivery, tracking and conversions come with the delivery chunk, right after the first render.
   readonly #consent = new ConsentController(this);
@@ -161,7 +156,8 @@ export class LeadCapture extends LeadCaptureProperties {
    * it back (a deferred classic script runs after the parse, maybe past the first paint but not
    * past the markup's: the page's content above it may be what was painted). The
    * rules and delivery start loading first, and the takeover waits a moment for the rules (100 ms at
-   * most), so it renders with them; delivery comes after it. Never in the
+   * most, beside its own chunk: `ChunkLoadingController.ready`), so it renders with them; delivery
+   * comes after it. Never in the
    * middle of an IME composition in the markup (watched from `connectedCallback`), including one begun
    * while the takeover waited for the paint: each wait ends by asking again from the top.
    */
@@ -175,13 +171,6 @@ export class LeadCapture extends LeadCaptureProperties {
       return afterPaint(loadParts).then(() => this.scheduleUpdate());
     }
     loadParts();
-    // The rules come first when they are close (preloaded, a few tens of milliseconds at most), so the
-    // takeover renders with them: a field the person left in the markup shows its verdict at once,
-    // instead of a frame and a render later. The markup stays usable meanwhile.
-    if (!this.#waitedForRules) {
-      this.#waitedForRules = true;
-      return this.#loading.rulesOrLate(RULES_WAIT_MS).then(() => this.scheduleUpdate());
-    }
     return super.scheduleUpdate();
   }
 
