@@ -15,6 +15,17 @@ import { IndexedDbOutbox } from '../../src/flow/outbox.js';
  * than the form the page configured (src/element/chunk-retry.ts, unavailable-notice.ts).
  */
 
+/**
+ * Types values into the fields without leaving them or waiting for the element: `fill` awaits
+ * `updateComplete`, which waits for the very chunks these tests hold back or fail.
+ */
+function typeWithoutLeaving(element: LeadCapture, values: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const input = control(element, name) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }
+}
 const NETWORK = () => new TypeError('Failed to fetch dynamically imported module');
 
 /** Makes a chunk fail its next `failures` loads (every load: Infinity); `recover()` lets it load again. */
@@ -127,11 +138,7 @@ describe('a prerendered Spanish form, on a visit after one that left a lead in t
     const endpoint = `/standins/webhook/${scenario}`;
     const first = mount({ adapter: 'webhook', endpoint, fields: 'first_name last_name email mobile zip_code', 'min-fill-ms': '0' }, { retryPolicy: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 } });
     await first.updateComplete;
-    for (const [name, value] of Object.entries(GOOD_VALUES)) {
-      const input = control(first, name) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }
+    typeWithoutLeaving(first, GOOD_VALUES);
     const failed = oneEvent(first, 'lead-error');
     submitButton(first).click();
     await failed;
@@ -192,11 +199,7 @@ describe('<lead-capture> given a consent disclosure later by the page, whose chu
     failing('consent', Infinity);
     element.consent = 'I agree that {sellers} may call me.';
     element.sellers = 'ACME';
-    for (const [name, value] of [['first_name', 'Jane'], ['email', 'jane@example.com']] as const) {
-      const input = control(element, name) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }
+    typeWithoutLeaving(element, { first_name: 'Jane', email: 'jane@example.com' });
     let submits = 0;
     element.addEventListener('lead-submit', () => submits++);
     const told = oneEvent(element, 'lead-error');
@@ -253,11 +256,7 @@ describe('<lead-capture> whose chunks for Submit cannot be loaded', () => {
     const element = mount({ locale: 'es', fields: 'first_name email', consent: 'Acepto que {sellers} me llame.', sellers: 'ACME', 'min-fill-ms': '0', persist: 'none' }, { adapter: accepted });
     await until(() => element.querySelector('form') !== null, 'the form');
     await element.updateComplete;
-    for (const [name, value] of [['first_name', 'Jane'], ['email', 'jane@example.com']] as const) {
-      const input = control(element, name) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }
+    typeWithoutLeaving(element, { first_name: 'Jane', email: 'jane@example.com' });
     element.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
     let submits = 0;
     element.addEventListener('lead-submit', () => submits++);
@@ -283,11 +282,7 @@ describe('<lead-capture> whose chunks for Submit cannot be loaded', () => {
     );
     await until(() => element.querySelector('form') !== null, 'the form');
     await element.updateComplete;
-    for (const [name, value] of [['first_name', 'Jane'], ['email', GOOD_VALUES.email]] as const) {
-      const input = control(element, name) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }
+    typeWithoutLeaving(element, { first_name: 'Jane', email: GOOD_VALUES.email });
     element.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
     const errors: string[] = [];
     element.addEventListener('lead-error', (event) => errors.push(event.detail.stage));
@@ -308,11 +303,7 @@ describe('<lead-capture> whose chunks for Submit cannot be loaded', () => {
     const delivery = failing('delivery', Infinity);
     const element = mount({ fields: 'first_name email', 'min-fill-ms': '0', persist: 'none' }, { adapter: accepted });
     await until(() => element.querySelector('form') !== null, 'the form');
-    for (const [name, value] of [['first_name', 'Jane'], ['email', GOOD_VALUES.email]] as const) {
-      const input = control(element, name) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }
+    typeWithoutLeaving(element, { first_name: 'Jane', email: GOOD_VALUES.email });
     const told = oneEvent(element, 'lead-error');
     submitButton(element).click();
     const { detail } = await told;
@@ -340,11 +331,7 @@ describe('<lead-capture> whose consent recorders are slow to load (a TrustedForm
     });
     await until(() => element.querySelector('form') !== null, 'the form');
     await element.updateComplete;
-    for (const [name, value] of [['first_name', 'Jane'], ['email', GOOD_VALUES.email]] as const) {
-      const input = control(element, name) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }
+    typeWithoutLeaving(element, { first_name: 'Jane', email: GOOD_VALUES.email });
     const submitted = oneEvent(element, 'lead-submitted');
     submitButton(element).click();
     await until(() => submitButton(element).textContent?.trim() === 'Sending…', 'the busy state while the recorders are awaited');
