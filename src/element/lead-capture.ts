@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { ChunkLoadingController } from './chunk-loading-controller.js';
 import { ATTRIBUTE_ONLY, CONFIG_PROPERTIES, propertyValue, resolveConfig, type LeadCaptureConfig, type LeadCaptureConfigInput } from './config.js';
 import { ConsentController } from './consent-controller.js';
 import { DeliverySlot } from './delivery-slot.js';
@@ -11,6 +10,8 @@ import { stringsFor } from './locales.js';
 import { questionsPart } from './questions-part.js';
 import { afterPaint, hasPrerendered, markupPainted, nextFrame, watchComposition, type CompositionWatch } from './prerendered.js';
 import { prerenderedPart } from './prerendered-part.js';
+import { RenderPartsController } from './render-parts-controller.js';
+import { SendPartsController } from './send-parts-controller.js';
 import { StepsController } from './steps-controller.js';
 import { adoptStyles } from './styles.js';
 
@@ -81,7 +82,7 @@ export class LeadCapture extends LeadCaptureProperties {
     config: () => this.#resolved,
     screen: () => this.#steps.screen,
     consent: this.#consent,
-    track: (work) => this.#loading.track(work),
+    track: (work) => this.#sending.track(work),
   });
   readonly #delivery = new DeliverySlot({
     renderHidden: () => hiddenFieldsTemplate(this, this.#resolved.jornaya !== '', []),
@@ -94,17 +95,24 @@ export class LeadCapture extends LeadCaptureProperties {
     delivery: this.#delivery,
     remember: () => this.persist !== 'none',
   });
+  /** The chunks of the form's own, loaded before its first render (its words, questions, date of birth, consent disclosure, takeover). */
+  readonly #formParts: RenderPartsController = new RenderPartsController(this, {
+    fields: this.#fields,
+    consent: this.#consent,
+    sending: () => this.#sending,
+  });
   /**
-   * The chunks: the form's own before its first render, the rules and delivery after it; what Submit
-   * and `updateComplete` wait for (`updated` is the base class's `updateComplete`, which waits for none).
+   * The chunks sending needs, the rules and delivery after the first render; what Submit and
+   * `updateComplete` wait for (`updated` is the base class's `updateComplete`, which waits for none).
    */
-  readonly #loading = new ChunkLoadingController(this, {
+  readonly #sending = new SendPartsController(this, {
     config: () => this.#resolved,
     steps: () => this.#steps,
     fields: this.#fields,
     consent: this.#consent,
     slot: this.#delivery,
     updated: () => super.getUpdateComplete(),
+    form: this.#formParts,
   });
 
   /** The whole configuration as one object: reading gives the resolved config; writing sets each property. */
@@ -131,14 +139,14 @@ export class LeadCapture extends LeadCaptureProperties {
 
   /**
    * A form waits for the chunks of its own (its words, questions, date of birth, consent disclosure)
-   * before it renders; what changed meanwhile is kept for that update (chunk-loading-controller.ts).
+   * before it renders; what changed meanwhile is kept for that update (render-parts-controller.ts).
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.#loading.ready(changed);
+    return this.#formParts.ready(changed);
   }
 
   protected override willUpdate(current: PropertyValues<this>): void {
-    const changed = this.#loading.withHeld(current);
+    const changed = this.#formParts.withHeld(current);
     const configChanged = [...changed.keys()].some((key) => CONFIG_PROPERTIES.has(key as string));
     if (!configChanged && this.hasUpdated) return;
     const { config, warnings, errors } = resolveConfig(this, questionsPart());
@@ -146,7 +154,7 @@ export class LeadCapture extends LeadCaptureProperties {
     // A question that cannot work is skipped, said in the console and to the page; the rest of the form works.
     if (!this.hasUpdated || changed.has('questions')) for (const error of errors) this.dispatchEvent(configErrorEvent(error));
     this.#resolved = config;
-    this.#loading.configure(config, DELIVERY_PROPERTIES.some((key) => changed.has(key as keyof LeadCapture)));
+    this.#sending.configure(config, DELIVERY_PROPERTIES.some((key) => changed.has(key as keyof LeadCapture)));
   }
 
   /**
@@ -156,7 +164,7 @@ export class LeadCapture extends LeadCaptureProperties {
    * it back (a deferred classic script runs after the parse, maybe past the first paint but not
    * past the markup's: the page's content above it may be what was painted). The
    * rules and delivery start loading first, and the takeover waits a moment for the rules (100 ms at
-   * most, beside its own chunk: `ChunkLoadingController.ready`), so it renders with them; delivery
+   * most, beside its own chunk: `RenderPartsController.ready`), so it renders with them; delivery
    * comes after it. Never in the
    * middle of an IME composition in the markup (watched from `connectedCallback`), including one begun
    * while the takeover waited for the paint: each wait ends by asking again from the top.
@@ -165,7 +173,7 @@ export class LeadCapture extends LeadCaptureProperties {
     if (this.hasUpdated || !hasPrerendered(this)) return super.scheduleUpdate();
     // A person composing with an IME: the takeover waits, a frame at a time, until the text is committed.
     if (this.#composition?.active()) return nextFrame().then(() => this.scheduleUpdate());
-    const loadParts = () => this.#loading.startParts();
+    const loadParts = () => this.#sending.startParts();
     if (!this.#waitedForPaint && !markupPainted()) {
       this.#waitedForPaint = true;
       return afterPaint(loadParts).then(() => this.scheduleUpdate());
@@ -181,7 +189,7 @@ export class LeadCapture extends LeadCaptureProperties {
    * update, so no keystroke can fall between reading the markup and rendering the form.
    */
   protected override update(changed: PropertyValues<this>): void {
-    // Its chunk is here: the first update waited for it (chunk-loading-controller.ts).
+    // Its chunk is here: the first update waited for it (render-parts-controller.ts).
     const takeover = this.hasUpdated ? undefined : prerenderedPart();
     const prerendered = takeover?.takePrerendered(this);
     this.#composition?.stop();
@@ -193,16 +201,16 @@ export class LeadCapture extends LeadCaptureProperties {
 
   /** The form is on screen: the rules and delivery load once it is painted. */
   protected override firstUpdated(): void {
-    this.#loading.firstRendered();
+    this.#sending.firstRendered();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('trustedform') || changed.has('jornaya')) this.#loading.startRecorders();
+    if (changed.has('trustedform') || changed.has('jornaya')) this.#sending.startRecorders();
   }
 
   /** Resolves once the element has rendered and every chunk it was waiting for has arrived and rendered too. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return this.#loading.updateComplete();
+    return this.#sending.updateComplete();
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
@@ -217,7 +225,7 @@ export class LeadCapture extends LeadCaptureProperties {
 
   /** Validates and sends, exactly as pressing Submit does. Resolves when the attempt has an answer. */
   submit(): Promise<void> {
-    return this.#loading.submitting(() => this.#steps.submit());
+    return this.#sending.submitting(() => this.#steps.submit());
   }
 
   /** Clears the form and forgets the lead, ready for another person. */

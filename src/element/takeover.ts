@@ -4,7 +4,7 @@ import { rootOf } from './prerendered.js';
  * The takeover of a page's prerendered form (prerendered.ts finds it): what the person did in it read
  * and the markup removed, then focus and caret put back on the widget's own form. In a chunk of its
  * own (`lead-capture.prerendered.js`), which only an element holding prerendered markup loads, before
- * its first update (chunk-loading-controller.ts); the markup stays on screen, usable, meanwhile.
+ * its first update (render-parts-controller.ts); the markup stays on screen, usable, meanwhile.
  */
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
