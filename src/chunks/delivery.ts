@@ -4,6 +4,12 @@
  * TrustedForm and Jornaya, are chunks of their own). Loaded right after the form first renders, beside the validation chunk; a Submit pressed
  * before it arrives waits for it.
  */
+import { addStyles, SCOPE } from '../element/styles.js';
+import { momentRules } from '../element/styles-moments.js';
+
 export { DeliveryController } from '../element/delivery-controller.js';
 export { TrackingController } from '../element/tracking-controller.js';
 export { ConversionsController } from '../conversions/controller.js';
+
+// The rules of what this chunk renders join the widget's sheet as it arrives (styles.ts).
+addStyles(momentRules(SCOPE));

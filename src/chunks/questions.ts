@@ -6,7 +6,13 @@
  * several steps (step-sequence.ts) comes with it; what Submit does on each screen stays in the first
  * chunk (steps-controller.ts), which every form needs.
  */
+import { addStyles, SCOPE } from '../element/styles.js';
+import { questionAndStepRules } from '../element/styles-steps.js';
+
 export { parseQuestions } from '../fields/question-definitions.js';
 export { parseSteps } from '../fields/steps.js';
 export { QuestionFields } from '../element/question-fields.js';
 export { StepSequence } from '../element/step-sequence.js';
+
+// The rules of what this chunk renders join the widget's sheet as it arrives (styles.ts).
+addStyles(questionAndStepRules(SCOPE));

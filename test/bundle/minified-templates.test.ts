@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
+import { PART_CSS, type StylePart } from '../../src/element/styles-all.js';
 import { CSS } from '../../src/element/styles.js';
 import { until } from '../helpers/form.js';
 import { openPage } from './page-frame.js';
@@ -42,17 +43,30 @@ function markupOf(widget: Element): string {
     .replace(/> </g, '><');
 }
 
-const source = new CSSStyleSheet();
-source.replaceSync(CSS);
+/** The rules of the source's sheet: the first render's, and the given parts' (styles.ts, `addStyles`). */
+function sourceRules(parts: readonly StylePart[]): { first: string[]; parts: string[] } {
+  const first = new CSSStyleSheet();
+  first.replaceSync(CSS);
+  const rest = new CSSStyleSheet();
+  rest.replaceSync(parts.map((part) => PART_CSS[part]).join(''));
+  return { first: rulesOf(first), parts: rulesOf(rest) };
+}
 
-for (const [build, page] of [
-  ['ES-module', '/test/fixtures/strict-csp.html'],
-  ['classic', '/test/fixtures/classic-twice.html'],
+// The parts of the sheet each page's widget may have: the ES-module form the consent block's, the
+// rules' and delivery's, as they arrive; the classic build is one file, every part there from the start.
+for (const [build, page, parts, atOnce] of [
+  ['ES-module', '/test/fixtures/strict-csp.html', ['consent', 'summary', 'moments'], []],
+  ['classic', '/test/fixtures/classic-twice.html', Object.keys(PART_CSS) as StylePart[], Object.keys(PART_CSS) as StylePart[]],
 ] as const) {
   describe(`the ${build} bundle's minified templates`, () => {
     it('adopt the same rules as the source’s sheet', async () => {
       const frame = await openPage(page);
-      expect(rulesOf(widgetSheet(frame.contentDocument!))).to.deep.equal(rulesOf(source));
+      const adopted = rulesOf(widgetSheet(frame.contentDocument!));
+      const source = sourceRules(parts);
+      // The first render's rules in order, then the parts in the order they arrived (each styles elements of its own).
+      expect(adopted.slice(0, source.first.length)).to.deep.equal(source.first);
+      expect(source.parts).to.include.members(adopted.slice(source.first.length));
+      expect(adopted.slice(source.first.length)).to.include.members(sourceRules(atOnce).parts);
     });
 
     it('render the same markup as the source, but for white space the browser collapses', async () => {
