@@ -9,7 +9,7 @@ import { momentRules } from '../element/styles-moments.js';
 
 export { DeliveryController } from '../element/delivery-controller.js';
 export { TrackingController } from '../element/tracking-controller.js';
-export { ConversionsController } from '../conversions/controller.js';
+export { ElementConversions as ConversionsController } from '../element/conversions-controller.js';
 
 // The rules of what this chunk renders join the widget's sheet as it arrives (styles.ts).
 addStyles(momentRules(SCOPE));

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LeadFields, Outcome } from '../adapters/lead.js';
-import { loadEnhancedConversions as enhanced } from '../element/enhanced-conversions-part.js';
+import type { hashedUserData } from './enhanced.js';
 import { ConversionReporter, type ConversionSettings } from './reporter.js';
 
 /** The element as conversions see it: its settings, and how it leaves the page. */
@@ -13,6 +13,12 @@ export interface ConversionsHost extends ReactiveControllerHost, HTMLElement {
   readonly adapter: string | { readonly name: string };
   readonly navigate: (url: string) => void;
 }
+
+/**
+ * The hashing of enhanced conversions, loaded on demand (its own chunk): the element passes its chunk
+ * loader in (src/element/conversions-controller.ts), so conversions never reach into the element.
+ */
+export type LoadHashing = () => Promise<{ readonly hashedUserData: typeof hashedUserData }>;
 
 /** What conversions read of the element's own events (events.ts); only these members. */
 type Detail<T> = CustomEvent<T>;
@@ -58,11 +64,14 @@ export class ConversionsController implements ReactiveController {
     },
   };
 
-  constructor(private readonly host: ConversionsHost) {
+  constructor(
+    private readonly host: ConversionsHost,
+    private readonly hashing: LoadHashing,
+  ) {
     this.#reporter = new ConversionReporter(
       window,
       (url) => this.host.navigate(url),
-      async (lead) => (await enhanced()).hashedUserData(lead),
+      async (lead) => (await hashing()).hashedUserData(lead),
     );
     host.addController(this);
   }
@@ -71,7 +80,7 @@ export class ConversionsController implements ReactiveController {
     for (const [name, listener] of Object.entries(this.#listeners)) this.host.addEventListener(name, listener);
     // Ahead of the lead, so its generate_lead never waits for the hashing's code; only where the hashes
     // can be used (with datalayer="off" nothing is pushed, so nothing is hashed).
-    if (this.host.enhancedConversions && this.host.datalayer !== 'off') void enhanced().catch(() => undefined);
+    if (this.host.enhancedConversions && this.host.datalayer !== 'off') void this.hashing().catch(() => undefined);
   }
 
   hostDisconnected(): void {
