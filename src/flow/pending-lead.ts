@@ -1,6 +1,6 @@
 import type { ConsentEvidence, LeadEnvelope, SubmitStepInput } from '../adapters/lead.js';
 import { defined } from '../adapters/defined.js';
-import type { OutboxEntry } from './outbox.js';
+import { OUTBOX_TTL_MS, type OutboxEntry } from './outbox.js';
 
 /** The lead a submission flow has on its way, with what it learnt of it so far. */
 export interface PendingLead {
@@ -34,6 +34,19 @@ export function pendingLead(idempotencyKey: string, envelope: LeadEnvelope, crea
 /** The lead of an outbox entry (after a reload, or when the browser came back online), at the step it had reached. */
 export function pendingFromEntry(entry: OutboxEntry): PendingLead {
   return { ...pendingLead(entry.key, entry.envelope, entry.createdAt), ...defined({ reference: entry.reference, submitInput: entry.submitInput }) };
+}
+
+/** The outbox entry that keeps a lead at `stage` for `target`'s configuration, for a day from its creation (OUTBOX_TTL_MS). */
+export function outboxEntry(pending: PendingLead, stage: 'create' | 'submit', target: string): OutboxEntry {
+  return {
+    key: pending.idempotencyKey,
+    target,
+    envelope: pending.envelope,
+    stage,
+    createdAt: pending.createdAt,
+    expiresAt: pending.createdAt + OUTBOX_TTL_MS,
+    ...defined({ reference: pending.reference, submitInput: pending.submitInput }),
+  };
 }
 
 /** The consent record a lead carried, for the report: what was sent, whatever the form shows since. */

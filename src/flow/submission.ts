@@ -1,18 +1,15 @@
 import type { DeliveryContext } from '../adapters/adapter.js';
-import { defined } from '../adapters/defined.js';
 import { endsWell, isFinal, type LeadEnvelope, type Outcome, type SubmitStepInput } from '../adapters/lead.js';
 import type { FlowDependencies } from './flow-dependencies.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { amendment, correction, submitWithdrawable, withdrawal, type LeadChange } from './lead-changes.js';
-import { MemoryOutbox, OUTBOX_TTL_MS, type Outbox, type OutboxEntry } from './outbox.js';
-import { consentOf, fingerprint, pendingFromEntry, pendingLead, type PendingLead } from './pending-lead.js';
-import { DEFAULT_RETRY_POLICY, nextDelay } from './retry.js';
+import { MemoryOutbox, type Outbox, type OutboxEntry } from './outbox.js';
+import { sendWithRetries, sleepFor } from './send-with-retries.js';
+import { consentOf, fingerprint, outboxEntry, pendingFromEntry, pendingLead, type PendingLead } from './pending-lead.js';
 import type { FlowState, StepReport } from './state.js';
 
 export type { FlowDependencies } from './flow-dependencies.js';
 export type { FlowState, StepReport } from './state.js';
-
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends one lead at a time through an adapter, and does not lose it: it is written to the outbox
@@ -229,50 +226,21 @@ export class SubmissionFlow {
     this.#set({ phase: 'sending', stage, attempt: 1 });
     await this.#save(pending, stage);
     if (holdMs > 0) await (this.dependencies.sleep ?? sleepFor)(holdMs);
-    const work = () => this.#withRetries(stage, send, pending);
+    const work = () =>
+      sendWithRetries(this.dependencies, {
+        idempotencyKey: pending.idempotencyKey,
+        send,
+        // A lead the person changed or withdrew meanwhile is not sent again (#sendCreate sends what replaced it).
+        withdrawn: () => this.#pending !== pending || (stage === 'submit' && pending.submitWithdrawn === true),
+        retrying: (attempt) => this.#set({ phase: 'sending', stage, attempt }),
+      });
     const exclusive = this.dependencies.exclusive;
     return exclusive ? exclusive(`lead-capture:${pending.idempotencyKey}`, work) : work();
   }
 
-  /** Sends, and sends again after transient failures, waiting as the retry policy says. */
-  async #withRetries<T extends { readonly outcome: Outcome }>(
-    stage: 'create' | 'submit',
-    send: (context: DeliveryContext) => Promise<T>,
-    pending: PendingLead,
-  ): Promise<T> {
-    const { now, random = Math.random, sleep = sleepFor, retry = DEFAULT_RETRY_POLICY, requestTimeoutMs = 15_000 } = this.dependencies;
-    const started = now().getTime();
-    for (let attempt = 1; ; attempt++) {
-      if (attempt > 1) this.#set({ phase: 'sending', stage, attempt });
-      const context: DeliveryContext = {
-        fetch: this.dependencies.fetch,
-        now,
-        idempotencyKey: pending.idempotencyKey,
-        signal: AbortSignal.timeout(requestTimeoutMs),
-      };
-      const result = await send(context);
-      // A lead the person changed or withdrew meanwhile is not sent again (#sendCreate sends what replaced it).
-      const withdrawn = () => this.#pending !== pending || (stage === 'submit' && pending.submitWithdrawn === true);
-      if (isFinal(result.outcome) || withdrawn()) return result;
-      const wait = nextDelay(retry, attempt, now().getTime() - started, random, result.outcome.retryAfterSeconds);
-      if (wait === undefined) return result;
-      await sleep(wait);
-      if (withdrawn()) return result;
-    }
-  }
-
   /** Writes the lead to the outbox before it is sent. Storage that fails must not cost the lead. */
   async #save(pending: PendingLead, stage: 'create' | 'submit'): Promise<void> {
-    const entry: OutboxEntry = {
-      key: pending.idempotencyKey,
-      target: this.dependencies.target ?? '',
-      envelope: pending.envelope,
-      stage,
-      createdAt: pending.createdAt,
-      expiresAt: pending.createdAt + OUTBOX_TTL_MS,
-      ...defined({ reference: pending.reference, submitInput: pending.submitInput }),
-    };
-    await this.#outbox.put(entry).catch(() => undefined);
+    await this.#outbox.put(outboxEntry(pending, stage, this.dependencies.target ?? '')).catch(() => undefined);
   }
 
   /** Takes a lead out of the outbox. Storage that fails must not stop the flow. */

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ConsentEvidence, LeadEnvelope } from '../../src/adapters/lead.js';
-import { consentOf, fingerprint, pendingFromEntry, pendingLead } from '../../src/flow/pending-lead.js';
+import { OUTBOX_TTL_MS } from '../../src/flow/outbox.js';
+import { consentOf, fingerprint, outboxEntry, pendingFromEntry, pendingLead } from '../../src/flow/pending-lead.js';
 
 const CONSENT: ConsentEvidence = {
   text: 'I agree to be called.',
@@ -38,5 +39,16 @@ describe('a pending lead', () => {
   it('reports the consent record it was sent with, and none without one', () => {
     expect(consentOf(pendingLead('key-1', LEAD, 0))).to.deep.equal({ consent: CONSENT });
     expect(consentOf(pendingLead('key-1', { lead: LEAD.lead }, 0))).to.deep.equal({});
+  });
+
+  it('is kept in the outbox as an entry for its configuration that expires a day after the lead was created', () => {
+    const pending = { ...pendingLead('key-7', LEAD, 5), reference: 'ref-1' };
+    expect(outboxEntry(pending, 'submit', 't')).to.deep.equal({ key: 'key-7', target: 't', envelope: LEAD, stage: 'submit', reference: 'ref-1', createdAt: 5, expiresAt: 5 + OUTBOX_TTL_MS });
+    expect(outboxEntry(pendingLead('key-8', LEAD, 5), 'create', 't')).to.not.have.any.keys('reference', 'submitInput');
+  });
+
+  it('comes back from its outbox entry as it went in', () => {
+    const pending = { ...pendingLead('key-7', LEAD, 5), reference: 'ref-1', submitInput: { mobile: '+12025550123' } };
+    expect(pendingFromEntry(outboxEntry(pending, 'submit', 't'))).to.deep.equal(pending);
   });
 });
