@@ -1,55 +1,40 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js';
 import { defined } from '../adapters/defined.js';
 import { countsAsLead } from '../conversions/datalayer.js';
 import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
 import type { FlowState, StepReport, SubmissionFlow } from '../flow/submission.js';
-import type { ConsentVisibilityChunk } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
-import type { ConsentController } from './consent-controller.js';
 import { BackgroundResume } from './background-resume.js';
 import { flowFor } from './flow-for.js';
+import { DeliveryProgress } from './delivery-progress.js';
 import { failureMessage, fieldsRefused, hiddenFieldsTemplate, progressTemplate, type DeliveryView } from './delivery-view.js';
 import { LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
 import { bareEnvelope, consentStepInput, secondStepInput, withEvidence } from './lead-envelope.js';
-import { botSignals, collectEvidence, startRecorders, type EvidenceReport } from './evidence.js';
-import type { FieldsController } from './fields-controller.js';
-import type { LeadCapture } from './lead-capture.js';
-import type { StepsController } from './steps-controller.js';
+import { startRecorders, type EvidenceReport } from './evidence.js';
+import { botSignalsAt, consentRecord, holdMs, recordersEvidence } from './lead-evidence.js';
+import type { DeliveryHost, DeliveryOptions } from './delivery-options.js';
 import { consentChangeAction } from './consent-change.js';
 import type { DeliveryPort } from './delivery-slot.js';
 import { stringsFor } from './locales.js';
 import type { UiStrings } from './strings/types.js';
-import type { TrackingController } from './tracking-controller.js';
 
-/** The element as delivery sees it: the values, and the properties that are not part of `config`. */
-export type DeliveryHost = ReactiveControllerHost &
-  HTMLElement &
-  Pick<LeadCapture, 'values' | 'persist' | 'requestTimeout' | 'retryPolicy' | 'minFillMs' | 'challengeField' | 'challenge'>;
-
-export interface DeliveryOptions {
-  readonly config: () => LeadCaptureConfig;
-  readonly steps: () => StepsController;
-  readonly fields: FieldsController;
-  readonly consent: ConsentController;
-  readonly tracking: TrackingController;
-  /** The consent check (its own chunk, which only a form that asks for consent loads). */
-  readonly consentVisibility: () => Promise<ConsentVisibilityChunk>;
-}
+export type { DeliveryHost, DeliveryOptions } from './delivery-options.js';
 
 /**
  * Delivery: the submission flow and its outbox (a lead left unsent goes when the page comes back or
- * the browser comes online), the evidence sent with a lead, and what the person and the page are told
- * about each step.
+ * the browser comes online), sending a lead with its evidence (lead-evidence.ts), and what the person
+ * (delivery-progress.ts) and the page (events) are told about each step.
  */
-export class DeliveryController implements ReactiveController, DeliveryPort {
-  #view: DeliveryView = { state: { phase: 'idle' }, preparing: false, status: '', alert: '' };
+export class DeliveryController extends DeliveryProgress implements DeliveryPort {
+  #evidence: EvidenceReport = { trustedform: 'off', jornaya: 'off' };
+  /** When the form first appeared, for the minimum fill time. */
+  #shownAt = 0;
   #flow: SubmissionFlow | undefined;
   /** A flow of its own for leads an earlier visit left on this device, so this visitor's form stays theirs. */
   #earlier: SubmissionFlow | undefined;
   readonly #resume: BackgroundResume;
   #outbox: { persist: boolean; store: Outbox } | undefined;
-  #evidence: EvidenceReport = { trustedform: 'off', jornaya: 'off' };
   /** The last envelope sent: its certificate and mobile go with an automatic second step. */
   #sent: LeadEnvelope | undefined;
   /** The consent record of the deferred consent step, for `lead-submitted` (a lead's own comes in its report). */
@@ -58,16 +43,15 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   #withdrawn = false;
   /** Changes of consent are followed one at a time, so the last one decides. */
   #following: Promise<void> = Promise.resolve();
-  /** When the form first appeared, for the minimum fill time. */
-  #shownAt = 0;
-  /** What takes focus after the next render: the thank-you's heading, or a field a destination refused. */
-  #focusOnDone: string | undefined;
   readonly #resumeOnline = () => void this.#backOnline();
 
+  protected declare readonly host: DeliveryHost;
+
   constructor(
-    private readonly host: DeliveryHost,
+    host: DeliveryHost,
     private readonly options: DeliveryOptions,
   ) {
+    super(host);
     this.#resume = new BackgroundResume(host);
     options.consent.onChange(() => void this.#follow());
     host.addController(this);
@@ -80,38 +64,6 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     window.removeEventListener('online', this.#resumeOnline);
   }
 
-  /** Takes the person to what just appeared: the thank-you (in view on a phone too), or the field to fix. */
-  hostUpdated(): void {
-    const selector = this.#focusOnDone;
-    if (selector === undefined) return;
-    this.#focusOnDone = undefined;
-    const target = this.host.querySelector<HTMLElement>(`:scope > form.lc-form ${selector}`);
-    if (!target) return;
-    target.focus({ preventScroll: true });
-    target.scrollIntoView({ block: 'center' });
-  }
-
-  get state(): FlowState {
-    return this.#view.state;
-  }
-  get busy(): boolean {
-    return this.#view.state.phase === 'sending' || this.#view.preparing;
-  }
-  get done(): boolean {
-    return this.#view.state.phase === 'done';
-  }
-  /** After a retryable failure the one button becomes "Try again": it sends the same lead with the same key. */
-  get retryable(): boolean {
-    const state = this.#view.state;
-    return state.phase === 'failed' && (state.outcome.retryable || state.outcome.code === 'trustedform_required');
-  }
-  set status(message: string) {
-    this.#show({ status: message });
-  }
-  set alert(message: string) {
-    this.#show({ alert: message });
-  }
-
   /** Builds the flow for a new configuration when what decides delivery changed (or there was none). */
   configure(config: LeadCaptureConfig, deliveryChanged: boolean): void {
     if (!deliveryChanged && this.#flow) return;
@@ -119,7 +71,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     if (this.#outbox?.persist !== persist) this.#outbox = { persist, store: lazyOutbox(openOutbox(persist)) };
     const settings = { outbox: this.#outbox.store, retryPolicy: this.host.retryPolicy, requestTimeout: this.host.requestTimeout };
     this.#flow = flowFor(config, settings);
-    this.#flow?.subscribe((state) => this.#show({ state }));
+    this.#flow?.subscribe((state) => this.show({ state }));
     this.#earlier = flowFor(config, settings);
   }
 
@@ -151,21 +103,21 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   /** Sends a valid lead: saved, its evidence gathered, offered to the page (`lead-submit`), then created. */
   async send(lead: Readonly<Record<string, string>>): Promise<void> {
     this.#withdrawn = false;
-    this.#show({ alert: '', status: '' });
+    this.show({ alert: '', status: '' });
     const flow = this.#flow;
-    if (!flow) return this.#show({ alert: this.#strings.notConfigured });
-    this.#show({ preparing: true, status: this.#strings.sending });
+    if (!flow) return this.show({ alert: this.#strings.notConfigured });
+    this.show({ preparing: true, status: this.#strings.sending });
     try {
       // The consent as the form shows it now belongs to the lead: a box ticked or unticked since a
       // failure makes it another lead (issue 15), never the first record sent again.
-      const consent = this.options.steps().screen.consent ? await this.#consentRecord() : undefined;
+      const consent = this.options.steps().screen.consent ? await consentRecord(this.options) : undefined;
       const bare = bareEnvelope(this.options.config().destination, lead, consent);
       // The same lead sent again (Try again, a second press) goes exactly as it went first: same key, same body.
       const again = flow.pendingEnvelope(bare);
       const idempotencyKey = flow.keyFor(bare);
       // Saved before the evidence wait, so a reload during it does not lose the lead; with the bot
       // signals, which the relay requires: a lead resumed without them would be refused as a bot.
-      if (!again) await flow.stage({ ...bare, bot: await this.#bot() }, idempotencyKey);
+      if (!again) await flow.stage({ ...bare, bot: await botSignalsAt(this.host, this.#shownAt) }, idempotencyKey);
       const envelope = again ?? (await this.#envelope(bare));
       // Another lead got on its way meanwhile (a send that was not the element's one Submit at a time):
       // the flow refuses this one, so it leaves the outbox it was just saved in, or a later visit sends it.
@@ -177,35 +129,35 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
       this.#lastConsent = envelope.consent;
       if (!this.host.dispatchEvent(new LeadSubmitEvent({ envelope, idempotencyKey, evidence: this.#evidence }))) {
         // Ready again at once (a page may submit again straight away); the outbox tidies up behind.
-        this.#show({ preparing: false, status: '' });
+        this.show({ preparing: false, status: '' });
         if (!again) void flow.unstage(idempotencyKey);
         return;
       }
-      this.#show({ preparing: false });
-      const sending = flow.create(envelope, idempotencyKey, this.#holdMs());
+      this.show({ preparing: false });
+      const sending = flow.create(envelope, idempotencyKey, holdMs(this.host.minFillMs, this.#shownAt));
       // A box ticked or unticked while the evidence was gathered changes the lead now on its way.
       void this.#follow();
       const report = await sending;
       if (report) await this.#report(report);
     } finally {
-      this.#show({ preparing: false });
+      this.show({ preparing: false });
     }
   }
 
   /** The deferred consent step: send the second step with the confirmed mobile and the certificate. */
   async sendConsentStep(mobile: string): Promise<void> {
     this.#withdrawn = false;
-    this.#show({ alert: '', preparing: true, status: this.#strings.sending });
+    this.show({ alert: '', preparing: true, status: this.#strings.sending });
     try {
       const evidence = await this.#collectEvidence();
-      const consent = this.options.consent.asked(this.options.config().consent) ? await this.#consentRecord() : undefined;
+      const consent = this.options.consent.asked(this.options.config().consent) ? await consentRecord(this.options) : undefined;
       this.#lastConsent = consent;
-      this.#show({ preparing: false });
+      this.show({ preparing: false });
       // The consent record goes with the step it belongs to: the relay keeps it as the lead's evidence.
       const report = await this.#flow?.submit(consentStepInput(mobile, evidence?.trustedform, consent));
       if (report) await this.#report(report);
     } finally {
-      this.#show({ preparing: false });
+      this.show({ preparing: false });
     }
   }
 
@@ -215,7 +167,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     this.#sent = undefined;
     this.#lastConsent = undefined;
     this.#withdrawn = false;
-    this.#show({ status: '', alert: '', state: { phase: 'idle' } });
+    this.show({ status: '', alert: '', state: { phase: 'idle' } });
   }
 
   #follow(): Promise<void> {
@@ -230,22 +182,13 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     if (!flow) return;
     const action = consentChangeAction(this.options.steps().screen, sent?.consent !== undefined, this.options.consent.given(), this.options.config().consentOptional);
     if (action === 'amend' && sent) {
-      const envelope: LeadEnvelope = { ...sent, consent: await this.#consentRecord() };
+      const envelope: LeadEnvelope = { ...sent, consent: await consentRecord(this.options) };
       if (await flow.amend(envelope)) this.#sent = envelope;
       return;
     }
     if (!action || action === 'amend' || !(await flow[action]())) return;
     this.#withdrawn = true;
-    this.#show({ status: '', alert: this.#strings.consentWithdrawn });
-  }
-
-  /** Changes what the person is told, and re-renders (the controller's `@state()`). */
-  #show(change: Partial<DeliveryView>): void {
-    const nowDone = change.state?.phase === 'done' && this.#view.state.phase !== 'done';
-    if (nowDone) this.#focusOnDone = '.lc-success-title';
-    // A lead that went through after a failure (back online, a retry): no failure stays beside the thank-you.
-    this.#view = { ...this.#view, ...change, ...(nowDone ? { alert: '' } : {}) };
-    this.host.requestUpdate();
+    this.show({ status: '', alert: this.#strings.consentWithdrawn });
   }
 
   get #strings(): UiStrings {
@@ -269,31 +212,15 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   /** The lead and its consent record (when consent is on this screen) with their evidence: certificate, token, tracking and bot signals. */
   async #envelope(bare: LeadEnvelope): Promise<LeadEnvelope> {
     const evidence = await this.#collectEvidence();
-    const bot = await this.#bot();
+    const bot = await botSignalsAt(this.host, this.#shownAt);
     return withEvidence(bare, evidence, this.options.tracking.forLead(), bot);
   }
 
-  /** The bot signals as of now; sent no sooner than the minimum fill time (the flow holds it back), they report when it goes. */
-  #bot() {
-    return botSignals(this.host, () => performance.now() - this.#shownAt + this.#holdMs());
-  }
-
-  /** How much longer a lead must wait to be sent no sooner than the minimum fill time. */
-  #holdMs(): number {
-    return Math.max(0, this.host.minFillMs - (performance.now() - this.#shownAt));
-  }
-
-  /** Waits (bounded) for the recorders' certificate and token, and remembers what came for the events. */
+  /** The recorders' certificate and token (a bounded wait), remembering what came for the events. */
   async #collectEvidence() {
-    const form = this.host.querySelector<HTMLFormElement>(':scope > form.lc-form');
-    const evidence = form ? await collectEvidence(form, this.options.config()) : undefined;
+    const evidence = await recordersEvidence(this.host, this.options.config());
     this.#evidence = evidence?.report ?? this.#evidence;
     return evidence;
-  }
-
-  #consentRecord() {
-    const config = this.options.config();
-    return this.options.consent.record({ sellers: config.sellers, version: config.consentVersion, pageUrl: this.options.tracking.pageUrl(), now: new Date() });
   }
 
   /** Turns a step's report into events, the second step when it follows at once, or the failure shown. */
@@ -304,7 +231,7 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
       // Only a lead the destination took (or the relay's ledger holds to deliver): a page's conversion
       // pixel on this event must never count a failure, and the dataLayer's `generate_lead` counts the same.
       if (countsAsLead(report.result.outcome.status)) this.host.dispatchEvent(new LeadCreatedEvent({ ...report.result, idempotencyKey, evidence }));
-      if (this.#view.state.phase === 'awaiting-submit') {
+      if (this.state.phase === 'awaiting-submit') {
         this.status = '';
         if (this.options.config().consentTiming === 'create') {
           // Consent (and its certificate) came with the form: send the second step at once.
@@ -318,11 +245,11 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
       }
     }
     const outcome = report.stage === 'create' ? report.result.outcome : report.outcome;
-    if (this.#view.state.phase === 'done') {
+    if (this.state.phase === 'done') {
       this.status = '';
       const consent = report.consent ?? this.#lastConsent;
       this.host.dispatchEvent(new LeadSubmittedEvent({ outcome, idempotencyKey, evidence, ...defined({ consent }) }));
-    } else if (this.#view.state.phase === 'failed') {
+    } else if (this.state.phase === 'failed') {
       this.#showFailure(report.stage, outcome);
     }
   }
@@ -331,13 +258,13 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
     const refused = fieldsRefused(outcome, this.options.steps().screen.fields);
     if (refused.first !== undefined) {
       this.options.fields.showReasons(refused.reasons, refused.codes);
-      this.#focusOnDone = `[name="${refused.first}"]`;
+      this.focusAfterRender(`[name="${refused.first}"]`);
     }
     // Refused for fields this form does not ask: nothing the person can fix, so say so to the page.
     if (refused.unasked.length > 0) console.warn(`<lead-capture>: the destination requires fields this form does not ask for: ${refused.unasked.join(', ')}`);
     // A lead whose consent the person withdrew is not sent again: they are told that, not that it will be.
     const message = this.#withdrawn ? this.#strings.consentWithdrawn : failureMessage(this.#strings, outcome, refused.first !== undefined, navigator.onLine, this.host.persist !== 'none');
-    this.#show({ status: '', alert: message });
+    this.show({ status: '', alert: message });
     this.host.dispatchEvent(new LeadErrorEvent({ stage, retryable: outcome.retryable, message, outcome }));
   }
 
@@ -349,6 +276,6 @@ export class DeliveryController implements ReactiveController, DeliveryPort {
   /** The thank-you message, the status line, the alert, and the notice of an earlier visit's lead. */
   renderProgress(): TemplateResult {
     const strings = this.#strings;
-    return html`${progressTemplate(this.#view, strings, this.host.retryPolicy.maxAttempts, navigator.onLine)}${this.#resume.render(strings)}`;
+    return html`${progressTemplate(this.view, strings, this.host.retryPolicy.maxAttempts, navigator.onLine)}${this.#resume.render(strings)}`;
   }
 }
