@@ -1,6 +1,6 @@
 import { withRetries } from './chunk-retry.js';
 import { chunks } from './chunks.js';
-import { loadOnce } from './load-once.js';
+import { oncePerPage } from './load-once.js';
 
 /**
  * The hashing of enhanced conversions (src/conversions/enhanced.ts), a chunk of its own
@@ -10,4 +10,4 @@ import { loadOnce } from './load-once.js';
  * `generate_lead` without its hashes, as hashing that fails does. Here, under src/element/, so the
  * classic build takes it from chunks-inline.ts as it does every chunk.
  */
-export const loadEnhancedConversions = loadOnce(() => withRetries(() => chunks.enhancedConversions()));
+export const loadEnhancedConversions = oncePerPage(() => withRetries(() => chunks.enhancedConversions()));

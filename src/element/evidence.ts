@@ -3,7 +3,7 @@ import { defined } from '../adapters/defined.js';
 import { withRetries } from './chunk-retry.js';
 import { chunks } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
-import { loadOnce } from './load-once.js';
+import { oncePerPage } from './load-once.js';
 
 /** What became of each piece of evidence for one lead; reported in the events, never silently dropped. */
 export interface EvidenceReport {
@@ -26,7 +26,7 @@ export function usesRecorders(options: EvidenceOptions): boolean {
 }
 
 /** The recorders' chunk (`lead-capture.recorders.js`), once per page, tried again after a failure as the other chunks are. */
-const recorders = loadOnce(() => withRetries(() => chunks.recorders()));
+const recorders = oncePerPage(() => withRetries(() => chunks.recorders()));
 
 /**
  * Loads the consent recorders a page asked for (once per page, after the form exists, as TrustedForm

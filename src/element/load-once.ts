@@ -11,6 +11,25 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
+/** How each load made once per page is forgotten (`forgetPageLoads`). */
+const forgets: (() => void)[] = [];
+
+/**
+ * Forgets every load made once per page (`oncePerPage`, `onDemand`), as if the page had just opened.
+ * For tests only: the tests of one file share a page, and none may depend on which of them loaded a
+ * chunk first. Nothing in the widget calls it.
+ */
+export function forgetPageLoads(): void {
+  for (const forget of forgets) forget();
+}
+
+/** `loadOnce` for a load shared by every form in the page (a module's own, not an element's). */
+export function oncePerPage<T>(load: () => Promise<T>): () => Promise<T> {
+  let once = loadOnce(load);
+  forgets.push(() => (once = loadOnce(load)));
+  return () => once();
+}
+
 /** A chunk the form loads on demand: what has arrived, read synchronously, and the load that brings it. */
 export interface OnDemand<T> {
   /** The chunk when loaded, else undefined (call `load`). */
@@ -21,5 +40,6 @@ export interface OnDemand<T> {
 
 export function onDemand<T>(load: () => Promise<T>): OnDemand<T> {
   let loaded: T | undefined;
-  return { current: () => loaded, load: loadOnce(() => load().then((part) => (loaded = part))) };
+  forgets.push(() => (loaded = undefined));
+  return { current: () => loaded, load: oncePerPage(() => load().then((part) => (loaded = part))) };
 }

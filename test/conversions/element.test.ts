@@ -3,8 +3,8 @@ import '../../src/define.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
 import type { Outcome } from '../../src/adapters/lead.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
-import { count, restoreChunks } from '../helpers/chunks.js';
-import { fill, submitButton, until } from '../helpers/form.js';
+import { count, freshPage, restoreChunks } from '../helpers/chunks.js';
+import { fill, submitButton, until, waitForAbsence } from '../helpers/form.js';
 
 type Page = Window & { dataLayer?: unknown[] };
 const page = window as Page;
@@ -30,13 +30,13 @@ const events = () => (page.dataLayer ?? []).filter((entry) => (entry as { event?
 
 describe('<lead-capture> conversions', () => {
   beforeEach(() => {
+    freshPage();
     page.dataLayer = [];
   });
   afterEach(() => {
     delete page.dataLayer;
   });
 
-  // First: the hashing's chunk is loaded once per page, by the first form that asks for it.
   it('without enhanced-conversions, never loads the hashing’s chunk, and pushes generate_lead without user_data', async () => {
     const hashing = count('enhancedConversions');
     try {
@@ -61,7 +61,7 @@ describe('<lead-capture> conversions', () => {
       const submitted = oneEvent(element, 'lead-submitted');
       submitButton(element).click();
       await submitted;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitForAbsence(50);
       expect(page.dataLayer).to.deep.equal([]);
       expect(hashing.asked).to.equal(0);
     } finally {

@@ -3,8 +3,8 @@ import type { Adapter } from '../../src/adapters/adapter.js';
 import '../../src/define.js';
 import { chunks } from '../../src/element/chunks.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
-import { hold, restoreChunks, restoreLater, type ChunkName } from '../helpers/chunks.js';
-import { control, errorText, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
+import { freshPage, hold, restoreChunks, restoreLater, type ChunkName } from '../helpers/chunks.js';
+import { control, errorText, GOOD_VALUES, nextFrame, submitButton, until, waitForAbsence } from '../helpers/form.js';
 import { delivered, newScenario, script } from '../helpers/standins.js';
 import { IndexedDbOutbox } from '../../src/flow/outbox.js';
 
@@ -67,14 +67,14 @@ function notice(element: LeadCapture): string {
   return element.querySelector(':scope > .lc-unavailable[role="alert"]')?.textContent ?? '';
 }
 
+beforeEach(freshPage);
+
 afterEach(() => {
   restoreChunks();
   document.querySelectorAll('lead-capture').forEach((element) => element.remove());
 });
 
-// Each chunk loads once per page: the tests below use each for the first time, in this order.
 describe('<lead-capture> whose page gives its own words for a chunk that cannot be loaded (messages.ui)', () => {
-  // First: the Spanish words load once per page, and this test needs them not loaded yet.
   it('says the page’s formUnavailable above the form, even when the Spanish words are what failed', async () => {
     quietConsole();
     failing('es', Infinity);
@@ -99,7 +99,6 @@ describe('<lead-capture> whose page gives its own words for a chunk that cannot 
   });
 });
 
-// Before the prerendered Spanish form below: the takeover's chunk loads once per page, and this test needs it not loaded yet.
 describe('a prerendered form whose takeover could not be loaded (a CDN’s hiccup, no `online` to come)', () => {
   it('tries again when the person types in the markup, and the takeover keeps what they typed and where', async () => {
     quietConsole();
@@ -153,7 +152,7 @@ describe('a prerendered Spanish form, on a visit after one that left a lead in t
     const resumed = oneEvent(next, 'lead-submitted');
     document.body.append(holder);
     await until(() => words.asked > 0, 'the Spanish words to be asked for');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForAbsence(300);
     words.release();
     expect((await resumed).detail.resumed).to.equal(true);
     expect(await delivered(scenario)).to.have.length(1);
@@ -224,7 +223,7 @@ describe('<lead-capture> whose rules, delivery, consent check or consent recorde
     email.value = 'jane@';
     email.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'jane@' }));
     email.blur();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await nextFrame();
     expect(errorText(element, 'email'), 'no rules to check it with yet').to.equal('');
     const asked = [rules.asked, delivery.asked, check.asked];
 
@@ -237,11 +236,10 @@ describe('<lead-capture> whose rules, delivery, consent check or consent recorde
 
   it('loads the consent recorders again when the browser comes back online (a TrustedForm form)', async () => {
     quietConsole();
-    // Never let through: the recorders' chunk loads once per page, and a test further down needs it not loaded yet.
     const recorders = failing('recorders', Infinity);
     mount({ fields: 'first_name email', trustedform: '', 'trustedform-src': '/standins/trustedform/trustedform.js', persist: 'none' });
     await until(() => recorders.asked >= 3, 'the recorders to be asked for, and tried again', 8000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await nextFrame();
     const asked = recorders.asked;
 
     window.dispatchEvent(new Event('online'));
@@ -320,7 +318,6 @@ describe('<lead-capture> whose chunks for Submit cannot be loaded', () => {
 });
 
 describe('<lead-capture> whose consent recorders are slow to load (a TrustedForm form)', () => {
-  // Last: the recorders' chunk loads once per page, and this test holds it back until it ends.
   it('shows the busy state and saves the lead in the outbox at once; waits for the recorders no longer than trustedform-timeout, then sends', async () => {
     const scenario = newScenario();
     const endpoint = `/standins/webhook/${scenario}`;

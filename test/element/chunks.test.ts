@@ -5,8 +5,8 @@ import { chunks } from '../../src/element/chunks.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import { IndexedDbOutbox } from '../../src/flow/outbox.js';
 import type { RetryPolicy } from '../../src/flow/retry.js';
-import { count, hold, restoreChunks, restoreLater } from '../helpers/chunks.js';
-import { control, errorText, GOOD_VALUES, submitButton, until } from '../helpers/form.js';
+import { count, freshPage, hold, restoreChunks, restoreLater } from '../helpers/chunks.js';
+import { control, errorText, GOOD_VALUES, submitButton, until, waitForAbsence } from '../helpers/form.js';
 import { delivered, newScenario, received, script } from '../helpers/standins.js';
 
 /**
@@ -42,6 +42,8 @@ function leave(element: LeadCapture): void {
 
 const acceptAll: Adapter = { name: 'accept-all', create: async () => ({ outcome: { status: 'accepted', retryable: false }, next: null }) };
 const ONCE: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 };
+
+beforeEach(freshPage);
 
 afterEach(async () => {
   restoreChunks();
@@ -233,7 +235,7 @@ describe('<lead-capture> and its consent check (a chunk only a form with a conse
     const before = new Date().toISOString();
     submitWithConsent(element);
     await until(() => check.asked > 0, 'the consent check to be asked for');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitForAbsence(100);
     expect(sent, 'nothing sent before the consent was checked').to.equal(false);
 
     check.release();
@@ -294,7 +296,7 @@ describe('<lead-capture> and its consent recorders (a chunk only a form with Tru
     const submitted = oneEvent(element, 'lead-submitted');
     submitButton(element).click();
     await until(() => recorders.asked > 0, 'the recorders to be asked for');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitForAbsence(200);
     expect(offered, 'nothing offered to the page before the recorders are here').to.equal(false);
     recorders.release();
     const { detail } = await submitted;

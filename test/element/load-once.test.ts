@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { loadOnce, onDemand } from '../../src/element/load-once.js';
+import { forgetPageLoads, loadOnce, oncePerPage, onDemand } from '../../src/element/load-once.js';
 
 describe('loadOnce', () => {
   it('runs the load once: every call gets the same promise', async () => {
@@ -46,5 +46,20 @@ describe('onDemand', () => {
     expect(part.current()).to.equal(undefined);
     expect(await part.load()).to.deep.equal({ name: 'chunk' });
     expect(part.current()).to.deep.equal({ name: 'chunk' });
+  });
+});
+
+describe('forgetPageLoads (the tests’ fresh page)', () => {
+  it('forgets every load made once per page: the next call loads again, and an on-demand chunk has nothing until it does', async () => {
+    let runs = 0;
+    const load = oncePerPage(async () => ++runs);
+    const part = onDemand(async () => ({ name: 'chunk' }));
+    expect(await load()).to.equal(1);
+    await part.load();
+    forgetPageLoads();
+    expect(part.current()).to.equal(undefined);
+    expect(await load()).to.equal(2);
+    expect(await load(), 'remembered again').to.equal(2);
+    expect(await part.load()).to.deep.equal({ name: 'chunk' });
   });
 });

@@ -1,4 +1,5 @@
 import { chunks } from '../../src/element/chunks.js';
+import { forgetPageLoads } from '../../src/element/load-once.js';
 
 /**
  * The module build's lazily loaded chunks, held back or counted as a slow network would show them
@@ -55,4 +56,15 @@ export function restoreLater(restore: () => void): void {
 /** Puts every loader back as it was, and undoes what was given to `restoreLater`. */
 export function restoreChunks(): void {
   for (const restore of restores.splice(0)) restore();
+}
+
+/**
+ * As if the page had just opened: every chunk loaded once per page forgotten (src/element/load-once.ts),
+ * and the recorders' scripts an earlier form added gone (loaded once per page, they record only the
+ * forms already there). Call it before each test that counts, holds or fails a chunk, so it stands
+ * alone, in any order.
+ */
+export function freshPage(): void {
+  forgetPageLoads();
+  document.querySelectorAll('script[data-lead-capture]').forEach((script) => script.remove());
 }

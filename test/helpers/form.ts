@@ -55,6 +55,20 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
   }
 }
 
+/**
+ * Lets `ms` pass, for a check that something did NOT happen (nothing offered, sent or pushed) while a
+ * chunk is held back: absence fires no event and settles no promise, so the only proof is a wait long
+ * enough for it to have happened. What does happen is waited for with `until` (or its own event).
+ */
+export function waitForAbsence(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The next animation frame: every render a change asked for (a microtask) has run by then. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
 /** A good lead, as a person would type it. */
 export const GOOD_VALUES = {
   first_name: 'Jane',
