@@ -11,7 +11,7 @@ import { DeliveryProgress } from './delivery-progress.js';
 import { failureMessage, fieldsRefused, hiddenFieldsTemplate, progressTemplate, type DeliveryView } from './delivery-view.js';
 import { LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
 import { bareEnvelope, consentStepInput, secondStepInput, withEvidence } from './lead-envelope.js';
-import { startRecorders, type EvidenceReport } from './evidence.js';
+import type { EvidenceReport } from './evidence.js';
 import { botSignalsAt, consentRecord, holdMs, recordersEvidence } from './lead-evidence.js';
 import type { DeliveryHost, DeliveryOptions } from './delivery-options.js';
 import { consentChangeAction } from './consent-change.js';
@@ -92,12 +92,6 @@ export class DeliveryController extends DeliveryProgress implements DeliveryPort
     this.alert = message;
     this.host.dispatchEvent(new LeadErrorEvent({ stage: 'consent', retryable: false, message, outcome }));
     return false;
-  }
-
-  /** Loads the consent recorders; they must find the form already in the page (TrustedForm's own prerequisite). */
-  startRecorders(): Promise<void> {
-    // Their chunk could not be loaded: tried again when a lead is sent, which waits for it no longer than `trustedform-timeout`.
-    return startRecorders(this.host.ownerDocument, this.options.config()).catch(() => undefined);
   }
 
   /** Sends a valid lead: saved, its evidence gathered, offered to the page (`lead-submit`), then created. */

@@ -1,9 +1,7 @@
 import type { BotSignals, JornayaToken, TrustedFormCertificate } from '../adapters/lead.js';
 import { defined } from '../adapters/defined.js';
-import { withRetries } from './chunk-retry.js';
-import { chunks } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
-import { oncePerPage } from './load-once.js';
+import { loadRecorders, usesRecorders } from './recorders-part.js';
 
 /** What became of each piece of evidence for one lead; reported in the events, never silently dropped. */
 export interface EvidenceReport {
@@ -20,23 +18,6 @@ export interface CollectedEvidence {
 /** What the recorders are to do: the element's configuration as they read it (`trustedformTimeout` bounds the wait for either). */
 export type EvidenceOptions = Pick<LeadCaptureConfig, 'trustedform' | 'trustedformSrc' | 'trustedformTimeout' | 'jornaya' | 'jornayaSrc'>;
 
-/** Whether the page asked for a consent recorder (TrustedForm, Jornaya): only then is their chunk loaded. */
-export function usesRecorders(options: EvidenceOptions): boolean {
-  return options.trustedform || options.jornaya !== '';
-}
-
-/** The recorders' chunk (`lead-capture.recorders.js`), once per page, tried again after a failure as the other chunks are. */
-const recorders = oncePerPage(() => withRetries(() => chunks.recorders()));
-
-/**
- * Loads the consent recorders a page asked for (once per page, after the form exists, as TrustedForm
- * requires); their code comes in its own chunk (src/element/recorders.ts). A chunk that cannot be
- * loaded rejects: the caller decides (the lead itself never waits on it, see collectEvidence).
- */
-export async function startRecorders(document: Document, options: EvidenceOptions): Promise<void> {
-  if (usesRecorders(options)) (await recorders()).startRecorders(document, options);
-}
-
 /**
  * On submit, waits at most `trustedformTimeout` ms in all for what the recorders put into the form,
  * their chunk's load included: a chunk that cannot be loaded (or not in time) is treated as a blocked
@@ -48,7 +29,7 @@ export async function collectEvidence(form: HTMLFormElement, options: EvidenceOp
   const deadline = performance.now() + options.trustedformTimeout;
   let timer: number | undefined;
   const chunk = await Promise.race([
-    recorders().catch(() => undefined),
+    loadRecorders().catch(() => undefined),
     new Promise<undefined>((resolve) => (timer = window.setTimeout(resolve, options.trustedformTimeout))),
   ]);
   clearTimeout(timer);

@@ -5,7 +5,7 @@ import type { CollectedEvidence, EvidenceOptions } from './evidence.js';
 /**
  * The consent recorders themselves (TrustedForm, Jornaya): loading their scripts and reading what
  * they put into the form. In a chunk of their own (`lead-capture.recorders.js`), which only a form
- * whose page asked for one loads (evidence.ts decides); the rest of delivery never needs them.
+ * whose page asked for one loads (recorders-part.ts decides); the rest of delivery never needs them.
  */
 
 /** Loads the recorders a page asked for, once per page, after the form exists (TrustedForm's own prerequisite). */

@@ -7,6 +7,7 @@ import { loadOnce } from './load-once.js';
 import type { RenderPartsController } from './render-parts-controller.js';
 import { retryOn } from './retry-on.js';
 import { afterPaint } from './prerendered.js';
+import { startRecorders } from './recorders-part.js';
 import { loadErrorEvent, unavailableMessage } from './unavailable-notice.js';
 
 /** What the chunks sending needs ask of the element: its collaborators (delivery is wired to them when it arrives), and its base class's `updateComplete`. */
@@ -47,7 +48,7 @@ function quietOrLate(): Promise<void> {
 
 /**
  * The chunks sending needs, loaded once the form is painted: the rules, then delivery (on a quiet
- * page), the consent check, the consent recorders. What Submit, `submit()` and `updateComplete` wait
+ * page), the consent check and the consent recorders beside the rules. What Submit, `submit()` and `updateComplete` wait
  * for, and what the person and the page are told when one cannot be loaded.
  */
 export class SendPartsController {
@@ -82,7 +83,6 @@ export class SendPartsController {
     // Back online: what Submit needs that could not be loaded is tried again (the recorders' too).
     retryOn(host, () => {
       if (this.#partsAsked) this.startParts();
-      this.startRecorders();
     });
   }
 
@@ -143,7 +143,7 @@ export class SendPartsController {
    * evaluation and start (tracking, conversions, the outbox: tens of milliseconds on a slow phone)
    * never hold up the frames in which a person types into or leaves a field and sees the verdict;
    * at once when Submit asks for it. The consent check loads beside the rules for a form that asks
-   * for consent. One that failed to load is tried again when next asked, and when the browser comes
+   * for consent, the recorders for a form with TrustedForm or Jornaya (`startRecorders`). One that failed to load is tried again when next asked, and when the browser comes
    * back online.
    */
   #loadParts(): Promise<void> {
@@ -169,6 +169,7 @@ export class SendPartsController {
           throw error;
         },
       );
+    this.startRecorders();
     // Loaded ahead, so a Submit with consent given does not wait for it; delivery asks for it (and waits) before sending.
     if (this.options.consent.asked(this.options.config().consent)) void this.#loadConsentVisibility().catch(() => undefined);
     const both = Promise.all([this.#validationLoad, this.#deliveryLoad]).then(() => undefined);
@@ -187,16 +188,20 @@ export class SendPartsController {
     this.#delivery = delivery;
     options.slot.attach(delivery);
     delivery.start(this.#shownAt ?? performance.now());
-    this.startRecorders();
     host.requestUpdate();
   }
 
   /**
-   * Starts the consent recorders the page asked for, once delivery is here. Neither `updateComplete`
-   * nor a Submit waits for their chunk: a lead waits for their evidence only within `trustedform-timeout`.
+   * Starts the consent recorders the page asked for (their chunk, then the vendors' scripts) beside
+   * the rules, once the form has been rendered (TrustedForm must find it in the page: a prerendered
+   * form's markup has none), and again when the page asks for one later. Neither delivery,
+   * `updateComplete` nor a Submit waits for their chunk: a lead waits for their evidence only within
+   * `trustedform-timeout`, a chunk that never came counted as a blocked vendor script.
    */
   startRecorders(): void {
-    if (this.#delivery) void this.#delivery.startRecorders();
+    const host = this.host;
+    // Their chunk could not be loaded: tried again with the rules (back online, the next Submit), and when a lead is sent.
+    if (this.#partsAsked && host.hasUpdated) void startRecorders(host.ownerDocument, this.options.config()).catch(() => undefined);
   }
 
   /**

@@ -283,6 +283,16 @@ describe('<lead-capture> and its consent recorders (a chunk only a form with Tru
     expect(recorders.asked).to.equal(0);
   });
 
+  it('a TrustedForm form starts its recorders beside the rules, not after delivery: the TrustedForm script is in the page while delivery is still held back', async () => {
+    const delivery = hold('delivery');
+    const recorders = count('recorders');
+    const element = await mount({ fields: 'first_name email', trustedform: '', 'trustedform-src': '/standins/trustedform/trustedform.js', persist: 'none' });
+    await until(() => document.querySelector('script[data-lead-capture="trustedform"]') !== null, 'the TrustedForm script in the page');
+    expect(recorders.asked, 'their chunk asked for once').to.equal(1);
+    expect(element.querySelector('form'), 'the form TrustedForm records').not.to.equal(null);
+    delivery.release();
+  });
+
   it('a TrustedForm form: a Submit before the recorders arrive waits for them, nothing saved or sent meanwhile, then sends the lead with its certificate', async () => {
     const recorders = hold('recorders');
     const element = await mount(
