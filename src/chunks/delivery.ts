@@ -1,8 +1,9 @@
 /**
  * Chunk `lead-capture.delivery.js`: the submission flow and its outbox, the adapters, the consent
  * evidence, tracking and conversions (the consent visibility check and the consent recorders,
- * TrustedForm and Jornaya, are chunks of their own). Loaded right after the form first renders, beside the validation chunk; a Submit pressed
- * before it arrives waits for it.
+ * TrustedForm and Jornaya, are chunks of their own). Loaded after the validation chunk, once the form
+ * has rendered with the rules and the page is quiet (a second at most: send-parts-controller.ts), at
+ * once when Submit is pressed; a Submit pressed before it arrives waits for it.
  */
 import { addStyles, SCOPE } from '../element/styles.js';
 import { momentRules } from '../element/styles-moments.js';
