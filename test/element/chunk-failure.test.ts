@@ -3,7 +3,7 @@ import type { Adapter } from '../../src/adapters/adapter.js';
 import '../../src/define.js';
 import { chunks } from '../../src/element/chunks.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
-import { freshPage, hold, restoreChunks, restoreLater, type ChunkName } from '../helpers/chunks.js';
+import { freshPage, hold, restoreChunks, restoreLater, settleAndRemoveForms, type ChunkName } from '../helpers/chunks.js';
 import { control, errorText, GOOD_VALUES, nextFrame, submitButton, until, waitForAbsence } from '../helpers/form.js';
 import { delivered, newScenario, script } from '../helpers/standins.js';
 import { IndexedDbOutbox } from '../../src/flow/outbox.js';
@@ -69,9 +69,9 @@ function notice(element: LeadCapture): string {
 
 beforeEach(freshPage);
 
-afterEach(() => {
+afterEach(async () => {
   restoreChunks();
-  document.querySelectorAll('lead-capture').forEach((element) => element.remove());
+  await settleAndRemoveForms();
 });
 
 describe('<lead-capture> whose page gives its own words for a chunk that cannot be loaded (messages.ui)', () => {

@@ -5,7 +5,7 @@ import { chunks } from '../../src/element/chunks.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import { IndexedDbOutbox } from '../../src/flow/outbox.js';
 import type { RetryPolicy } from '../../src/flow/retry.js';
-import { count, freshPage, hold, restoreChunks, restoreLater } from '../helpers/chunks.js';
+import { count, freshPage, hold, restoreChunks, restoreLater, settleAndRemoveForms } from '../helpers/chunks.js';
 import { control, errorText, GOOD_VALUES, submitButton, until, waitForAbsence } from '../helpers/form.js';
 import { delivered, newScenario, received, script } from '../helpers/standins.js';
 
@@ -47,11 +47,7 @@ beforeEach(freshPage);
 
 afterEach(async () => {
   restoreChunks();
-  // Each form's loads finished before the next test counts what is asked for: delivery waits for a
-  // quiet page, and a form's late call would otherwise be counted as the next test's.
-  const elements = [...document.querySelectorAll<LeadCapture>('lead-capture')];
-  await Promise.race([Promise.allSettled(elements.map((element) => element.updateComplete)), new Promise((resolve) => setTimeout(resolve, 3000))]);
-  elements.forEach((element) => element.remove());
+  await settleAndRemoveForms();
 });
 
 describe('<lead-capture> before its validation chunk arrives', () => {

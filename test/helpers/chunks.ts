@@ -1,4 +1,5 @@
 import { chunks } from '../../src/element/chunks.js';
+import type { LeadCapture } from '../../src/element/lead-capture.js';
 import { forgetPageLoads } from '../../src/element/load-once.js';
 
 /**
@@ -67,4 +68,15 @@ export function restoreChunks(): void {
 export function freshPage(): void {
   forgetPageLoads();
   document.querySelectorAll('script[data-lead-capture]').forEach((script) => script.remove());
+}
+
+/**
+ * Lets each form in the page finish its loads (3 s at most), then removes it: a form still loading
+ * (delivery waits for a quiet page) would otherwise ask for a chunk inside the next test, counted
+ * as that test's, or load one into the page `freshPage` has just emptied.
+ */
+export async function settleAndRemoveForms(): Promise<void> {
+  const elements = [...document.querySelectorAll<LeadCapture>('lead-capture')];
+  await Promise.race([Promise.allSettled(elements.map((element) => element.updateComplete)), new Promise((resolve) => setTimeout(resolve, 3000))]);
+  elements.forEach((element) => element.remove());
 }
