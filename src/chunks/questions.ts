@@ -3,8 +3,9 @@
  * "Questions and steps"): reading their definitions and the `steps` attribute, and asking the
  * questions. Loaded only by a form whose configuration has questions or steps, before that form
  * first renders (src/element/questions-part.ts); a plain lead form never fetches it. Moving through
- * several steps (step-sequence.ts) comes with it; what Submit does on each screen stays in the first
- * chunk (steps-controller.ts), which every form needs.
+ * several steps (step-sequence.ts) comes with it; which screen is shown stays in the first chunk
+ * (steps-controller.ts), which every form needs, and what Submit does on it comes with delivery
+ * (screen-submit.ts).
  */
 import { addStyles, SCOPE } from '../element/styles.js';
 import { questionAndStepRules } from '../element/styles-steps.js';

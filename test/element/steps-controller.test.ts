@@ -5,6 +5,8 @@ import { ConsentController } from '../../src/element/consent-controller.js';
 import type { DeliveryController } from '../../src/element/delivery-controller.js';
 import type { FieldsController } from '../../src/element/fields-controller.js';
 import { StepsController } from '../../src/element/steps-controller.js';
+// What Submit does on each screen comes with the delivery chunk, which a Submit waits for.
+import '../../src/chunks/delivery.js';
 import type { FlowState } from '../../src/flow/submission.js';
 
 const ATTRIBUTES: LeadCaptureAttributes = {
