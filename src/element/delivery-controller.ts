@@ -3,12 +3,12 @@ import type { ConsentEvidence, LeadEnvelope, Outcome } from '../adapters/lead.js
 import { defined } from '../adapters/defined.js';
 import { countsAsLead } from '../conversions/datalayer.js';
 import { lazyOutbox, openOutbox, type Outbox } from '../flow/outbox.js';
-import type { FlowState, StepReport, SubmissionFlow } from '../flow/submission.js';
+import type { StepReport, SubmissionFlow } from '../flow/submission.js';
 import type { LeadCaptureConfig } from './config.js';
 import { BackgroundResume } from './background-resume.js';
 import { flowFor } from './flow-for.js';
 import { DeliveryProgress } from './delivery-progress.js';
-import { failureMessage, fieldsRefused, hiddenFieldsTemplate, progressTemplate, type DeliveryView } from './delivery-view.js';
+import { failureMessage, fieldsRefused, hiddenFieldsTemplate, progressTemplate } from './delivery-view.js';
 import { LeadCreatedEvent, LeadErrorEvent, LeadSubmitEvent, LeadSubmittedEvent } from './events.js';
 import { bareEnvelope, consentStepInput, secondStepInput, withEvidence } from './lead-envelope.js';
 import type { EvidenceReport } from './evidence.js';
@@ -18,8 +18,6 @@ import { consentChangeAction } from './consent-change.js';
 import type { DeliveryPort } from './delivery-slot.js';
 import { stringsFor } from './locales.js';
 import type { UiStrings } from './strings/types.js';
-
-export type { DeliveryHost, DeliveryOptions } from './delivery-options.js';
 
 /**
  * Delivery: the submission flow and its outbox (a lead left unsent goes when the page comes back or

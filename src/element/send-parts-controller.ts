@@ -1,6 +1,7 @@
 import { chunks, type DeliveryChunk } from './chunks.js';
 import type { LeadCaptureConfig } from './config.js';
-import type { DeliveryController, DeliveryOptions } from './delivery-controller.js';
+import type { DeliveryController } from './delivery-controller.js';
+import type { DeliveryOptions } from './delivery-options.js';
 import type { DeliverySlot } from './delivery-slot.js';
 import type { LeadCaptureProperties } from './lead-capture-properties.js';
 import { loadOnce } from './load-once.js';

@@ -2,8 +2,7 @@ import type { DeliveryContext } from '../adapters/adapter.js';
 import { isFinal, type Outcome } from '../adapters/lead.js';
 import type { FlowDependencies } from './flow-dependencies.js';
 import { DEFAULT_RETRY_POLICY, nextDelay } from './retry.js';
-
-export const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { sleepFor } from './sleep.js';
 
 /** One step of one lead, as the submission flow hands it over to be sent. */
 export interface StepSends<T> {

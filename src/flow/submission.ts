@@ -4,7 +4,8 @@ import type { FlowDependencies } from './flow-dependencies.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { amendment, correction, submitWithdrawable, withdrawal, type LeadChange } from './lead-changes.js';
 import { MemoryOutbox, type Outbox, type OutboxEntry } from './outbox.js';
-import { sendWithRetries, sleepFor } from './send-with-retries.js';
+import { sendWithRetries } from './send-with-retries.js';
+import { sleepFor } from './sleep.js';
 import { consentOf, fingerprint, outboxEntry, pendingFromEntry, pendingLead, type PendingLead } from './pending-lead.js';
 import type { FlowState, StepReport } from './state.js';
 

@@ -3,7 +3,6 @@ import { TCPA_ONE_TO_ONE } from '../../src/builder/consent-template.js';
 import { prerenderedMarkup } from '../../src/builder/prerender.js';
 import { FIELD_MESSAGES } from '../../src/fields/messages/index.js';
 import { focusIsOn, until } from '../helpers/form.js';
-import { received } from '../helpers/standins.js';
 import {
   embedToken,
   untokened,

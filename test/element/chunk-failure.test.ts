@@ -153,6 +153,7 @@ describe('a prerendered Spanish form, on a visit after one that left a lead in t
     document.body.append(holder);
     await until(() => words.asked > 0, 'the Spanish words to be asked for');
     await waitForAbsence(300);
+    expect(await delivered(scenario), 'not sent while its words are on their way').to.have.length(0);
     words.release();
     expect((await resumed).detail.resumed).to.equal(true);
     expect(await delivered(scenario)).to.have.length(1);

@@ -4,7 +4,7 @@ import type { Adapter } from '../../src/adapters/adapter.js';
 import '../../src/define.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import type { QuestionDefinition } from '../../src/fields/questions.js';
-import { control, errorText, fill, focusIsOn, submitButton } from '../helpers/form.js';
+import { control, errorText, fill, focusIsOn } from '../helpers/form.js';
 
 /** An adapter that accepts everything, so these tests never touch the network. */
 const acceptAll: Adapter = { name: 'accept-all', create: async () => ({ outcome: { status: 'accepted', retryable: false }, next: null }) };

@@ -65,9 +65,7 @@ export function waitForAbsence(ms: number): Promise<void> {
 }
 
 /** The next animation frame: every render a change asked for (a microtask) has run by then. */
-export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}
+export { nextFrame } from '../../src/element/prerendered.js';
 
 /** A good lead, as a person would type it. */
 export const GOOD_VALUES = {

@@ -31,7 +31,7 @@ onEachEngine('retention', ({ engine, another }) => {
   });
 
   it('deletes the lead with its evidence, events and keys consentDays (five years) after it arrived', async () => {
-    const lead = await receivedAndTried(engine(), ACCEPTED);
+    await receivedAndTried(engine(), ACCEPTED);
     assert.equal((await purge(engine(), DEFAULT_RETENTION, seconds(T0, 1826 * DAY - 1))).deleted, 0);
     assert.deepEqual(await purge(engine(), DEFAULT_RETENTION, seconds(T0, 1826 * DAY)), { erased: 0, deleted: 1 });
     for (const table of ['ledger_leads', 'ledger_consent', 'ledger_events', 'ledger_idempotency']) {

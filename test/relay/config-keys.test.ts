@@ -3,10 +3,7 @@ import { CHALLENGE_KEYS } from '../../src/relay/challenge.js';
 import {
   CHALLENGE_SHAPE,
   configKeyProblems,
-  DESTINATION_SHAPE,
-  RELAY_CONFIG_SHAPE,
   TRUSTEDFORM_SHAPE,
-  type Shape,
 } from '../../src/relay/config-keys.js';
 import { TRUSTEDFORM_KEYS, TRUSTEDFORM_SCAN_KEYS } from '../../src/relay/trustedform-settings.js';
 import { standinRelayConfig } from '../standins/relay-config.js';
