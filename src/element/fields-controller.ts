@@ -1,176 +1,54 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
-import { isFieldKey, type FieldKey } from '../fields/keys.js';
-import type { FieldErrorCode } from '../fields/error-codes.js';
-import { errorMessage } from '../fields/messages/compose.js';
+import { isFieldKey } from '../fields/keys.js';
 import { isoDate } from '../fields/normalise.js';
-import type { DatePart, FieldMessages } from '../fields/messages/types.js';
-import type { LeadValidation, LeadValidator } from '../fields/validate.js';
 import type { ValidationChunk } from './chunks.js';
-import type { LeadCaptureConfig } from './config.js';
-import type { ConsentController } from './consent-controller.js';
-import type { MemorableDateField } from './date-field.js';
-import { dateOfBirthPart } from './date-of-birth-part.js';
 import { EmailSuggestion } from './email-suggestion.js';
 import { formatWhileTyping } from './phone-typing.js';
-import { NO_QUESTIONS, questionsPart, type QuestionAsker } from './questions-part.js';
-import { CONSENT, requiredValue, withDateProblem, type FieldErrorMap } from './field-errors.js';
-import { errorSummaryTemplate, type SummaryItem } from './error-summary.js';
+import { CONSENT, type FieldErrorMap } from './field-errors.js';
+import { FieldProblems, type FieldsHost, type FieldsOptions } from './field-problems.js';
 import { fieldTemplate } from './field-template.js';
 import type { Screen } from './steps-controller.js';
-import { fieldWordsFor, stringsFor } from './locales.js';
-import type { UiStrings } from './strings/types.js';
 
-export { CONSENT, type FieldErrorMap };
-
-/** The element as the fields see it: where the values live. */
-export interface FieldsHost extends ReactiveControllerHost, HTMLElement {
-  values: Record<string, string>;
-}
-
-export interface FieldsOptions {
-  readonly config: () => LeadCaptureConfig;
-  readonly screen: () => Screen;
-  readonly consent: ConsentController;
-  /** Work that finishes the update later (a chunk still to arrive): the element's `updateComplete` waits for it. */
-  readonly track?: (work: Promise<unknown>) => void;
-}
+export { CONSENT, type FieldErrorMap, type FieldsHost, type FieldsOptions };
 
 /**
  * The fields' values and their validation: formats phone numbers as typed and on leaving the field,
- * checks a field when the person leaves it (and again as they fix it), offers email corrections,
- * names each problem in the page's language, and keeps the error summary. The values themselves are
- * the element's `values` property.
+ * checks a field when the person leaves it (and again as they fix it), offers email corrections, and
+ * renders the fields; what is wrong and how it is said (the rules, the words, the errors, the
+ * summary) is field-problems.ts. The values themselves are the element's `values` property.
  *
  * The rules arrive in the validation chunk, just after the form first renders (`arrive`). Until then
  * typing works as ever (phone numbers are formatted without the rules), and a field left before they
  * arrive is remembered and checked the moment they do.
  */
-export class FieldsController implements ReactiveController {
+export class FieldsController extends FieldProblems implements ReactiveController {
   /** Once the person has pressed Submit, every field is checked as they leave it, empty or not. */
   submitted = false;
-  #errors: FieldErrorMap = {};
-  /** A destination's own words for a field it refused, shown until the person changes the field. */
-  #reasons: Partial<Record<string, string>> = {};
-  /** The error summary shows from a refused Submit until every error in it is fixed. */
-  #summary = false;
   /** A likely correction of the email typed ("gmial.com", "jane doe@…"), offered under the field. */
   readonly #suggestion = new EmailSuggestion();
-  /** The page's own questions, asked beside the catalogue fields (the questions chunk's, when the form has any). */
-  #questions: QuestionAsker = NO_QUESTIONS;
-  /** The date of birth's three boxes (the date-of-birth chunk's), once the form asks for it: kept, with what was typed, across changes. */
-  #date: MemorableDateField | undefined;
-  #validator: LeadValidator | undefined;
-  #validation: ValidationChunk | undefined;
   /** Fields left before the rules arrived, checked when they do. */
   readonly #unchecked = new Set<string>();
-  #messages: FieldMessages | undefined;
-  #configuredFor: LeadCaptureConfig | undefined;
 
-  constructor(
-    private readonly host: FieldsHost,
-    private readonly options: FieldsOptions,
-  ) {
+  constructor(host: FieldsHost, options: FieldsOptions) {
+    super(host, options);
     host.addController(this);
-  }
-
-  get errors(): FieldErrorMap {
-    return this.#errors;
-  }
-  set errors(errors: FieldErrorMap) {
-    this.#errors = errors;
-    this.#reasons = Object.fromEntries(Object.entries(this.#reasons).filter(([key]) => errors[key] !== undefined));
-    if (Object.keys(errors).length === 0) this.#summary = false;
-    this.host.requestUpdate();
-  }
-
-  /** Whether the rules have arrived. */
-  get validating(): boolean {
-    return this.#validation !== undefined;
   }
 
   /** The validation chunk is here: the rules are built, and every field left before it came is checked now. */
   arrive(validation: ValidationChunk): void {
-    this.#validation = validation;
-    this.#configuredFor = undefined;
-    this.hostUpdate();
+    this.rulesArrived(validation);
     const unchecked = [...this.#unchecked];
     this.#unchecked.clear();
     for (const key of unchecked) this.#leave(key);
     this.host.requestUpdate();
   }
 
-  /** Rebuilds the rules and the words before rendering, when the configuration is a new one. */
-  hostUpdate(): void {
-    const config = this.options.config();
-    if (config === this.#configuredFor) return;
-    this.#configuredFor = config;
-    this.#messages = fieldWordsFor(config);
-    // A configuration with questions was resolved with the questions chunk, so the chunk is here.
-    const part = questionsPart();
-    const asked = part && config.questions.length > 0 ? new part.QuestionFields() : undefined;
-    const questions = asked?.configure(config) ?? [];
-    this.#questions = asked ?? NO_QUESTIONS;
-    // Likewise a form with a date of birth renders only once its chunk is here.
-    const date = dateOfBirthPart();
-    if (date && config.fields.includes('date_of_birth')) this.#date ??= new date.MemorableDateField('date_of_birth');
-    const validation = this.#validation;
-    if (!validation) return;
-    this.#validator = validation.createLeadValidator({
-      fields: config.fields.filter(isFieldKey),
-      required: config.required,
-      questions,
-      country: config.country,
-      minAge: config.minAge,
-      today: validation.localIsoDate(new Date()),
-    });
-  }
-
-  get #words(): FieldMessages {
-    return (this.#messages ??= fieldWordsFor(this.options.config()));
-  }
-
-  /** The whole lead: only the fields the form shows, so values typed before `fields` changed are not sent. */
-  checkLead(): LeadValidation | undefined {
-    const fields = this.options.config().fields;
-    const values = Object.fromEntries(fields.map((key) => [key, this.host.values[key] ?? '']));
-    return withDateProblem(this.#validator?.lead(values), fields.includes('date_of_birth') ? this.#dateProblem() : undefined);
-  }
-
-  /** One field that must be filled, with its normalised value. */
-  checkRequired(key: FieldKey): { ok: true; value: string } | { ok: false; error: FieldErrorCode } {
-    return requiredValue(this.#validator?.field(key, this.host.values[key] ?? ''));
-  }
-
-  /** The message shown for each problem. */
-  messagesFor(errors: FieldErrorMap): Record<string, string> {
-    return Object.fromEntries(Object.entries(errors).map(([key, code]) => [key, this.#messageFor(key, code ?? 'characters')]));
-  }
-
-  /** The message under a field (or the consent), or empty. */
-  errorFor(key: string): string {
-    const code = this.#errors[key];
-    return code === undefined ? '' : this.#messageFor(key, code);
-  }
-
-  /** Shows the errors with the summary above them (a refused Submit). */
-  showSummary(errors: FieldErrorMap): void {
-    this.errors = errors;
-    this.#summary = Object.keys(errors).length > 0;
-  }
-
-  /** A destination refused these fields, in its own words: shown at each field as it said them. */
-  showReasons(reasons: Readonly<Record<string, string>>, codes: FieldErrorMap): void {
-    this.errors = codes;
-    this.#reasons = { ...reasons };
-  }
-
   /** Forgets the errors and what was typed about them, ready for another person. */
-  reset(): void {
-    this.errors = {};
-    this.#reasons = {};
+  override reset(): void {
+    super.reset();
     this.#suggestion.clear();
-    this.#date?.clear();
+    this.date?.clear();
     this.submitted = false;
   }
 
@@ -185,44 +63,23 @@ export class FieldsController implements ReactiveController {
     return suggestion;
   }
 
-  #messageFor(key: string, code: FieldErrorCode): string {
-    const config = this.options.config();
-    if (key === CONSENT) return config.sellers.length > 1 ? this.#strings.consentRequiredSellers : this.#strings.consentRequired;
-    const reason = this.#reasons[key];
-    if (reason !== undefined) return reason;
-    if (key === 'date_of_birth') {
-      const date = this.#dateProblem();
-      if (date) return date.message;
-    }
-    const question = this.#questions.message(this.#words, key, code, config.locale);
-    return question ?? errorMessage(this.#words, key, code, { minAge: config.minAge, country: config.country });
-  }
-
-  get #strings(): UiStrings {
-    return stringsFor(this.options.config());
-  }
-
-  #dateProblem() {
-    return this.#date?.problem(this.#words, this.options.config().minAge);
-  }
-
   #validateOne(key: string): void {
-    if (!this.#validator) {
+    if (!this.validator) {
       this.#unchecked.add(key);
       return;
     }
     const required = this.options.screen().required.includes(key);
     const raw = this.host.values[key] ?? '';
-    const date = key === 'date_of_birth' ? this.#dateProblem() : undefined;
+    const date = key === 'date_of_birth' ? this.dateProblem() : undefined;
     const result = date
       ? { ok: false as const, error: date.code }
-      : raw.trim() === '' && required ? { ok: false as const, error: 'required' as const } : this.#validator?.field(key, raw);
-    const errors = { ...this.#errors };
+      : raw.trim() === '' && required ? { ok: false as const, error: 'required' as const } : this.validator?.field(key, raw);
+    const errors = { ...this.errors };
     if (!result || result.ok) delete errors[key];
     else errors[key] = result.error;
     this.errors = errors;
     if (key !== 'email') return;
-    const later = this.#suggestion.afterCheck(raw, result, (email) => this.#validator?.field('email', email).ok === true);
+    const later = this.#suggestion.afterCheck(raw, result, (email) => this.validator?.field('email', email).ok === true);
     if (later) this.options.track?.(later.then(() => this.host.requestUpdate()));
   }
 
@@ -238,8 +95,8 @@ export class FieldsController implements ReactiveController {
     const target = event.target;
     if (target instanceof HTMLInputElement && target.type === 'checkbox' && target.name === CONSENT) {
       this.options.consent.handleChange(event);
-      if (this.#errors[CONSENT] !== undefined && this.options.consent.given()) {
-        const { [CONSENT]: _fixed, ...rest } = this.#errors;
+      if (this.errors[CONSENT] !== undefined && this.options.consent.given()) {
+        const { [CONSENT]: _fixed, ...rest } = this.errors;
         this.errors = rest;
       }
       return;
@@ -259,9 +116,9 @@ export class FieldsController implements ReactiveController {
   }
 
   #typed(target: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, deleting: boolean): void {
-    const datePart = this.#date?.partNamed(target.name);
-    if (this.#date && datePart) return this.#changed('date_of_birth', this.#date.input(datePart, target.value));
-    const answer = this.#questions.answerOf(target);
+    const datePart = this.date?.partNamed(target.name);
+    if (this.date && datePart) return this.#changed('date_of_birth', this.date.input(datePart, target.value));
+    const answer = this.questions.answerOf(target);
     if (answer !== undefined) return this.#changed(target.name, answer);
     const key = target.name;
     if (!isFieldKey(key)) return;
@@ -280,9 +137,9 @@ export class FieldsController implements ReactiveController {
 
   #changed(key: string, value: string): void {
     this.host.values = { ...this.host.values, [key]: value };
-    if (this.#reasons[key] !== undefined) delete this.#reasons[key];
+    this.forgetReason(key);
     // Once an error is showing, re-check as the person types so it clears the moment it is fixed.
-    if (this.#errors[key] !== undefined) this.#validateOne(key);
+    if (this.errors[key] !== undefined) this.#validateOne(key);
   }
 
   readonly handleFocusOut = (event: FocusEvent): void => {
@@ -294,22 +151,22 @@ export class FieldsController implements ReactiveController {
     // between the press and the release, and the click would be lost.
     if (next?.matches?.('button[type="submit"]')) return;
     // The date is one field in three boxes: judged when the person leaves the last box they touch.
-    if (this.#date?.partNamed(name) && next?.closest?.('.lc-date') === target.closest('.lc-date')) return;
+    if (this.date?.partNamed(name) && next?.closest?.('.lc-date') === target.closest('.lc-date')) return;
     this.#left(name);
   };
 
   /** A field the person moved on from: checked now, or the moment the rules arrive. */
   #left(name: string): void {
-    const key = this.#date?.partNamed(name) ? 'date_of_birth' : name;
-    if (!isFieldKey(key) && !this.#questions.has(key)) return;
+    const key = this.date?.partNamed(name) ? 'date_of_birth' : name;
+    if (!isFieldKey(key) && !this.questions.has(key)) return;
     // Left before the rules arrived: judged the moment they do, as if on leaving.
-    if (!this.#validation) this.#unchecked.add(key);
+    if (!this.validation) this.#unchecked.add(key);
     else this.#leave(key);
   }
 
   /** What leaving a field does once the rules are here: a phone number written the one way, then the check. */
   #leave(key: string): void {
-    const validation = this.#validation;
+    const validation = this.validation;
     if (!validation) return;
     if (isFieldKey(key) && FIELD_CATALOGUE[key].control === 'tel') {
       // A whole, valid number is written the one national way on leaving the field, whatever edits made it.
@@ -317,56 +174,34 @@ export class FieldsController implements ReactiveController {
       const formatted = validation.formatOnLeave(value, this.options.config().country);
       if (formatted !== value) this.host.values = { ...this.host.values, [key]: formatted };
     }
-    const touched = key === 'date_of_birth' && this.#date ? this.#date.touched : (this.host.values[key] ?? '').trim() !== '';
+    const touched = key === 'date_of_birth' && this.date ? this.date.touched : (this.host.values[key] ?? '').trim() !== '';
     if (touched || this.submitted) this.#validateOne(key);
-  }
-
-  /** The summary of the problems, linking to each control, while it is showing. */
-  renderSummary(screen: Screen, idPrefix: string): TemplateResult | typeof nothing {
-    if (!this.#summary) return nothing;
-    const items: SummaryItem[] = [];
-    for (const key of screen.fields) {
-      if (this.#errors[key] === undefined) continue;
-      // A link to the date reaches its first box in error.
-      const id = `${idPrefix}-${key}`;
-      const target = key === 'date_of_birth' ? this.#date?.firstInvalidBox(id, this.#words, this.options.config().minAge) : undefined;
-      items.push({ target: target ?? this.#questions.target(key, id), text: this.errorFor(key) });
-    }
-    if (this.#errors[CONSENT] !== undefined) {
-      items.push({ target: this.options.config().sellers.length > 1 ? `${idPrefix}-consent-1` : `${idPrefix}-consent`, text: this.errorFor(CONSENT) });
-    }
-    return errorSummaryTemplate(`${idPrefix}-summary`, this.#strings.errorSummaryTitle, items);
-  }
-
-  #invalidParts(): readonly DatePart[] {
-    if (this.#errors['date_of_birth'] === undefined) return [];
-    return this.#date?.invalidParts(this.#words, this.options.config().minAge) ?? [];
   }
 
   /** The fields on this screen, each labelled, with its error and (for the email) a suggestion. */
   render(screen: Screen, idPrefix: string): TemplateResult[] {
-    const strings = this.#strings;
+    const strings = this.strings;
     const country = this.options.config().country;
     return screen.fields.map((key) => {
       const id = `${idPrefix}-${key}`;
       const required = screen.required.includes(key);
       const value = this.host.values[key] ?? '';
       const error = this.errorFor(key);
-      const question = this.#questions.render(key, { id, required, value, error, messages: this.#words, strings, locale: this.options.config().locale });
+      const question = this.questions.render(key, { id, required, value, error, messages: this.words, strings, locale: this.options.config().locale });
       if (question || !isFieldKey(key)) return question ?? html``;
       if (FIELD_CATALOGUE[key].control === 'date') {
         // Read as a date here, with the rules' own reading: the rules share normalise.ts with the first chunk, not the date's.
-        const messages = this.#words;
-        return this.#date?.render({ key, id, label: messages.labels[key], value: isoDate(value), required, messages, error: this.errorFor(key), invalid: this.#invalidParts() }) ?? html``;
+        const messages = this.words;
+        return this.date?.render({ key, id, label: messages.labels[key], value: isoDate(value), required, messages, error: this.errorFor(key), invalid: this.invalidParts() }) ?? html``;
       }
       return fieldTemplate({
         key,
         id,
-        label: this.#words.labels[key],
+        label: this.words.labels[key],
         required,
-        requiredMark: this.#words.requiredMark(key),
+        requiredMark: this.words.requiredMark(key),
         chooseLabel: strings.choose,
-        value: FIELD_CATALOGUE[key].control === 'tel' && this.#validation ? this.#validation.displayPhone(value, country) : value,
+        value: FIELD_CATALOGUE[key].control === 'tel' && this.validation ? this.validation.displayPhone(value, country) : value,
         error,
         ...(key === 'email' && this.#suggestion.showing ? { hint: this.#suggestion.template(strings, this.handleUseSuggestion) } : {}),
       });
