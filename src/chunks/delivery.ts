@@ -6,16 +6,12 @@
  * the page is quiet (a second at most: send-parts-controller.ts), at once when Submit is pressed; a
  * Submit pressed before it arrives waits for it.
  */
-import { addStyles, SCOPE } from '../element/styles.js';
 import { ScreenSubmit } from '../element/screen-submit.js';
 import { screenSubmitArrived } from '../element/steps-controller.js';
-import { momentRules } from '../element/styles-moments.js';
 
 export { DeliveryController } from '../element/delivery-controller.js';
 export { TrackingController } from '../element/tracking-controller.js';
 export { ElementConversions as ConversionsController } from '../element/conversions-controller.js';
 
-// The rules of what this chunk renders join the widget's sheet as it arrives (styles.ts), and what
-// Submit does on each screen is handed to the steps (steps-controller.ts).
-addStyles(momentRules(SCOPE));
+// What Submit does on each screen is handed to the steps (steps-controller.ts).
 screenSubmitArrived(ScreenSubmit);

@@ -1,8 +1,6 @@
 import { consentRules } from './styles-consent.js';
 import { dateRules } from './styles-date.js';
-import { momentRules } from './styles-moments.js';
 import { questionAndStepRules } from './styles-steps.js';
-import { summaryRules } from './styles-summary.js';
 import { CSS, SCOPE } from './styles.js';
 
 /** Each part's rules, as its chunk adds them (styles.ts, `addStyles`). */
@@ -10,8 +8,6 @@ export const PART_CSS = {
   consent: consentRules(SCOPE),
   questions: questionAndStepRules(SCOPE),
   date: dateRules(SCOPE),
-  summary: summaryRules(SCOPE),
-  moments: momentRules(SCOPE),
 } as const;
 
 /**

@@ -1,10 +1,9 @@
 /**
  * The rules of what only delivery shows: the thank-you panel, the notice of a lead an earlier visit
  * left on this device, and the consent step's heading (deferred consent). Scoped like the rest of the
- * sheet; they come with the delivery chunk (src/chunks/delivery.ts) and are added to the sheet when it
- * arrives (styles.ts, `addStyles`); the class hooks are documented in styles.ts, where the manifest
- * reads them. The status and alert regions' own rules stay in the first sheet: they are on screen
- * (empty) from the first render.
+ * sheet, which holds them from the first render (styles.ts: adding rules once the form is painted
+ * would restyle the whole page); the class hooks are documented in styles.ts, where the manifest reads
+ * them.
  */
 export function momentRules(S: string): string {
   return `

@@ -1,8 +1,7 @@
 /**
- * The error summary's rules, scoped like the rest of the sheet. A summary shows only once Submit was
- * checked, which needs the rules: they come with the validation chunk (src/chunks/validation.ts) and
- * are added to the sheet when it arrives (styles.ts, `addStyles`); the class hooks are documented in
- * styles.ts, where the manifest reads them.
+ * The error summary's rules, scoped like the rest of the sheet, which holds them from the first render
+ * (styles.ts: adding rules once the form is painted would restyle the whole page); the class hooks
+ * are documented in styles.ts, where the manifest reads them.
  */
 export function summaryRules(S: string): string {
   return `

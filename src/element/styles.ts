@@ -17,6 +17,8 @@
  * The sheet is a constructable stylesheet adopted by the document (or the shadow root the widget sits
  * in), which a strict `style-src` allows; an inline `<style>` would not (TOOLCHAIN.md, "CSP facts").
  */
+import { momentRules } from './styles-moments.js';
+import { summaryRules } from './styles-summary.js';
 import { SHAPES, tokens, TOKENS } from './theme.js';
 
 export const SCOPE = 'lead-capture:not(#lc-a):not(#lc-b)';
@@ -218,6 +220,8 @@ ${S} .lc-checkbox {
 }
 /* The error outline gives way to the focus ring, so an invalid box still shows where focus is (2.4.7). */
 ${S} :is(.lc-checkbox, .lc-radio)[aria-invalid="true"]:not(:focus-visible) { outline: 2px solid var(--lc-error); outline-offset: 2px; }
+${summaryRules(S)}
+${momentRules(S)}
 ${S} .lc-honeypot { position: absolute; inset-inline-start: -10000px; inline-size: 1px; block-size: 1px; overflow: hidden; }
 `;
 
@@ -225,9 +229,11 @@ ${S} .lc-honeypot { position: absolute; inset-inline-start: -10000px; inline-siz
  * The rules of what only some forms show, or a form shows only later, come with the chunk that
  * renders them and join the sheet as it arrives (`addStyles`): the first render parses only the rules
  * a plain form needs. The consent block's, the questions' and steps', the date's arrive before the
- * first render of a form that uses them; the error summary's with the rules, the thank-you's and the
- * earlier visit's notice's with delivery, before either can show. Each part styles elements of its
- * own, after the first render's rules, so the order the parts arrive in is not the cascade's concern.
+ * first render of a form that uses them. Nothing is added after the first render: a change to the
+ * sheet then has the browser restyle the whole page (measured: the rules' and delivery's chunks,
+ * arriving as the form is painted, made it later), so the error summary's and the thank-you's rules
+ * stay in the first sheet. Each part styles elements of its own, after the first render's rules, so
+ * the order the parts arrive in is not the cascade's concern.
  */
 const parts: string[] = [];
 /** Roots styled by `<style nonce>` elements (a strict CSP without constructable sheets), which a part is added to as well. */

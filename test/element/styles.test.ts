@@ -127,7 +127,7 @@ describe('<lead-capture> styles', () => {
     const first = new CSSStyleSheet();
     first.replaceSync(CSS);
     const selectors = [...first.cssRules].map((rule) => rule.cssText).join('\n');
-    for (const hook of ['.lc-progress', '.lc-option', '.lc-date-parts', '.lc-error-summary-list', '.lc-success-title', '.lc-consent-row']) {
+    for (const hook of ['.lc-progress', '.lc-option', '.lc-date-parts', '.lc-consent-row']) {
       expect(selectors.includes(hook), hook).to.equal(false);
     }
     // The status and alert regions are on screen, empty, from the first render: their rules are in the first sheet.
@@ -136,7 +136,7 @@ describe('<lead-capture> styles', () => {
     const adopted = document.adoptedStyleSheets.find((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.startsWith('lead-capture')))!;
     const before = adopted.cssRules.length;
     // A part already there is not added twice.
-    addStyles(PART_CSS.summary);
+    addStyles(PART_CSS.consent);
     expect(adopted.cssRules.length).to.equal(before);
   });
 
@@ -224,12 +224,11 @@ describe('<lead-capture> styles', () => {
     await element.updateComplete;
     const style = root.querySelector<HTMLStyleElement>('style[data-lead-capture]');
     expect(style?.nonce).to.equal('abc123');
-    // The parts that came with the chunks (this form's: the consent block's, the error summary's,
-    // delivery's), each in a <style> with the nonce after the first render's.
+    // The part that came with this form's chunk (the consent block's), in a <style> with the nonce after the first render's.
     const styles = [...root.querySelectorAll<HTMLStyleElement>('style[data-lead-capture]')];
-    expect(styles.length).to.be.at.least(4);
+    expect(styles.length).to.be.at.least(2);
     expect(styles.every((part) => part.nonce === 'abc123')).to.equal(true);
-    expect(styles.map((part) => part.textContent)).to.include.members([CSS, PART_CSS.consent, PART_CSS.summary, PART_CSS.moments]);
+    expect(styles.map((part) => part.textContent)).to.include.members([CSS, PART_CSS.consent]);
     expect(getComputedStyle(element.querySelector('.lc-consent-row')!).display).to.equal('flex');
     expect(root.adoptedStyleSheets).to.have.length(0);
     expect(getComputedStyle(submitButton(element)).backgroundColor).to.equal('rgb(10, 85, 194)');
