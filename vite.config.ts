@@ -127,19 +127,18 @@ function templateMinifier(): Plugin {
 }
 
 /**
- * `dist/lead-capture.css`: the sheet the widget adopts, every part of it (styles-all.ts: the first
- * render's rules and those each chunk adds as it arrives), for a page that paints the builder's
- * prerendered form before the script arrives. It is evaluated at build time (Vite's module runner)
- * through the same template minifier as the bundles, so the file is the sheet the bundle adopts, text
- * for text: there is no second copy to edit.
+ * `dist/lead-capture.css`: the sheet the widget adopts, for a page that paints the builder's prerendered
+ * form before the script arrives. It is styles.ts's own `CSS`, evaluated at build time (Vite's module
+ * runner) through the same template minifier as the bundles, so the file is the sheet the bundle
+ * adopts, text for text: there is no second copy to edit.
  */
 function stylesheetFile(): Plugin {
   return {
     name: 'lead-capture-stylesheet',
     async generateBundle() {
-      const styles = fileURLToPath(new URL('./src/element/styles-all.ts', import.meta.url));
-      const { module } = await runnerImport<{ WHOLE_CSS: string }>(styles, { configFile: false, logLevel: 'silent', plugins: [templateMinifier()] });
-      this.emitFile({ type: 'asset', fileName: 'lead-capture.css', source: module.WHOLE_CSS });
+      const styles = fileURLToPath(new URL('./src/element/styles.ts', import.meta.url));
+      const { module } = await runnerImport<{ CSS: string }>(styles, { configFile: false, logLevel: 'silent', plugins: [templateMinifier()] });
+      this.emitFile({ type: 'asset', fileName: 'lead-capture.css', source: module.CSS });
     },
   };
 }

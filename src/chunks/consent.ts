@@ -5,10 +5,4 @@
  * without a disclosure never fetches it. What was ticked and the record stay in the first chunk
  * (consent-controller.ts).
  */
-import { addStyles, SCOPE } from '../element/styles.js';
-import { consentRules } from '../element/styles-consent.js';
-
 export { ConsentDisclosure } from '../element/consent-disclosure.js';
-
-// The rules of what this chunk renders join the widget's sheet as it arrives (styles.ts).
-addStyles(consentRules(SCOPE));

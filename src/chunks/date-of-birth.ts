@@ -7,10 +7,4 @@
  * The state select's list (us-states.ts) stays in the first chunk: `FIELD_CATALOGUE`, which
  * lead-capture.js exports, carries it as the select's options, and the rules read it from there too.
  */
-import { addStyles, SCOPE } from '../element/styles.js';
-import { dateRules } from '../element/styles-date.js';
-
 export { MemorableDateField } from '../element/date-field.js';
-
-// The rules of what this chunk renders join the widget's sheet as it arrives (styles.ts).
-addStyles(dateRules(SCOPE));

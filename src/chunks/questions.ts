@@ -7,13 +7,7 @@
  * (steps-controller.ts), which every form needs, and what Submit does on it comes with delivery
  * (screen-submit.ts).
  */
-import { addStyles, SCOPE } from '../element/styles.js';
-import { questionAndStepRules } from '../element/styles-steps.js';
-
 export { parseQuestions } from '../fields/question-definitions.js';
 export { parseSteps } from '../fields/steps.js';
 export { QuestionFields } from '../element/question-fields.js';
 export { StepSequence } from '../element/step-sequence.js';
-
-// The rules of what this chunk renders join the widget's sheet as it arrives (styles.ts).
-addStyles(questionAndStepRules(SCOPE));

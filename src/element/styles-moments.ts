@@ -1,24 +1,37 @@
 /**
- * The rules of what only delivery shows: the thank-you panel, the notice of a lead an earlier visit
- * left on this device, and the consent step's heading (deferred consent). Scoped like the rest of the
- * sheet, which holds them from the first render (styles.ts: adding rules once the form is painted
- * would restyle the whole page); the class hooks are documented in styles.ts, where the manifest reads
- * them.
+ * The rules for the error summary, the memorable date, the earlier visit's notice and what is heard
+ * but not seen, scoped like the rest of the sheet (styles.ts adds them to it; the class hooks are
+ * documented there, where the manifest reads them).
  */
-export function momentRules(S: string): string {
+export function summaryDateAndAnnouncementRules(S: string): string {
   return `
-${S} .lc-success {
+${S} .lc-error-summary {
   padding: 16px;
-  border-inline-start: 4px solid var(--lc-success);
-  background: var(--lc-success-background);
-  color: var(--lc-success-text);
+  border: 4px solid var(--lc-error);
+  border-radius: var(--lc-input-radius);
 }
-${S} .lc-success-title { display: block; margin: 0 0 4px; font-size: 1.25em; font-weight: 700; line-height: 1.3; }
-/* Focused so the person is taken there; it is not something to operate, so no ring. */
-${S} .lc-success-title:focus { outline: none; }
-${S} .lc-success p { margin: 0; }
+${S} .lc-error-summary-title { margin: 0 0 8px; font-size: 1.125em; font-weight: 700; line-height: 1.3; }
+${S} .lc-error-summary-list { margin: 0; padding: 0 0 0 1.25em; display: grid; gap: 4px; }
+${S} .lc-error-summary-list a { color: var(--lc-error); font-weight: 600; text-decoration: underline; }
 ${S} .lc-notice { margin: 0; font-size: 0.875em; color: var(--lc-muted); }
-${S} .lc-step-title { margin: 0; font-size: 1.25em; font-weight: 700; }
-${S} .lc-step-intro { margin: 4px 0 0; }
+${S} .lc-date { margin: 0; padding: 0; border: 0; min-inline-size: 0; }
+${S} .lc-date > legend { padding: 0; }
+${S} .lc-date-hint { margin: 0; font-size: 0.875em; color: var(--lc-muted); }
+${S} .lc-date-parts { display: flex; flex-wrap: wrap; gap: 12px; }
+${S} .lc-date-part { display: grid; gap: 2px; inline-size: 4.5em; }
+${S} .lc-date-year { inline-size: 6em; }
+${S} .lc-date-label { font-size: 0.875em; }
+/*
+ * Heard, not seen: the thank-you read out by the status region while the panel shows it; and empty
+ * live regions, kept in the accessibility tree (so later text is announced) but out of the layout.
+ */
+${S} .lc-visually-hidden, ${S} :is(.lc-status, .lc-alert):empty {
+  position: absolute !important; inline-size: 1px; block-size: 1px; margin: 0; padding: 0; border: 0;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+@media (forced-colors: active) {
+  /* Colour is gone in forced colours: an invalid field keeps a double border to say so. */
+  ${S} .lc-input[aria-invalid="true"] { border-style: double; border-width: 4px; }
+}
 `;
 }

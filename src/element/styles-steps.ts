@@ -1,9 +1,7 @@
 /**
- * The rules for the page's own questions and for multi-step forms, scoped like the rest of the sheet.
- * They come with the questions chunk (src/chunks/questions.ts), which a form with questions or steps
- * loads before it first renders, and are added to the sheet then (styles.ts, `addStyles`); the class
- * hooks and the `--lead-capture-progress-*` tokens are documented in styles.ts and theme.ts, where the
- * manifest reads them.
+ * The rules for the page's own questions and for multi-step forms, scoped like the rest of the sheet
+ * (styles.ts adds them to it; the class hooks and the `--lead-capture-progress-*` tokens are
+ * documented there, where the manifest reads them).
  */
 export function questionAndStepRules(S: string): string {
   return `

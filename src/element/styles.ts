@@ -1,3 +1,6 @@
+import { summaryDateAndAnnouncementRules } from './styles-moments.js';
+import { questionAndStepRules } from './styles-steps.js';
+
 /**
  * The widget renders into the light DOM so that TrustedForm and Jornaya can see its form (their
  * scripts cannot look inside a shadow root: DESTINATIONS.md, "Shadow DOM"). Without a shadow root,
@@ -17,8 +20,6 @@
  * The sheet is a constructable stylesheet adopted by the document (or the shadow root the widget sits
  * in), which a strict `style-src` allows; an inline `<style>` would not (TOOLCHAIN.md, "CSP facts").
  */
-import { momentRules } from './styles-moments.js';
-import { summaryRules } from './styles-summary.js';
 import { SHAPES, tokens, TOKENS } from './theme.js';
 
 export const SCOPE = 'lead-capture:not(#lc-a):not(#lc-b)';
@@ -198,18 +199,19 @@ ${S} .lc-alert {
   background: var(--lc-error-background);
   color: var(--lc-error-text);
 }
-/*
- * Heard, not seen: the thank-you read out by the status region while the panel shows it; and empty
- * live regions, kept in the accessibility tree (so later text is announced) but out of the layout.
- */
-${S} .lc-visually-hidden, ${S} :is(.lc-status, .lc-alert):empty {
-  position: absolute !important; inline-size: 1px; block-size: 1px; margin: 0; padding: 0; border: 0;
-  overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+${S} .lc-success {
+  padding: 16px;
+  border-inline-start: 4px solid var(--lc-success);
+  background: var(--lc-success-background);
+  color: var(--lc-success-text);
 }
-@media (forced-colors: active) {
-  /* Colour is gone in forced colours: an invalid field keeps a double border to say so. */
-  ${S} .lc-input[aria-invalid="true"] { border-style: double; border-width: 4px; }
-}
+${S} .lc-success-title { display: block; margin: 0 0 4px; font-size: 1.25em; font-weight: 700; line-height: 1.3; }
+/* Focused so the person is taken there; it is not something to operate, so no ring. */
+${S} .lc-success-title:focus { outline: none; }
+${S} .lc-success p { margin: 0; }
+${summaryDateAndAnnouncementRules(S)}
+${S} .lc-consent { display: grid; gap: 8px; min-inline-size: 0; margin: 0; padding: 0; border: 0; }
+${S} .lc-consent-row { display: flex; gap: 12px; align-items: flex-start; }
 ${S} .lc-checkbox {
   flex: none;
   inline-size: 24px;
@@ -220,35 +222,17 @@ ${S} .lc-checkbox {
 }
 /* The error outline gives way to the focus ring, so an invalid box still shows where focus is (2.4.7). */
 ${S} :is(.lc-checkbox, .lc-radio)[aria-invalid="true"]:not(:focus-visible) { outline: 2px solid var(--lc-error); outline-offset: 2px; }
-${summaryRules(S)}
-${momentRules(S)}
+${S} .lc-consent-text { display: block; padding: 0; font-size: var(--lc-consent-font-size); line-height: 1.5; }
+${S} .lc-seller { font-weight: 600; cursor: pointer; }
+${S} .lc-consent-text a { color: var(--lc-link); text-decoration: underline; }
+${S} .lc-step-title { margin: 0; font-size: 1.25em; font-weight: 700; }
+${S} .lc-step-intro { margin: 4px 0 0; }
+${questionAndStepRules(S)}
 ${S} .lc-honeypot { position: absolute; inset-inline-start: -10000px; inline-size: 1px; block-size: 1px; overflow: hidden; }
 `;
 
-/**
- * The rules of what only some forms show, or a form shows only later, come with the chunk that
- * renders them and join the sheet as it arrives (`addStyles`): the first render parses only the rules
- * a plain form needs. The consent block's, the questions' and steps', the date's arrive before the
- * first render of a form that uses them. Nothing is added after the first render: a change to the
- * sheet then has the browser restyle the whole page (measured: the rules' and delivery's chunks,
- * arriving as the form is painted, made it later), so the error summary's and the thank-you's rules
- * stay in the first sheet. Each part styles elements of its own, after the first render's rules, so
- * the order the parts arrive in is not the cascade's concern.
- */
-const parts: string[] = [];
-/** Roots styled by `<style nonce>` elements (a strict CSP without constructable sheets), which a part is added to as well. */
-const nonced = new Set<WeakRef<Document | ShadowRoot>>();
-const adopted = new WeakMap<Document | ShadowRoot, string | undefined>();
-/** The one constructable sheet every other styled root shares. */
+const adopted = new WeakSet<Document | ShadowRoot>();
 let sheet: CSSStyleSheet | undefined;
-
-function addStyleElement(root: Document | ShadowRoot, nonce: string, css: string): void {
-  const style = (root instanceof Document ? root : root.ownerDocument).createElement('style');
-  style.nonce = nonce;
-  style.dataset['leadCapture'] = '';
-  style.textContent = css;
-  (root instanceof Document ? root.head : root).append(style);
-}
 
 /**
  * Adds the widget's sheet to the document or shadow root the element sits in, once per root, however
@@ -256,35 +240,17 @@ function addStyleElement(root: Document | ShadowRoot, nonce: string, css: string
  */
 export function adoptStyles(root: Document | ShadowRoot, nonce?: string): void {
   if (adopted.has(root)) return;
-  adopted.set(root, nonce);
+  adopted.add(root);
   if (nonce !== undefined) {
-    nonced.add(new WeakRef(root));
-    for (const css of [CSS, ...parts]) addStyleElement(root, nonce, css);
+    const ownerDocument = root instanceof Document ? root : root.ownerDocument;
+    const style = ownerDocument.createElement('style');
+    style.nonce = nonce;
+    style.dataset['leadCapture'] = '';
+    style.textContent = CSS;
+    (root instanceof Document ? root.head : root).append(style);
     return;
   }
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS + parts.join(''));
-  }
+  sheet ??= new CSSStyleSheet();
+  if (sheet.cssRules.length === 0) sheet.replaceSync(CSS);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
-
-/**
- * Adds a part's rules to the sheet when the chunk that needs them arrives, once: every root already
- * styled gets them at once (the one constructable sheet they share, or a `<style>` with the root's
- * nonce), and a root styled later gets them with the rest.
- */
-export function addStyles(css: string): void {
-  if (parts.includes(css)) return;
-  parts.push(css);
-  if (sheet) {
-    const rules = new CSSStyleSheet();
-    rules.replaceSync(css);
-    for (const rule of rules.cssRules) sheet.insertRule(rule.cssText, sheet.cssRules.length);
-  }
-  for (const ref of nonced) {
-    const root = ref.deref();
-    if (root) addStyleElement(root, adopted.get(root)!, css);
-    else nonced.delete(ref);
-  }
 }

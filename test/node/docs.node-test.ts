@@ -14,7 +14,7 @@ import {
   type ElementDeclaration,
   type Manifest,
 } from '../../scripts/docs.js';
-import { WHOLE_CSS } from '../../src/element/styles-all.js';
+import { CSS } from '../../src/element/styles.js';
 import { OUTBOX_TTL_MS } from '../../src/flow/outbox.js';
 
 const root = new URL('../../', import.meta.url);
@@ -55,7 +55,7 @@ describe('custom-elements.json', () => {
 
   it('lists every --lead-capture-* property the sheet reads, with its default', () => {
     const element = elementDeclaration(committed());
-    const used = new Set([...WHOLE_CSS.matchAll(/var\((--lead-capture-[a-z-]+)/g)].map(([, name]) => name));
+    const used = new Set([...CSS.matchAll(/var\((--lead-capture-[a-z-]+)/g)].map(([, name]) => name));
     const documented = element.cssProperties ?? [];
     assert.deepEqual(documented.map((property) => property.name).sort(), [...used].sort());
     assert.deepEqual(documented.filter((property) => !property.default).map((property) => property.name), []);
