@@ -11,7 +11,8 @@ import { screenSubmitArrived } from '../element/steps-controller.js';
 
 export { DeliveryController } from '../element/delivery-controller.js';
 export { TrackingController } from '../element/tracking-controller.js';
-export { ElementConversions as ConversionsController } from '../element/conversions-controller.js';
+export { ConversionsController } from '../conversions/controller.js';
+export { loadEnhancedConversions } from '../element/enhanced-conversions-part.js';
 
 // What Submit does on each screen is handed to the steps (steps-controller.ts).
 screenSubmitArrived(ScreenSubmit);

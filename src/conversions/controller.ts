@@ -16,7 +16,8 @@ export interface ConversionsHost extends ReactiveControllerHost, HTMLElement {
 
 /**
  * The hashing of enhanced conversions, loaded on demand (its own chunk): the element passes its chunk
- * loader in (src/element/conversions-controller.ts), so conversions never reach into the element.
+ * loader in (src/element/enhanced-conversions-part.ts, handed over by send-parts-controller.ts), so
+ * conversions never reach into the element.
  */
 export type LoadHashing = () => Promise<{ readonly hashedUserData: typeof hashedUserData }>;
 

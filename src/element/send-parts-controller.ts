@@ -179,11 +179,12 @@ export class SendPartsController {
   }
 
   /** Delivery is here: tracking captures the visit, conversions listen, and leads an earlier visit left go. */
-  #deliveryArrived({ DeliveryController, TrackingController, ConversionsController }: DeliveryChunk): void {
+  #deliveryArrived({ DeliveryController, TrackingController, ConversionsController, loadEnhancedConversions }: DeliveryChunk): void {
     if (this.#delivery) return;
     const { host, options } = this;
     const tracking = new TrackingController(host);
-    new ConversionsController(host);
+    // The conversions layer never imports the element: the hashing is loaded as the element loads its chunks.
+    new ConversionsController(host, loadEnhancedConversions);
     const delivery = new DeliveryController(host, { ...options, tracking, consentVisibility: () => this.#loadConsentVisibility() });
     delivery.configure(options.config(), true);
     this.#delivery = delivery;
