@@ -6,13 +6,8 @@
  * the page is quiet (a second at most: send-parts-controller.ts), at once when Submit is pressed; a
  * Submit pressed before it arrives waits for it.
  */
-import { ScreenSubmit } from '../element/screen-submit.js';
-import { screenSubmitArrived } from '../element/steps-controller.js';
-
 export { DeliveryController } from '../element/delivery-controller.js';
 export { TrackingController } from '../element/tracking-controller.js';
 export { ConversionsController } from '../conversions/controller.js';
 export { loadEnhancedConversions } from '../element/enhanced-conversions-part.js';
-
-// What Submit does on each screen is handed to the steps (steps-controller.ts).
-screenSubmitArrived(ScreenSubmit);
+export { ScreenSubmit } from '../element/screen-submit.js';

@@ -179,13 +179,14 @@ export class SendPartsController {
   }
 
   /** Delivery is here: tracking captures the visit, conversions listen, and leads an earlier visit left go. */
-  #deliveryArrived({ DeliveryController, TrackingController, ConversionsController, loadEnhancedConversions }: DeliveryChunk): void {
+  #deliveryArrived({ DeliveryController, TrackingController, ConversionsController, loadEnhancedConversions, ScreenSubmit }: DeliveryChunk): void {
     if (this.#delivery) return;
     const { host, options } = this;
     const tracking = new TrackingController(host);
     // The conversions layer never imports the element: the hashing is loaded as the element loads its chunks.
     new ConversionsController(host, loadEnhancedConversions);
     const delivery = new DeliveryController(host, { ...options, tracking, consentVisibility: () => this.#loadConsentVisibility() });
+    options.steps().deliveryArrived(ScreenSubmit);
     delivery.configure(options.config(), true);
     this.#delivery = delivery;
     options.slot.attach(delivery);

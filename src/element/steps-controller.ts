@@ -42,13 +42,6 @@ export interface StepsPosition {
   forget(): void;
 }
 
-let screenSubmit: typeof ScreenSubmit | undefined;
-
-/** The delivery chunk hands over what Submit does on each screen as it arrives (src/chunks/delivery.ts). */
-export function screenSubmitArrived(arrived: typeof ScreenSubmit): void {
-  screenSubmit = arrived;
-}
-
 /**
  * Which screen the person is on, and what Submit does there. A form is one screen, or with `steps`
  * (DESIGN.md, "Questions and steps") several: the one submit button reads "Next" and checks only the
@@ -159,8 +152,13 @@ export class StepsController implements ReactiveController, StepsPosition {
    * waits for delivery before it gets here (send-parts-controller.ts, `submitting`).
    */
   submit(): Promise<void> {
-    if (!screenSubmit) return Promise.reject(new Error('<lead-capture>: delivery is not loaded yet'));
-    return (this.#submit ??= new screenSubmit(this.host, this.options, this)).submit();
+    if (!this.#submit) return Promise.reject(new Error('<lead-capture>: delivery is not loaded yet'));
+    return this.#submit.submit();
+  }
+
+  /** Delivery has arrived with what Submit does on each screen (send-parts-controller.ts hands it over). */
+  deliveryArrived(Submit: typeof ScreenSubmit): void {
+    this.#submit ??= new Submit(this.host, this.options, this);
   }
 
   /** Moves to a counted step (values kept); `focusFirstField` false leaves focus where it is. */

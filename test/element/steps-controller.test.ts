@@ -5,8 +5,7 @@ import { ConsentController } from '../../src/element/consent-controller.js';
 import type { DeliveryController } from '../../src/element/delivery-controller.js';
 import type { FieldsController } from '../../src/element/fields-controller.js';
 import { StepsController } from '../../src/element/steps-controller.js';
-// What Submit does on each screen comes with the delivery chunk, which a Submit waits for.
-import '../../src/chunks/delivery.js';
+import { ScreenSubmit } from '../../src/element/screen-submit.js';
 import type { FlowState } from '../../src/flow/submission.js';
 
 const ATTRIBUTES: LeadCaptureAttributes = {
@@ -28,7 +27,10 @@ function stepsAt(state: FlowState, attributes: Partial<LeadCaptureAttributes> = 
   const config: LeadCaptureConfig = resolveConfig({ ...ATTRIBUTES, ...attributes }).config;
   const consent = new ConsentController(host);
   const delivery = { state } as DeliveryController;
-  return new StepsController(host, { config: () => config, consent, delivery, fields: {} as FieldsController });
+  const steps = new StepsController(host, { config: () => config, consent, delivery, fields: {} as FieldsController });
+  // What Submit does on each screen comes with the delivery chunk, which a Submit waits for.
+  steps.deliveryArrived(ScreenSubmit);
+  return steps;
 }
 
 describe('StepsController: the screen the person is on', () => {
@@ -77,6 +79,7 @@ describe('StepsController: two presses of Submit', () => {
       send: async () => void sends++,
     } as unknown as DeliveryController;
     const steps = new StepsController(host, { config: () => config, consent: new ConsentController(host), delivery, fields });
+    steps.deliveryArrived(ScreenSubmit);
     return {
       steps,
       release,
