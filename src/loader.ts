@@ -3,13 +3,18 @@
  * --mode loader`): the builder's embed code loads it instead of `lead-capture.js` when the page carries
  * the form's markup. It imports the widget, beside it, only once the browser has painted a frame after
  * the page was parsed, so with the markup in it: a module script runs as the parse ends, and when the
- * widget's code is already there (preloaded, or cached) its evaluation, tens of milliseconds on a slow
- * phone, would otherwise come before that paint and hold back the markup that is already the form.
+ * widget's code is already there (cached) its evaluation, tens of milliseconds on a slow phone, would
+ * otherwise come before that paint and hold back the markup that is already the form.
  * Not "at once when the page has painted": the page's first paint may be its content above the
  * embed, painted while the parser waited for `lead-capture.css`, before the markup was read. The
- * embed code preloads `lead-capture.js` and its chunks, pinned with their hashes, so the import is
- * neither late nor unchecked (README, "Embedding on pages you do not control").
+ * embed code holds the preloads of `lead-capture.js` and its chunks in a template until then
+ * (held-preloads.ts): the loader puts them into the page as it imports the widget, so the chunks
+ * download beside it, and its import map pins each (README, "Embedding on pages you do not control").
  */
+import { releasePreloads } from './element/held-preloads.js';
 import { afterPaint } from './element/prerendered.js';
 
-void afterPaint().then(() => import('./embed.js'));
+void afterPaint().then(() => {
+  releasePreloads();
+  return import('./embed.js');
+});

@@ -1,4 +1,5 @@
 import { asksDateOfBirth } from '../element/date-of-birth-part.js';
+import { HELD_PRELOADS } from '../element/held-preloads.js';
 import { asksQuestions } from '../element/questions-part.js';
 import type { EmbedAttribute } from './attributes.js';
 
@@ -139,9 +140,11 @@ export function importMapText(script: ScriptTag, prerendered: boolean): string |
 
 /**
  * The script tag and its preloads. A prerendered form's module build loads the loader instead of the
- * widget, with the widget preloaded first (pinned, as the page's own script tag would have been): it
- * downloads at once, and the loader's import takes the preloaded, checked file. Pinned only when the
- * loader is too: a manifest without it (an older build) keeps the widget's own script tag.
+ * widget, with the widget preloaded first (pinned, as the page's own script tag would have been), and
+ * holds those preloads in a `<template data-lc-preloads>` that the loader empties into the page once
+ * the markup has painted (src/element/held-preloads.ts): parsed with the page, they were fetched and
+ * compiled before the markup was on screen and held it back. Pinned only when the loader is too: a
+ * manifest without it (an older build) keeps the widget's own script tag and preloads as they are.
  */
 function scriptText(script: ScriptTag, prerendered: boolean): string {
   const loader = usesLoader(script, prerendered);
@@ -154,8 +157,9 @@ function scriptText(script: ScriptTag, prerendered: boolean): string {
   if (script.type === 'classic') attributes.push(['defer', true]);
   const widget = loader ? [preloadText(chunkUrl(script.src, bundleFile('module')), script.integrity)] : [];
   const chunks = script.type === 'module' && script.integrity ? (script.chunks ?? []) : [];
-  const links = [...widget, ...chunks.map((chunk) => preloadText(chunkUrl(script.src, chunk.file), chunk.integrity))];
-  return `${links.join('')}<script ${attributes.map(attributeText).join(' ')}></script>`;
+  const links = [...widget, ...chunks.map((chunk) => preloadText(chunkUrl(script.src, chunk.file), chunk.integrity))].join('');
+  const preloads = loader && links ? `<template ${HELD_PRELOADS}>\n${links}</template>\n` : links;
+  return `${preloads}<script ${attributes.map(attributeText).join(' ')}></script>`;
 }
 
 /** The stylesheet of the prerendered form, `lead-capture.css`, beside the script. */
@@ -179,7 +183,8 @@ function stylesheetText(script: ScriptTag, integrity: string | undefined): strin
 
 /**
  * The embed code: the import map that pins what the widget imports (a pinned module build), the stylesheet when the form is prerendered, the pinned chunks' preloads (module
- * build; with a prerendered form, the widget's preload first and the loader as the script), the script
+ * build; with a prerendered form, the widget's preload first, all held in a template until the markup
+ * has painted, and the loader as the script), the script
  * tag, then the element with one attribute a line, holding the prerendered form when there is one (and
  * naming it, `prerendered="lc-p-…"`, for the element to find it wherever the page's HTML puts it).
  */

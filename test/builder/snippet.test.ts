@@ -62,7 +62,7 @@ describe('the embed code', () => {
 describe('the embed code with the prerendered form', () => {
   const markup = '  <div data-lc-prerendered id="lc-p-0a1b2c3d4e" class="lc-form">\n    <p class="lc-consent-text">Terms &amp; &lt;conditions&gt;</p>\n  </div>';
 
-  it('pins the widget and its chunks in an import map, links the stylesheet, preloads the widget and its chunks, loads the loader, all pinned, and holds the form inside the element, which names it', () => {
+  it('pins the widget and its chunks in an import map, links the stylesheet, holds the preloads of the widget and its chunks for the loader, loads the loader, all pinned, and holds the form inside the element, which names it', () => {
     const chunks = [{ file: 'lead-capture.validation.js', integrity: 'sha384-v' }];
     expect(embedSnippet({ src: 'https://cdn.example.com/lc/lead-capture.js', type: 'module', integrity: 'sha384-abc', chunks, loaderIntegrity: 'sha384-l' }, [['fields', 'email']], { markup, token: 'lc-p-0a1b2c3d4e', integrity: 'sha384-css' })).to.equal(
       '<script type="importmap">{\n  "integrity": {\n' +
@@ -70,16 +70,18 @@ describe('the embed code with the prerendered form', () => {
         '    "https://cdn.example.com/lc/lead-capture.validation.js": "sha384-v"\n' +
         '  }\n}</script>\n' +
         '<link rel="stylesheet" href="https://cdn.example.com/lc/lead-capture.css" integrity="sha384-css" crossorigin="anonymous">\n' +
+        '<template data-lc-preloads>\n' +
         '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.js" integrity="sha384-abc" crossorigin="anonymous">\n' +
         '<link rel="modulepreload" href="https://cdn.example.com/lc/lead-capture.validation.js" integrity="sha384-v" crossorigin="anonymous">\n' +
+        '</template>\n' +
         '<script type="module" src="https://cdn.example.com/lc/lead-capture.loader.js" integrity="sha384-l" crossorigin="anonymous"></script>\n' +
         `<lead-capture\n  fields="email"\n  prerendered="lc-p-0a1b2c3d4e"\n>\n${markup}\n</lead-capture>\n`,
     );
   });
 
-  it('preloads the widget beside the loader even unpinned, so the import after the paint finds it there', () => {
+  it('holds the widget’s preload for the loader even unpinned', () => {
     expect(embedSnippet({ src: '/lc/lead-capture.js?v=2', type: 'module' }, [], { markup, token: 'lc-p-0a1b2c3d4e' })).to.equal(
-      '<link rel="stylesheet" href="/lc/lead-capture.css">\n<link rel="modulepreload" href="/lc/lead-capture.js">\n<script type="module" src="/lc/lead-capture.loader.js"></script>\n' +
+      '<link rel="stylesheet" href="/lc/lead-capture.css">\n<template data-lc-preloads>\n<link rel="modulepreload" href="/lc/lead-capture.js">\n</template>\n<script type="module" src="/lc/lead-capture.loader.js"></script>\n' +
         `<lead-capture\n  prerendered="lc-p-0a1b2c3d4e"\n>\n${markup}\n</lead-capture>\n`,
     );
   });

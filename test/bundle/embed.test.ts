@@ -103,6 +103,14 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\'), with t
     const markup = frame.contentWindow!.performance.getEntriesByName('lead-capture:painted', 'mark')[0];
     expect(markup, 'the markup’s paint marked').to.not.equal(undefined);
     expect(probeOf(frame).definedAt, 'the widget evaluated after the markup’s paint').to.be.greaterThanOrEqual(markup!.startTime);
+    // The embed code held the preloads in a template until then: the loader put them into the page as it imported the widget.
+    expect(doc.querySelector('template[data-lc-preloads]'), 'the template emptied into the page').to.equal(null);
+    expect(doc.querySelectorAll('link[rel="modulepreload"]')).to.have.length(7);
+    const preloaded = frame.contentWindow!.performance
+      .getEntriesByType('resource')
+      .filter((entry) => /^\/dist\/lead-capture\.(js|validation\.js|delivery\.js|prerendered\.js)$/.test(new URL(entry.name).pathname));
+    expect(preloaded).to.have.length(4);
+    for (const entry of preloaded) expect(entry.startTime, `${entry.name} fetched after the markup’s paint`).to.be.greaterThanOrEqual(markup!.startTime);
   });
 });
 
