@@ -2,6 +2,7 @@ import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
 import { isFieldKey } from '../fields/keys.js';
 import { isoDate } from '../fields/normalise.js';
+import { refusedByBrowser } from './browser-email-check.js';
 import type { ValidationChunk } from './chunks.js';
 import { EmailSuggestion } from './email-suggestion.js';
 import { formatWhileTyping } from './phone-typing.js';
@@ -19,8 +20,9 @@ export { CONSENT, type FieldErrorMap, type FieldsHost, type FieldsOptions };
  * summary) is field-problems.ts. The values themselves are the element's `values` property.
  *
  * The rules arrive in the validation chunk, just after the form first renders (`arrive`). Until then
- * typing works as ever (phone numbers are formatted without the rules), and a field left before they
- * arrive is remembered and checked the moment they do.
+ * typing works as ever (phone numbers are formatted without the rules), a field left before they
+ * arrive is remembered and checked the moment they do, and an email address the browser itself
+ * refuses is said to be wrong at once (`#checkEarly`).
  */
 export class FieldsController extends FieldProblems implements ReactiveController {
   /** Once the person has pressed Submit, every field is checked as they leave it, empty or not. */
@@ -64,10 +66,7 @@ export class FieldsController extends FieldProblems implements ReactiveControlle
   }
 
   #validateOne(key: string): void {
-    if (!this.validator) {
-      this.#unchecked.add(key);
-      return;
-    }
+    if (!this.validator) return this.#checkEarly(key);
     const required = this.options.screen().required.includes(key);
     const raw = this.host.values[key] ?? '';
     const date = key === 'date_of_birth' ? this.dateProblem() : undefined;
@@ -160,8 +159,21 @@ export class FieldsController extends FieldProblems implements ReactiveControlle
     const key = this.date?.partNamed(name) ? 'date_of_birth' : name;
     if (!isFieldKey(key) && !this.questions.has(key)) return;
     // Left before the rules arrived: judged the moment they do, as if on leaving.
-    if (!this.validation) this.#unchecked.add(key);
+    if (!this.validation) this.#checkEarly(key);
     else this.#leave(key);
+  }
+
+  /**
+   * A field checked before the rules arrived: judged the moment they do. An email address the browser
+   * refuses is wrong whatever the rules say (they are never looser), so that is shown now, and
+   * cleared as soon as what is typed no longer is: on a slow network the person is not left waiting
+   * for the rules to hear that "jane@" is not an address. What the browser accepts waits for them.
+   */
+  #checkEarly(key: string): void {
+    this.#unchecked.add(key);
+    if (key !== 'email') return;
+    const { email: _shown, ...rest } = this.errors;
+    this.errors = refusedByBrowser(this.host.values['email'] ?? '') ? { ...rest, email: 'email' } : rest;
   }
 
   /** What leaving a field does once the rules are here: a phone number written the one way, then the check. */

@@ -56,7 +56,8 @@ describe('<lead-capture> before its validation chunk arrives', () => {
     const element = await mount({ fields: 'first_name email mobile', required: 'email', 'min-fill-ms': '0', persist: 'none' });
     await expect(element).to.be.accessible();
     type(element, 'first_name', 'Jane');
-    type(element, 'email', 'not-an-email');
+    // An address the browser's own check accepts and the rules refuse (no top-level domain): theirs to judge.
+    type(element, 'email', 'jane@example');
     leave(element);
     type(element, 'mobile', '2125550123');
     await until(() => (control(element, 'mobile') as HTMLInputElement).value === '(212) 555-0123', 'the phone number formatted as typed');
@@ -65,8 +66,25 @@ describe('<lead-capture> before its validation chunk arrives', () => {
     validation.release();
     await until(() => control(element, 'email').getAttribute('aria-invalid') === 'true', 'the email left early to be judged');
     expect(errorText(element, 'email')).to.equal('Enter an email address in the correct format, like name@example.com');
-    expect(element.values).to.deep.equal({ first_name: 'Jane', email: 'not-an-email', mobile: '(212) 555-0123' });
+    expect(element.values).to.deep.equal({ first_name: 'Jane', email: 'jane@example', mobile: '(212) 555-0123' });
     expect((control(element, 'first_name') as HTMLInputElement).value).to.equal('Jane');
+  });
+
+  it('says at once that an address the browser refuses is wrong, clears it once fixed, and leaves the rest to the rules', async () => {
+    const validation = hold('validation');
+    const element = await mount({ fields: 'first_name email', required: 'email', 'min-fill-ms': '0', persist: 'none' });
+    type(element, 'email', 'not-an-email');
+    leave(element);
+    await until(() => control(element, 'email').getAttribute('aria-invalid') === 'true', 'the bad address refused on leaving, the rules still held back');
+    expect(errorText(element, 'email')).to.equal('Enter an email address in the correct format, like name@example.com');
+    await expect(element).to.be.accessible();
+
+    type(element, 'email', 'jane@example');
+    await until(() => control(element, 'email').getAttribute('aria-invalid') === 'false', 'the error cleared as the address is fixed');
+    expect(errorText(element, 'email')).to.equal('');
+
+    validation.release();
+    await until(() => control(element, 'email').getAttribute('aria-invalid') === 'true', 'the rules’ own verdict once they arrive');
   });
 
   it('a Submit pressed before the rules arrive waits for them, then judges the form', async () => {

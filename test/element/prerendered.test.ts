@@ -197,31 +197,53 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     expect(control(page.element, 'first_name').getAttribute('aria-invalid'), 'the field still being typed in is not judged').to.equal('false');
   });
 
-  it('shows the verdict on a field the person had left in the takeover’s own render when the rules are at hand', async () => {
-    const page = await pageWith(undefined);
-    await type(page.prerendered('email'), 'jane@');
-    await type(page.prerendered('first_name'), 'Jane');
-    // Read as the form first appears, before any later render could add the verdict.
+  /** The email's `aria-invalid` as the widget's form first appears, before any later render could add a verdict. */
+  async function firstShown(page: Awaited<ReturnType<typeof pageWith>>, arrived: () => Promise<void>): Promise<string | null | undefined> {
     let firstSeen: string | null | undefined;
     const takeover = new MutationObserver(() => {
       const email = page.element.querySelector(':scope > form.lc-form [name="email"]');
       if (email) firstSeen ??= email.getAttribute('aria-invalid');
     });
     takeover.observe(page.element, { childList: true });
-    await page.arrive();
+    await arrived();
     takeover.disconnect();
-    expect(firstSeen, 'the email as the widget’s form first showed it').to.equal('true');
+    return firstSeen;
+  }
+
+  it('shows the verdict on a field the person had left in the takeover’s own render when the rules are at hand', async () => {
+    const page = await pageWith(undefined);
+    // An address only the rules refuse (the browser's own check takes it).
+    await type(page.prerendered('email'), 'jane@example');
+    await type(page.prerendered('first_name'), 'Jane');
+    expect(await firstShown(page, () => page.arrive()), 'the email as the widget’s form first showed it').to.equal('true');
     expect(errorText(page.element, 'email')).to.not.equal('');
+  });
+
+  it('shows an address the browser refuses as wrong in the takeover’s own render, the rules still held back', async () => {
+    const page = await pageWith(undefined);
+    const rules = hold('validation');
+    await type(page.prerendered('email'), 'jane@');
+    await type(page.prerendered('first_name'), 'Jane');
+    let arrived: Promise<void> | undefined;
+    const shown = await firstShown(page, async () => {
+      arrived = page.arrive();
+      await until(() => page.element.querySelector(':scope > form.lc-form') !== null, 'the takeover while the rules are held back');
+    });
+    expect(shown, 'the email as the widget’s form first showed it').to.equal('true');
+    expect(errorText(page.element, 'email')).to.equal('Enter an email address in the correct format, like name@example.com');
+    rules.release();
+    await arrived;
   });
 
   it('takes the markup over without the rules when they are slow to come, and checks a field left there once they do', async () => {
     const page = await pageWith(undefined);
     const rules = hold('validation');
-    await type(page.prerendered('email'), 'jane@');
+    // An address the browser's own check accepts and the rules refuse: theirs to judge.
+    await type(page.prerendered('email'), 'jane@example');
     await type(page.prerendered('first_name'), 'Jane');
     const arrived = page.arrive();
     await until(() => page.element.querySelector(':scope > form.lc-form') !== null, 'the takeover while the rules are held back');
-    expect((control(page.element, 'email') as HTMLInputElement).value).to.equal('jane@');
+    expect((control(page.element, 'email') as HTMLInputElement).value).to.equal('jane@example');
     expect(control(page.element, 'email').getAttribute('aria-invalid'), 'no verdict before the rules').to.equal('false');
     rules.release();
     await arrived;

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { refusedByBrowser } from '../../src/element/browser-email-check.js';
 import { createLeadValidator } from '../../src/fields/validate.js';
 import { CASE_RULES } from './cases.js';
 
@@ -47,6 +48,15 @@ describe('email: never looser than the HTML standard (Chromium\'s input type=ema
       return browserAccepts(typed) && browserAccepts(ours.value) ? [] : [`${JSON.stringify(typed)} → ${JSON.stringify(ours.value)}`];
     });
     expect(looser, 'accepted by us, refused by the browser').to.deep.equal([]);
+  });
+
+  it('refuses every address the browser refuses with the code `email`, which the form says before the rules arrive', () => {
+    const otherwise = ADDRESSES.filter((typed) => refusedByBrowser(typed)).flatMap((typed) => {
+      const ours = validator.field('email', typed);
+      return !ours.ok && ours.error === 'email' ? [] : [`${JSON.stringify(typed)}: ${JSON.stringify(ours)}`];
+    });
+    expect(otherwise).to.deep.equal([]);
+    expect(ADDRESSES.filter((typed) => refusedByBrowser(typed))).to.include.members(['jane@', 'jane', 'jane doe@example.com']);
   });
 
   it('the list holds both kinds: addresses both accept, and addresses the browser refuses', () => {
