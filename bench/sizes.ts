@@ -34,6 +34,7 @@ const ON_DEMAND: Readonly<Record<string, string>> = {
   'lead-capture.prerendered.js': 'a page with the builder’s prerendered form',
   'lead-capture.questions.js': 'a form with questions or steps',
   'lead-capture.date-of-birth.js': 'a form that asks for a date of birth',
+  'lead-capture.us-states.js': 'a form that asks for the state',
 };
 
 export interface PageTotal {
@@ -51,7 +52,8 @@ export interface PageTotal {
  * typed and sent by a person counts the email-typo table; a form with a consent disclosure (what a
  * TCPA form fetches; TrustedForm's vendor script is not ours) adds the disclosure (before it first
  * renders), the consent check and the recorders; a form with questions or steps adds their code, and a
- * form with a date of birth its boxes (each before it first renders); a Spanish form adds its words; a page with the builder's prerendered form adds
+ * form with a date of birth its boxes, and a form with a state the states' list (each before it first
+ * renders); a Spanish form adds its words; a page with the builder's prerendered form adds
  * its loader (lead-capture.loader.js, its script, which imports the first chunk), its stylesheet
  * (lead-capture.css) and the takeover of its markup (lead-capture.prerendered.js).
  */
@@ -66,6 +68,7 @@ export function pageTotals(sizes: readonly FileSize[]): PageTotal[] {
   const consent = chunks.filter((size) => ['lead-capture.consent.js', 'lead-capture.consent-visibility.js', 'lead-capture.recorders.js'].includes(size.file));
   const questions = chunks.filter((size) => size.file === 'lead-capture.questions.js');
   const date = chunks.filter((size) => size.file === 'lead-capture.date-of-birth.js');
+  const states = chunks.filter((size) => size.file === 'lead-capture.us-states.js');
   const lead = [...first, ...parallel, ...typos];
   const prerendered = sizes.filter((size) => ['lead-capture.loader.js', 'lead-capture.css', 'lead-capture.prerendered.js'].includes(size.file));
   return [
@@ -74,6 +77,7 @@ export function pageTotals(sizes: readonly FileSize[]): PageTotal[] {
     { build: 'ES module: one lead, TCPA form: consent disclosure and TrustedForm (+ consent + consent-visibility + recorders)', files: lead.length + consent.length, gzip: total([...lead, ...consent]), budget: true },
     { build: 'ES module: one lead, with questions and steps (+ questions)', files: lead.length + questions.length, gzip: total([...lead, ...questions]), budget: true },
     { build: 'ES module: one lead, with a date of birth (+ date-of-birth)', files: lead.length + date.length, gzip: total([...lead, ...date]), budget: true },
+    { build: 'ES module: one lead, with a state (+ us-states)', files: lead.length + states.length, gzip: total([...lead, ...states]), budget: true },
     { build: 'ES module: one lead, Spanish form (+ es)', files: lead.length + es.length, gzip: total([...lead, ...es]), budget: true },
     { build: 'ES module: one lead, prerendered form (+ loader + lead-capture.css + prerendered)', files: lead.length + prerendered.length, gzip: total([...lead, ...prerendered]), budget: true },
     { build: 'classic script (lead-capture.classic.js)', files: classic.length, gzip: total(classic), budget: true },

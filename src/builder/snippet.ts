@@ -1,6 +1,7 @@
 import { asksDateOfBirth } from '../element/date-of-birth-part.js';
 import { HELD_PRELOADS } from '../element/held-preloads.js';
 import { asksQuestions } from '../element/questions-part.js';
+import { asksUsState } from '../element/us-states-part.js';
 import type { EmbedAttribute } from './attributes.js';
 
 /**
@@ -45,12 +46,13 @@ const text = (value: string | true | undefined): string => (typeof value === 'st
  * disclosure and its check for a form with one; the consent recorders for a form with TrustedForm or
  * Jornaya; the hashing of enhanced conversions for a form with them; the takeover of a prerendered
  * form for an element that carries one (its `prerendered` attribute); the code of questions and
- * steps for a form with either, and the date of birth's boxes for a form that asks for it, by the
- * element's own tests. The rules and delivery are loaded by every form.
+ * steps for a form with either, the date of birth's boxes for a form that asks for it, and the states'
+ * list for a form that asks for the state, by the element's own tests. The rules and delivery are loaded by every form.
  */
 const LOADED_WHEN: Readonly<Record<string, (attributes: ReadonlyMap<string, string | true>) => boolean>> = {
   questions: (attributes) => asksQuestions({ questions: text(attributes.get('questions')), steps: text(attributes.get('steps')) }),
   'date-of-birth': (attributes) => asksDateOfBirth(text(attributes.get('fields'))),
+  'us-states': (attributes) => asksUsState(text(attributes.get('fields'))),
   es: (attributes) => String(attributes.get('locale') ?? '').toLowerCase().startsWith('es'),
   consent: (attributes) => String(attributes.get('consent') ?? '').trim() !== '',
   'consent-visibility': (attributes) => String(attributes.get('consent') ?? '').trim() !== '',

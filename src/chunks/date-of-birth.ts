@@ -3,8 +3,5 @@
  * (three boxes, read into an ISO date, with the boxes' own problems). Loaded only by a form whose
  * `fields` name `date_of_birth`, before that form first renders (src/element/date-of-birth-part.ts);
  * a form without it never fetches it. The rules that judge the date stay in the validation chunk.
- *
- * The state select's list (us-states.ts) stays in the first chunk: `FIELD_CATALOGUE`, which
- * lead-capture.js exports, carries it as the select's options, and the rules read it from there too.
  */
 export { MemorableDateField } from '../element/date-field.js';

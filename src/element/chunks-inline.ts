@@ -13,6 +13,7 @@ import * as es from '../chunks/es.js';
 import * as prerendered from '../chunks/prerendered.js';
 import * as questions from '../chunks/questions.js';
 import * as recorders from '../chunks/recorders.js';
+import * as usStates from '../chunks/us-states.js';
 import * as validation from '../chunks/validation.js';
 import type { chunks as lazy } from './chunks.js';
 
@@ -24,6 +25,7 @@ export const chunks: typeof lazy = {
   consentVisibility: async () => consentVisibility,
   questions: async () => questions,
   dateOfBirth: async () => dateOfBirth,
+  usStates: async () => usStates,
   consent: async () => consent,
   recorders: async () => recorders,
   enhancedConversions: async () => enhancedConversions,

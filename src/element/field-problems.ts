@@ -9,6 +9,7 @@ import type { LeadCaptureConfig } from './config.js';
 import type { ConsentController } from './consent-controller.js';
 import type { MemorableDateField } from './date-field.js';
 import { dateOfBirthPart } from './date-of-birth-part.js';
+import { usStatesPart } from './us-states-part.js';
 import { NO_QUESTIONS, questionsPart, type QuestionAsker } from './questions-part.js';
 import { CONSENT, requiredValue, withDateProblem, type FieldErrorMap } from './field-errors.js';
 import { errorSummaryTemplate, type SummaryItem } from './error-summary.js';
@@ -94,7 +95,8 @@ export class FieldProblems {
     if (date && config.fields.includes('date_of_birth')) this.date ??= new date.MemorableDateField('date_of_birth');
     const validation = this.validation;
     if (!validation) return;
-    this.validator = validation.createLeadValidator({
+    // And a form with a state once the states' list is here: a form without one has no state to read.
+    this.validator = validation.leadValidatorWith(usStatesPart()?.toUsStateCode ?? (() => undefined), {
       fields: config.fields.filter(isFieldKey),
       required: config.required,
       questions,

@@ -13,6 +13,8 @@ export interface FieldView {
   readonly required: boolean;
   readonly requiredMark: string;
   readonly chooseLabel: string;
+  /** A select's options where the catalogue has none of its own: the state's, from their chunk (us-states-part.ts). */
+  readonly options?: readonly (readonly [value: string, label: string])[] | undefined;
   readonly value: string;
   /** The message shown under the field, or empty. */
   readonly error: string;
@@ -38,7 +40,7 @@ function control(view: FieldView, describedBy: string | undefined): TemplateResu
       .value=${live(view.value)}
     >
       <option value="">${view.chooseLabel}</option>
-      ${(definition.options ?? []).map(
+      ${(view.options ?? definition.options ?? []).map(
         ([value, label]) => html`<option value=${value} ?selected=${value === view.value}>${label}</option>`,
       )}
     </select>`;

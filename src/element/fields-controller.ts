@@ -10,6 +10,7 @@ import { CONSENT, type FieldErrorMap } from './field-errors.js';
 import { FieldProblems, type FieldsHost, type FieldsOptions } from './field-problems.js';
 import { fieldTemplate } from './field-template.js';
 import type { Screen } from './steps-controller.js';
+import { usStatesPart } from './us-states-part.js';
 
 export { CONSENT, type FieldErrorMap, type FieldsHost, type FieldsOptions };
 
@@ -213,6 +214,8 @@ export class FieldsController extends FieldProblems implements ReactiveControlle
         required,
         requiredMark: this.words.requiredMark(key),
         chooseLabel: strings.choose,
+        // A form with a state renders only once their chunk is here (render-parts-controller.ts).
+        options: key === 'state' ? usStatesPart()?.US_STATE_OPTIONS : undefined,
         value: FIELD_CATALOGUE[key].control === 'tel' && this.validation ? this.validation.displayPhone(value, country) : value,
         error,
         ...(key === 'email' && this.#suggestion.showing ? { hint: this.#suggestion.template(strings, this.handleUseSuggestion) } : {}),

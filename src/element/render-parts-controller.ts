@@ -13,6 +13,7 @@ import { loadPrerenderedPart, prerenderedPart } from './prerendered-part.js';
 import type { SendPartsController } from './send-parts-controller.js';
 import { asksQuestions, loadQuestionsPart, questionsPart } from './questions-part.js';
 import { UnavailableNotice } from './unavailable-notice.js';
+import { asksUsState, loadUsStatesPart, usStatesPart } from './us-states-part.js';
 
 /** What the person does at the form that tries a chunk of its own again, when it could not be loaded. */
 const USE = ['input', 'focusin', 'click'] as const;
@@ -35,7 +36,8 @@ export interface RenderPartsOptions {
  * The chunks of the form's own, loaded before its first render: a form in a language other than
  * English waits for its words (`lead-capture.es.js`), a form with questions or steps for the code
  * that asks them (`lead-capture.questions.js`), a form with a date of birth for its boxes
- * (`lead-capture.date-of-birth.js`), a form that asks for consent for its disclosure
+ * (`lead-capture.date-of-birth.js`), a form with a state for the states' list
+ * (`lead-capture.us-states.js`), a form that asks for consent for its disclosure
  * (`lead-capture.consent.js`), an element holding a prerendered form for its takeover
  * (`lead-capture.prerendered.js`). The changes held while they load, their retries, and the notice
  * (and `lead-error`, stage `load`) when they cannot be loaded.
@@ -83,7 +85,7 @@ export class RenderPartsController {
 
   /**
    * Whether the element may update now: not before the parts of the form's own have arrived, rather
-   * than flash English or a form without its questions, date or consent (a prerendered form stays on
+   * than flash English or a form without its questions, date, states or consent (a prerendered form stays on
    * screen, usable, meanwhile); what changed meanwhile is held for that update (`withHeld`). Any of
    * them given later (the `questions`, `fields` or `consent` property) loads its chunk then, the form
    * shown as it was until it arrives (and a Submit meanwhile waits for it). A chunk that fails is
@@ -128,6 +130,7 @@ export class RenderPartsController {
       locale && locale !== 'en' && !wordsFor(locale) && loadWords(locale),
       !questionsPart() && asksQuestions(host) && loadQuestionsPart(),
       !dateOfBirthPart() && asksDateOfBirth(host.fields) && loadDateOfBirthPart(),
+      !usStatesPart() && asksUsState(host.fields) && loadUsStatesPart(),
       !consentPart() && this.options.consent.asked(host.consent.trim()) && loadConsentPart(),
       !prerenderedPart() && !host.hasUpdated && hasPrerendered(host) && loadPrerenderedPart(),
       !host.hasUpdated && hasPrerendered(host) && this.#rulesBeforeTakeover(),

@@ -1,5 +1,4 @@
 import type { FieldKey } from './keys.js';
-import { US_STATES } from './us-states.js';
 
 /** How a field is asked for. Labels live in the translations; rules in rules.ts. */
 export interface FieldDefinition {
@@ -10,12 +9,13 @@ export interface FieldDefinition {
   /** The on-screen keyboard to show on phones. */
   readonly inputmode?: 'text' | 'email' | 'tel' | 'numeric';
   readonly maxLength: number;
-  /** For selects: the values offered, each with the label shown. */
+  /**
+   * For selects: the values offered, each with the label shown. The `state` select has none here: its
+   * list (us-states.ts, `US_STATE_OPTIONS`) is a chunk of the module build's own, loaded only by a
+   * form that asks for the state.
+   */
   readonly options?: readonly (readonly [value: string, label: string])[];
 }
-
-/** Where the states, DC and territories come from for the `state` select. */
-const STATE_OPTIONS = Object.entries(US_STATES).map(([code, name]) => [code, name] as const);
 
 /** The countries the shipped phone metadata covers (see phone.ts), as ISO 3166-1 alpha-2 codes. */
 const COUNTRY_OPTIONS = [
@@ -44,7 +44,7 @@ const ROWS: Readonly<Record<FieldKey, Omit<FieldDefinition, 'key'>>> = {
   address: { control: 'text', autocomplete: 'address-line1', maxLength: 100 },
   address2: { control: 'text', autocomplete: 'address-line2', maxLength: 100 },
   city: { control: 'text', autocomplete: 'address-level2', maxLength: 60 },
-  state: { control: 'select', autocomplete: 'address-level1', maxLength: 30, options: STATE_OPTIONS },
+  state: { control: 'select', autocomplete: 'address-level1', maxLength: 30 },
   zip_code: { control: 'text', autocomplete: 'postal-code', inputmode: 'numeric', maxLength: 10 },
   country: { control: 'select', autocomplete: 'country', maxLength: 60, options: COUNTRY_OPTIONS },
   date_of_birth: { control: 'date', autocomplete: 'bday', maxLength: 10 },

@@ -4,7 +4,6 @@ import { EMAIL } from './email.js';
 import type { FieldKey } from './keys.js';
 import * as normalise from './normalise.js';
 import { checkPhone, type PhoneCountry } from './phone.js';
-import { toUsStateCode } from './us-states.js';
 
 export { FIELD_ERROR_CODES, isFieldErrorCode, type FieldErrorCode } from './error-codes.js';
 import type { FieldErrorCode } from './error-codes.js';
@@ -20,6 +19,13 @@ export interface RuleOptions {
 }
 
 export type FieldSchema = z.ZodMiniType<string, string>;
+
+/**
+ * A US state's 2-letter code from a code or a name ("ca", "California" → "CA"), or undefined:
+ * us-states.ts's `toUsStateCode`, handed to the rules rather than imported, so the widget's rules
+ * (its validation chunk) take the states' table from the chunk a form asking for the state loads.
+ */
+export type UsStateLookup = (value: string) => string | undefined;
 
 /** Letters (any script), combining marks, and the punctuation real names use: O'Brien, Jean-Luc, St. John. */
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
@@ -133,8 +139,8 @@ const COUNTRY_CODES = new Map(
   ]),
 );
 
-/** Builds the schema one field's value must pass, with the options this page runs under. */
-export function fieldSchema(key: FieldKey, options: RuleOptions): FieldSchema {
+/** Builds the schema one field's value must pass, with the options this page runs under and the states' table. */
+export function fieldSchema(key: FieldKey, options: RuleOptions, usState: UsStateLookup): FieldSchema {
   const name = () => text(normalise.singleLine, limitOf(key), maxLength(key), z.regex(NAME, 'characters'));
   const line = () => text(normalise.singleLine, limitOf(key), maxLength(key), z.regex(PLAIN_LINE, 'characters'));
   switch (key) {
@@ -156,7 +162,7 @@ export function fieldSchema(key: FieldKey, options: RuleOptions): FieldSchema {
     case 'city':
       return text(normalise.city, limitOf('city'), maxLength('city'), z.regex(CITY, 'characters'));
     case 'state':
-      return mapped(toUsStateCode, 'state');
+      return mapped(usState, 'state');
     case 'zip_code':
       return text(
         normalise.zipCode,

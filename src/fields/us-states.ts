@@ -18,6 +18,9 @@ export const US_STATES = {
 
 export type UsStateCode = keyof typeof US_STATES;
 
+/** The `state` select's options: each code with its name, in the table's order. */
+export const US_STATE_OPTIONS: readonly (readonly [code: string, name: string])[] = Object.entries(US_STATES);
+
 export function isUsStateCode(value: string): value is UsStateCode {
   return Object.hasOwn(US_STATES, value);
 }

@@ -1,7 +1,8 @@
 import { answerSchema } from './answers.js';
 import { isFieldKey, type FieldKey } from './keys.js';
 import { isRequiredQuestion, type Question } from './questions.js';
-import { fieldSchema, type FieldErrorCode, type FieldSchema, type RuleOptions } from './rules.js';
+import { fieldSchema, type FieldErrorCode, type FieldSchema, type RuleOptions, type UsStateLookup } from './rules.js';
+import { toUsStateCode } from './us-states.js';
 
 /** What a page asks for and what it insists on, plus the options the rules run under. */
 export interface LeadRules extends RuleOptions {
@@ -45,18 +46,28 @@ function firstError(schema: FieldSchema, raw: string): FieldResult {
 }
 
 /**
- * Builds the one validator the widget and the relay share (issue 3: "one definition, two checkers").
- * A field's schema is built the first time that field is checked, once per set of rules: a form of
- * five fields never pays for the other twelve.
+ * Builds the one validator the widget and the relay share (issue 3: "one definition, two checkers"),
+ * with the whole states' table (us-states.ts).
  */
 export function createLeadValidator(rules: LeadRules): LeadValidator {
+  return leadValidatorWith(toUsStateCode, rules);
+}
+
+/**
+ * `createLeadValidator` with the states' table handed in: the widget's rules (its validation chunk)
+ * take it from the chunk a form asking for the state loads before it first renders
+ * (`lead-capture.us-states.js`), so no other form fetches it. A field's schema is built the first
+ * time that field is checked, once per set of rules: a form of five fields never pays for the other
+ * twelve.
+ */
+export function leadValidatorWith(usState: UsStateLookup, rules: LeadRules): LeadValidator {
   const questions = new Map((rules.questions ?? []).map((question) => [question.name, question]));
   const keys: readonly string[] = [...rules.fields, ...questions.keys()];
   const built = new Map<string, FieldSchema>();
   const schemaOf = (key: FieldKey | Question): FieldSchema => {
     const name = typeof key === 'string' ? key : key.name;
     let schema = built.get(name);
-    if (!schema) built.set(name, (schema = typeof key === 'string' ? fieldSchema(key, rules) : answerSchema(key)));
+    if (!schema) built.set(name, (schema = typeof key === 'string' ? fieldSchema(key, rules, usState) : answerSchema(key)));
     return schema;
   };
   const field = (key: string, raw: unknown): FieldResult => {

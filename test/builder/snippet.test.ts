@@ -130,6 +130,7 @@ describe('the chunks a page loads', () => {
     'lead-capture.consent.js': 'sha384-c',
     'lead-capture.questions.js': 'sha384-q',
     'lead-capture.date-of-birth.js': 'sha384-d',
+    'lead-capture.us-states.js': 'sha384-s',
     'lead-capture.recorders.js': 'sha384-r',
     'lead-capture.prerendered.js': 'sha384-p',
     'lead-capture.enhanced-conversions.js': 'sha384-e',
@@ -182,6 +183,12 @@ describe('the chunks a page loads', () => {
     expect(files([])).not.to.include('lead-capture.date-of-birth.js');
     expect(files([['fields', 'first_name email zip_code']])).not.to.include('lead-capture.date-of-birth.js');
     expect(files([['fields', 'first_name,date_of_birth email']])).to.include('lead-capture.date-of-birth.js');
+  });
+
+  it('include the states’ list only for a form whose fields name the state', () => {
+    expect(files([])).not.to.include('lead-capture.us-states.js');
+    expect(files([['fields', 'first_name last_name email mobile zip_code']])).not.to.include('lead-capture.us-states.js');
+    expect(files([['fields', 'first_name,state zip_code']])).to.include('lead-capture.us-states.js');
   });
 
   it('are none without a manifest, and resolve beside the script as its own import() does', () => {

@@ -56,6 +56,7 @@ describe('the embed code’s Subresource Integrity', function () {
     expect(clipboard.text, 'an English form never loads the Spanish words').not.to.include('lead-capture.es.js');
     expect(clipboard.text, 'a form without questions or steps never loads their code').not.to.include('lead-capture.questions.js');
     expect(clipboard.text, 'a form without a date of birth never loads its boxes').not.to.include('lead-capture.date-of-birth.js');
+    expect(clipboard.text, 'a form without a state never loads the states’ list').not.to.include('lead-capture.us-states.js');
     expect(clipboard.text, 'a form without a consent disclosure never loads it').not.to.include('lead-capture.consent.js');
     // The prerendered form's stylesheet, pinned like the scripts.
     expect(clipboard.text).to.include(`<link rel="stylesheet" href="/dist/lead-capture.css" integrity="${hashes['lead-capture.css']}" crossorigin="anonymous">`);

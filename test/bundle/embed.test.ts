@@ -126,16 +126,17 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\')', () =>
     expect(getComputedStyle(widget.querySelector('.lc-button')!).backgroundColor).to.equal('rgb(10, 85, 194)');
     expect(probeOf(frame).violations).to.deep.equal([]);
     expect(probeOf(frame).errors).to.deep.equal([]);
-    // Split: the first chunk and (this form has a disclosure) the disclosure's, then the rules and
-    // delivery (and the consent check), the typo table once an email was typed; an English page never
-    // fetches the Spanish words, nor a form without questions or steps their code, nor one without a
-    // date of birth its boxes.
+    // Split: the first chunk and (this form has a disclosure and a state) the disclosure's and the
+    // states' list, then the rules and delivery (and the consent check), the typo table once an email
+    // was typed; an English page never fetches the Spanish words, nor a form without questions or
+    // steps their code, nor one without a date of birth its boxes.
     expect(distScripts(frame)).to.deep.equal([
       '/dist/lead-capture.consent-visibility.js',
       '/dist/lead-capture.consent.js',
       '/dist/lead-capture.delivery.js',
       '/dist/lead-capture.email-typos.js',
       '/dist/lead-capture.js',
+      '/dist/lead-capture.us-states.js',
       '/dist/lead-capture.validation.js',
     ]);
   });

@@ -411,6 +411,33 @@ describe('<lead-capture> loads the words and tables it uses, and only those', ()
     expect(element.values).to.deep.equal({ email: 'jane@example.com' });
   });
 
+  it('a form without a state never asks for the states’ list', async () => {
+    const states = count('usStates');
+    const element = await mount({ fields: 'first_name last_name email mobile zip_code', persist: 'none' });
+    await element.updateComplete;
+    expect(states.asked).to.equal(0);
+  });
+
+  it('a form with a state waits for the states’ list, first renders its select with them, and its rules read a state’s name', async () => {
+    const states = hold('usStates');
+    const element = document.createElement('lead-capture');
+    element.setAttribute('fields', 'first_name state');
+    element.setAttribute('min-fill-ms', '0');
+    element.setAttribute('persist', 'none');
+    element.adapter = acceptAll;
+    document.body.append(element);
+    await until(() => states.asked > 0, 'the states’ list to be asked for');
+    expect(element.querySelector('form'), 'no select without its options in the meantime').to.equal(null);
+    states.release();
+    await until(() => element.querySelector('form') !== null, 'the form');
+    const offered = [...(control(element, 'state') as HTMLSelectElement).options].map((option) => option.value);
+    expect(offered).to.include.members(['', 'CA', 'NY', 'DC', 'PR']);
+    element.values = { first_name: 'Jane', state: 'California' };
+    const sent = oneEvent(element, 'lead-submit');
+    submitButton(element).click();
+    expect((await sent).detail.envelope.lead).to.deep.equal({ first_name: 'Jane', state: 'CA' });
+  });
+
   it('asks for the email-typo table once an email is typed, and offers the correction on leaving the field', async () => {
     const typos = count('emailTypos');
     const element = await mount({ fields: 'first_name email', persist: 'none' });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { FIELD_KEYS } from '../../src/fields/keys.js';
 import { parseQuestions } from '../../src/fields/question-definitions.js';
-import { createLeadValidator } from '../../src/fields/validate.js';
+import { createLeadValidator, leadValidatorWith } from '../../src/fields/validate.js';
 import { CASE_RULES, FIELD_CASES } from './cases.js';
 
 const validator = createLeadValidator({ ...CASE_RULES, fields: FIELD_KEYS, required: ['email'] });
@@ -14,6 +14,15 @@ describe('createLeadValidator: the field table', () => {
       expect(result).to.deep.equal('value' in row ? { ok: true, value: row.value } : { ok: false, error: row.error });
     });
   }
+});
+
+describe('leadValidatorWith: the states’ table handed in (the widget’s rules take it from its chunk)', () => {
+  it('reads a state with the table it is given, and knows none without one', () => {
+    const given = leadValidatorWith((value) => (value.toUpperCase() === 'CALIFORNIA' ? 'CA' : undefined), { ...CASE_RULES, fields: ['state'], required: [] });
+    expect(given.field('state', 'California')).to.deep.equal({ ok: true, value: 'CA' });
+    const none = leadValidatorWith(() => undefined, { ...CASE_RULES, fields: ['state'], required: [] });
+    expect(none.field('state', 'CA')).to.deep.equal({ ok: false, error: 'state' });
+  });
 });
 
 describe('createLeadValidator: whole leads', () => {
