@@ -1,13 +1,14 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { buildConsentRecord, type ConsentRecord } from '../consent/record.js';
+import type { ConsentRecord } from '../consent/record.js';
+import type { ConsentRecordOptions } from './consent-record.js';
 import type { ConsentDisclosure, ConsentView } from './consent-disclosure.js';
 import { consentPart, loadConsentPart } from './consent-part.js';
 
 /**
  * The consent block's state: whether the form asks for consent, the boxes the person ticked and when,
  * and the record of what they saw and agreed to. What the block shows (the disclosure and its boxes,
- * consent-disclosure.ts) comes in the consent chunk, which a form that asks for consent loads before
- * it first renders (consent-part.ts).
+ * consent-disclosure.ts) and the building of the record (consent-record.ts) come in the consent chunk,
+ * which a form that asks for consent loads before it first renders (consent-part.ts).
  */
 export class ConsentController implements ReactiveController {
   /** When each box was last checked, by seller index (0 for the single box); absent when unchecked. */
@@ -55,26 +56,17 @@ export class ConsentController implements ReactiveController {
   }
 
   /**
-   * The record of this consent, from the text as it is rendered now. Never without the text: should
-   * the consent chunk still be on its way, the record waits for it and for the form to show the block.
+   * The record of this consent, from the text as it is rendered now, built by the consent chunk
+   * (consent-record.ts). Never without the text: should that chunk still be on its way, the record
+   * waits for it and for the form to show the block.
    */
-  async record(options: { sellers: readonly string[]; version: string | undefined; pageUrl: string; now: Date }): Promise<ConsentRecord> {
-    if (!consentPart()) {
-      await loadConsentPart();
+  async record(options: ConsentRecordOptions): Promise<ConsentRecord> {
+    let part = consentPart();
+    if (!part) {
+      part = await loadConsentPart();
       await this.host.updateComplete;
     }
-    const block = this.host.querySelector(':scope > form.lc-form .lc-consent');
-    const rendered = [...(block?.querySelectorAll<HTMLElement>('.lc-consent-text, .lc-seller') ?? [])].map((part) => part.innerText).join(' ');
-    const agreedTo = options.sellers.length > 1 ? options.sellers.filter((_, index) => this.#checkedAt.has(index)) : [...options.sellers];
-    const times = [...this.#checkedAt.values()].map((time) => time.getTime());
-    return buildConsentRecord({
-      rendered,
-      sellers: agreedTo,
-      checkedAt: times.length > 0 ? new Date(Math.max(...times)) : null,
-      submittedAt: options.now,
-      pageUrl: options.pageUrl,
-      ...(options.version === undefined ? {} : { version: options.version }),
-    });
+    return part.recordConsent(this.host, this.#checkedAt, options);
   }
 
   /** The disclosure and its boxes, once the consent chunk is here (the form waits for it before rendering). */

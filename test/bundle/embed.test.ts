@@ -141,3 +141,15 @@ describe('the ES-module bundle under a strict CSP (default-src \'self\')', () =>
     ]);
   });
 });
+
+describe('the ES-module bundle’s first chunk, which every form loads', () => {
+  const text = async (file: string) => (await fetch(`/dist/${file}`)).text();
+
+  it('carries neither the states’ list nor the building of a consent record: they come with the chunks of the forms that use them', async () => {
+    const first = await text('lead-capture.js');
+    expect(first, 'the states’ list').not.to.include('Wyoming');
+    expect(await text('lead-capture.us-states.js')).to.include('Wyoming');
+    expect(first, 'the consent record’s fields').not.to.include('submittedAt');
+    expect(await text('lead-capture.consent.js')).to.include('submittedAt');
+  });
+});
