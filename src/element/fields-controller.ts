@@ -168,13 +168,16 @@ export class FieldsController extends FieldProblems implements ReactiveControlle
    * A field checked before the rules arrived: judged the moment they do. An email address the browser
    * refuses is wrong whatever the rules say (they are never looser), so that is shown now, and
    * cleared as soon as what is typed no longer is: on a slow network the person is not left waiting
-   * for the rules to hear that "jane@" is not an address. What the browser accepts waits for them.
+   * for the rules to hear that "jane@" is not an address. What the browser accepts waits for them,
+   * and so does a value of white space only: the browser keeps a non-ASCII space (U+3000) and refuses
+   * it, where the rules read the field as empty.
    */
   #checkEarly(key: string): void {
     this.#unchecked.add(key);
     if (key !== 'email') return;
+    const value = this.host.values['email'] ?? '';
     const { email: _shown, ...rest } = this.errors;
-    this.errors = refusedByBrowser(this.host.values['email'] ?? '') ? { ...rest, email: 'email' } : rest;
+    this.errors = value.trim() !== '' && refusedByBrowser(value) ? { ...rest, email: 'email' } : rest;
   }
 
   /** What leaving a field does once the rules are here: a phone number written the one way, then the check. */
@@ -188,7 +191,8 @@ export class FieldsController extends FieldProblems implements ReactiveControlle
       if (formatted !== value) this.host.values = { ...this.host.values, [key]: formatted };
     }
     const touched = key === 'date_of_birth' && this.date ? this.date.touched : (this.host.values[key] ?? '').trim() !== '';
-    if (touched || this.submitted) this.#validateOne(key);
+    // A field showing an error is checked again, whatever it holds, so nothing said before the rules outlives them.
+    if (touched || this.submitted || this.errors[key] !== undefined) this.#validateOne(key);
   }
 
   /** The fields on this screen, each labelled, with its error and (for the email) a suggestion. */

@@ -12,5 +12,9 @@ export const HELD_PRELOADS = 'data-lc-preloads';
  * pin nothing themselves; the embed code's import map does (README, "Builder").
  */
 export function releasePreloads(root: ParentNode = document): void {
-  for (const template of root.querySelectorAll<HTMLTemplateElement>(`template[${HELD_PRELOADS}]`)) template.replaceWith(template.content);
+  for (const template of root.querySelectorAll<HTMLTemplateElement>(`template[${HELD_PRELOADS}]`)) {
+    // Only module preloads: whatever else such a template holds (a script, an image with a handler,
+    // injected into a page) stays inert, so the loader is no way to bring markup to life.
+    template.replaceWith(...template.content.querySelectorAll('link[rel="modulepreload"][href]'));
+  }
 }

@@ -53,7 +53,8 @@ export function email(value: string): string {
   let end = value.length;
   while (start < end && ASCII_SPACE.has(value[start]!)) start++;
   while (end > start && ASCII_SPACE.has(value[end - 1]!)) end--;
-  return value.slice(start, end).toLowerCase();
+  // ASCII letters only: toLowerCase() would turn the Kelvin sign (U+212A), which the browser refuses, into "k".
+  return value.slice(start, end).replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
 /**

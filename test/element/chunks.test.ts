@@ -87,6 +87,21 @@ describe('<lead-capture> before its validation chunk arrives', () => {
     await until(() => control(element, 'email').getAttribute('aria-invalid') === 'true', 'the rules’ own verdict once they arrive');
   });
 
+  it('says nothing early of white space the browser keeps (a full-width space), which the rules read as an empty field', async () => {
+    const validation = hold('validation');
+    const element = await mount({ fields: 'first_name email', 'min-fill-ms': '0', persist: 'none' });
+    type(element, 'email', 'jane@');
+    leave(element);
+    await until(() => control(element, 'email').getAttribute('aria-invalid') === 'true', 'the bad address refused on leaving');
+    (control(element, 'email') as HTMLInputElement).value = '';
+    type(element, 'email', '\u3000');
+    leave(element);
+    await until(() => control(element, 'email').getAttribute('aria-invalid') === 'false', 'the early error cleared');
+    validation.release();
+    await element.updateComplete;
+    expect(errorText(element, 'email'), 'nothing said once the rules are here either').to.equal('');
+  });
+
   it('a Submit pressed before the rules arrive waits for them, then judges the form', async () => {
     const validation = hold('validation');
     const element = await mount({ fields: 'email', required: 'email', 'min-fill-ms': '0', persist: 'none' }, { adapter: acceptAll });

@@ -27,6 +27,20 @@ describe('releasePreloads', () => {
     await until(() => performance.getEntriesByName(href).length > 0, 'the preload fetched');
   });
 
+  it('brings nothing but module preloads to life: a script or a handler in such a template stays inert', async () => {
+    const href = new URL('/test/fixtures/held-preload.js?held=only', location.href).href;
+    const ran: string[] = [];
+    (window as unknown as { heldRan?: (what: string) => void }).heldRan = (what) => ran.push(what);
+    const host = await held(
+      `<template data-lc-preloads><link rel="modulepreload" href="${href}"><script>heldRan('script')</script><img src="data:," onerror="heldRan('img')"><link rel="stylesheet" href="/nowhere.css"></template>`,
+    );
+    releasePreloads(host);
+    expect([...host.children].map((child) => `${child.localName}:${child.getAttribute('rel') ?? ''}`)).to.deep.equal(['link:modulepreload']);
+    await until(() => performance.getEntriesByName(href).length > 0, 'the preload fetched');
+    expect(ran).to.deep.equal([]);
+    delete (window as unknown as { heldRan?: unknown }).heldRan;
+  });
+
   it('leaves every other template as it is', async () => {
     const host = await held('<template slot="consent"><p>Terms</p></template>');
     releasePreloads(host);
