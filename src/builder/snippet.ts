@@ -1,4 +1,5 @@
 import { asksDateOfBirth } from '../element/date-of-birth-part.js';
+import { namesField } from '../element/field-list.js';
 import { HELD_PRELOADS } from '../element/held-preloads.js';
 import { asksQuestions } from '../element/questions-part.js';
 import { asksUsState } from '../element/us-states-part.js';
@@ -61,7 +62,7 @@ const LOADED_WHEN: Readonly<Record<string, (attributes: ReadonlyMap<string, stri
   'enhanced-conversions': (attributes) => attributes.has('enhanced-conversions'),
   'email-typos': (attributes) => {
     const fields = attributes.get('fields');
-    return fields === undefined || String(fields).split(/[\s,]+/).includes('email');
+    return fields === undefined || namesField(String(fields), 'email');
   },
 };
 

@@ -1,4 +1,5 @@
 import { chunks, type DateOfBirthChunk } from './chunks.js';
+import { namesField } from './field-list.js';
 import { onDemand } from './load-once.js';
 
 /**
@@ -17,5 +18,5 @@ export const loadDateOfBirthPart: () => Promise<DateOfBirthChunk> = part.load;
 
 /** Whether a form's `fields` (names split as config.ts splits them) ask for the date of birth. */
 export function asksDateOfBirth(fields: string | undefined): boolean {
-  return (fields ?? '').split(/[\s,]+/).includes('date_of_birth');
+  return namesField(fields, 'date_of_birth');
 }

@@ -1,4 +1,5 @@
 import { chunks, type UsStatesChunk } from './chunks.js';
+import { namesField } from './field-list.js';
 import { onDemand } from './load-once.js';
 
 /**
@@ -18,5 +19,5 @@ export const loadUsStatesPart: () => Promise<UsStatesChunk> = part.load;
 
 /** Whether a form's `fields` (names split as config.ts splits them) ask for the state. */
 export function asksUsState(fields: string | undefined): boolean {
-  return (fields ?? '').split(/[\s,]+/).includes('state');
+  return namesField(fields, 'state');
 }
