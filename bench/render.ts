@@ -38,6 +38,8 @@ interface Sample {
   readonly cls: number;
   /** Set when the probe's typing was lost as the widget took a prerendered form over (it must never be). */
   readonly lost?: boolean;
+  /** Set when the markup's own early verdict on the email was gone once the widget had taken the form over (it must never be). */
+  readonly dropped?: boolean;
 }
 
 const timing = (times: readonly number[]): Timing => ({ medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) });
@@ -73,7 +75,7 @@ const PAGES = [
  * in the middle of what is measured.
  */
 async function measured(cdp: CDPSession, page: string, layout: boolean): Promise<Sample> {
-  const done = layout ? 'window.__bench.settled' : 'window.__bench.validationMs !== undefined';
+  const done = layout ? 'window.__bench.settled' : '(window.__bench.validationMs !== undefined || window.__bench.dropped)';
   const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
     expression: `new Promise((resolve, reject) => {
       const start = performance.now();
@@ -116,6 +118,7 @@ export async function renderTimes(runs = 7): Promise<RenderResult[]> {
           await tab.goto(`${base}/bench/pages/${page}.html${layout ? '?layout' : ''}`);
           const sample = await measured(cdp, page, layout);
           if (sample.lost) throw new Error(`${page}: the probe's typing was lost when the widget took the prerendered form over`);
+          if (sample.dropped) throw new Error(`${page}: the email's early verdict was gone once the widget took the prerendered form over`);
           (layout ? layouts : samples).get(page)!.push(sample);
           await context.close();
         }

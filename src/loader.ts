@@ -10,10 +10,14 @@
  * embed code holds the preloads of `lead-capture.js` and its chunks in a template until then
  * (held-preloads.ts): the loader puts them into the page as it imports the widget, so the chunks
  * download beside it, and its import map pins each (README, "Embedding on pages you do not control").
+ * Meanwhile the markup already says an email address the browser refuses is wrong, as the person
+ * leaves the field (prerendered-email.ts): on a slow network that is seconds before the widget.
  */
 import { releasePreloads } from './element/held-preloads.js';
+import { checkPrerenderedEmails } from './element/prerendered-email.js';
 import { afterPaint } from './element/prerendered.js';
 
+checkPrerenderedEmails();
 void afterPaint().then(() => {
   releasePreloads();
   return import('./embed.js');

@@ -150,8 +150,9 @@ function probeWidget(form) {
  * The widget over the builder's prerendered form. Inputs on screen when the page's own markup's
  * labels are painted (the widget's own, after the takeover, do not count). Then a person types a bad
  * email into the prerendered field and leaves it, after that paint and before the widget takes the
- * form over, and validation is ready when the widget, having taken over, marks the field invalid.
- * The typing must survive the takeover: if the widget's field lost it, the run says so. The layout
+ * form over, and validation is ready when the field is marked invalid: by the markup itself (the
+ * loader's early email check), or else by the widget once it has taken over. The typing and the verdict
+ * must both survive the takeover: if the widget's field lost either, the run says so. The layout
  * shift counts the takeover (painted in the frame after it), not the probe's error message.
  */
 window.__measurePrerendered = () => whenPresent('lead-capture [data-lc-prerendered]', (root) => {
@@ -176,6 +177,8 @@ function probePrerendered(host) {
   });
   if (takenOver()) afterPaint(() => (probeStart = performance.now()));
   else watch.observe(host, { childList: true });
+  // When the field was first marked invalid: by the markup itself (the loader's early check) or by the widget.
+  let refusedAt;
   const check = () => {
     const current = email();
     if (takenOver() && current.value !== typed) {
@@ -183,11 +186,15 @@ function probePrerendered(host) {
       window.__bench.validationMs = NaN;
       return;
     }
-    if (takenOver() && current.getAttribute('aria-invalid') === 'true') {
-      window.__bench.validationMs = performance.now();
+    const refused = current.getAttribute('aria-invalid') === 'true';
+    if (refusedAt === undefined && refused) refusedAt = performance.now();
+    // Counted once the widget has taken over and still says so; a verdict it dropped fails the run.
+    if (takenOver() && refusedAt !== undefined) {
+      if (refused) window.__bench.validationMs = refusedAt;
+      else window.__bench.dropped = true;
       return;
     }
-    current.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    if (refusedAt === undefined) current.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     requestAnimationFrame(check);
   };
   check();

@@ -1,3 +1,7 @@
+import { EARLY_MESSAGE } from '../element/prerendered-email.js';
+import { fieldWordsFor } from '../element/locales.js';
+import type { LeadCapture } from '../element/lead-capture.js';
+import { errorMessage } from '../fields/messages/compose.js';
 import { attributeText } from './snippet.js';
 
 /**
@@ -80,6 +84,16 @@ const BOOLEAN = new Set(['disabled', 'hidden', 'multiple', 'readonly', 'required
 const ID_REFERENCES = new Set(['id', 'for', 'aria-describedby', 'aria-labelledby', 'aria-controls']);
 
 
+/**
+ * What the widget says of an email address the browser refuses, in its language and with the page's
+ * own words: written on the email field's error line, for the markup to say before the widget arrives
+ * (src/element/prerendered-email.ts). Undefined for an element that is not the widget.
+ */
+function refusedEmailMessage(widget: Element): string | undefined {
+  const config = (widget as Partial<LeadCapture>).config;
+  return config && errorMessage(fieldWordsFor(config), 'email', 'email', { minAge: config.minAge, country: config.country });
+}
+
 /** Whether the widget shows its first screen: not a later step, the consent step or the thank-you. */
 function onFirstScreen(form: Element): boolean {
   return form.querySelector('.lc-back, .lc-step, .lc-success') === null;
@@ -109,6 +123,8 @@ export function prerenderedMarkup(widget: Element, token: string = PRERENDERED_I
   if (!form || !onFirstScreen(form)) return undefined;
   const instance = /^(lc-\d+)-/.exec(form.querySelector('[id^="lc-"]')?.id ?? '')?.[1];
   const described = new Set([...form.querySelectorAll(EMPTIED)].map((element) => element.id).filter(Boolean));
+  const emailErrors = new Set([...form.querySelectorAll('input[name="email"][type="email"][id]')].map((input) => `${input.id}-error`));
+  const refusedEmail = refusedEmailMessage(widget);
 
   const attributes = (element: Element): [string, string | true][] => {
     const tag = element.localName;
@@ -136,6 +152,7 @@ export function prerenderedMarkup(widget: Element, token: string = PRERENDERED_I
     // would send the person's details with the page's form, in its URL. Naming a form no element is
     // gives them no form owner at all.
     if (OWNED.has(tag)) out.push(['form', `${token}-none`]);
+    if (refusedEmail && emailErrors.has(element.id)) out.push([EARLY_MESSAGE, refusedEmail]);
     // The button does nothing until the widget arrives: said so to assistive technology, not hidden
     // (it keeps its place in the tab order, and focus on it moves to the widget's own button).
     if (tag === 'button') out.push(['aria-disabled', 'true']);

@@ -95,7 +95,7 @@ describe('the prerendered form, made from the preview', () => {
     expect(root.querySelector(':checked:not(option), [selected]')).to.equal(null);
   });
 
-  it('carries only the attributes the widget renders: nothing a browser extension added to the preview', async () => {
+  it('carries only the attributes the widget renders, and the email’s early message: nothing a browser extension added to the preview', async () => {
     const element = await widget();
     const email = element.querySelector('input[name="email"]')!;
     email.setAttribute('style', 'background-image: url(data:image/png;base64,AAAA)');
@@ -108,7 +108,7 @@ describe('the prerendered form, made from the preview', () => {
     const root = parse(markup);
     const names = new Set([root, ...root.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((attribute) => attribute.name)));
     expect([...names].filter((name) => !/^aria-/.test(name)).sort()).to.deep.equal(
-      ['autocomplete', 'class', 'data-lc-prerendered', 'data-seller-index', 'disabled', 'for', 'form', 'id', 'inputmode', 'lang', 'maxlength', 'name', 'required', 'type', 'value'],
+      ['autocomplete', 'class', 'data-lc-message', 'data-lc-prerendered', 'data-seller-index', 'disabled', 'for', 'form', 'id', 'inputmode', 'lang', 'maxlength', 'name', 'required', 'type', 'value'],
     );
   });
 
@@ -127,6 +127,33 @@ describe('the prerendered form, made from the preview', () => {
     submitButton(element).click();
     await until(() => element.querySelector('.lc-back') !== null, 'the second step');
     expect(prerenderedMarkup(element)).to.equal(undefined);
+  });
+});
+
+describe('the prerendered email field', () => {
+  async function emailErrorLine(attributes: string): Promise<Element> {
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    holder.innerHTML = `<lead-capture persist="none" tracking="off" fields="first_name email" ${attributes}></lead-capture>`;
+    const element = holder.querySelector<LeadCapture>('lead-capture')!;
+    await element.updateComplete;
+    return parse(prerenderedMarkup(element, 'lc-p-0a1b2c3d4e')!).querySelector('#lc-p-0a1b2c3d4e-email-error')!;
+  }
+
+  it('carries, on its empty error line, what the widget says of an address the browser refuses, for the markup to say before the widget arrives', async () => {
+    const line = await emailErrorLine('');
+    expect(line.textContent).to.equal('');
+    expect(line.getAttribute('data-lc-message')).to.equal('Enter an email address in the correct format, like name@example.com');
+  });
+
+  it('in the form’s language', async () => {
+    const line = await emailErrorLine('locale="es"');
+    expect(line.getAttribute('data-lc-message')).to.equal('Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com');
+  });
+
+  it('and only on the email’s error line', async () => {
+    const element = await widget();
+    const root = parse(prerenderedMarkup(element, 'lc-p-0a1b2c3d4e')!);
+    expect([...root.querySelectorAll('[data-lc-message]')].map((node) => node.id)).to.deep.equal(['lc-p-0a1b2c3d4e-email-error']);
   });
 });
 

@@ -4,6 +4,7 @@ import '../../src/define.js';
 import { prerenderedMarkup, prerenderToken } from '../../src/builder/prerender.js';
 import { LeadCapture } from '../../src/element/lead-capture.js';
 import { afterPaint } from '../../src/element/prerendered.js';
+import { checkPrerenderedEmails } from '../../src/element/prerendered-email.js';
 import { caretIn } from '../../src/element/takeover.js';
 import { CHECKED } from '../../src/fields/questions.js';
 import { chunks } from '../../src/element/chunks.js';
@@ -233,6 +234,30 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     expect(errorText(page.element, 'email')).to.equal('Enter an email address in the correct format, like name@example.com');
     rules.release();
     await arrived;
+  });
+
+  it('says an address the browser refuses is wrong as the person leaves it, before the widget arrives, in the widget’s words, and the takeover keeps it', async () => {
+    const page = await pageWith(undefined);
+    // What the loader does as the page is parsed (src/loader.ts).
+    checkPrerenderedEmails();
+    const rules = hold('validation');
+    await type(page.prerendered('email'), 'jane@');
+    await type(page.prerendered('first_name'), 'Jane');
+    const email = page.prerendered('email');
+    const error = document.getElementById(`${email.id}-error`)!;
+    expect(email.getAttribute('aria-invalid'), 'the markup’s own verdict').to.equal('true');
+    expect(error.textContent).to.equal('Enter an email address in the correct format, like name@example.com');
+    expect(email.getAttribute('aria-describedby')).to.equal(error.id);
+    let arrived: Promise<void> | undefined;
+    const shown = await firstShown(page, async () => {
+      arrived = page.arrive();
+      await until(() => page.element.querySelector(':scope > form.lc-form') !== null, 'the takeover while the rules are held back');
+    });
+    expect(shown, 'the email as the widget’s form first showed it').to.equal('true');
+    expect(errorText(page.element, 'email')).to.equal(error.textContent);
+    rules.release();
+    await arrived;
+    expect(errorText(page.element, 'email'), 'the rules say the same').to.equal('Enter an email address in the correct format, like name@example.com');
   });
 
   it('takes the markup over without the rules when they are slow to come, and checks a field left there once they do', async () => {
