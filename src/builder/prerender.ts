@@ -85,9 +85,10 @@ const ID_REFERENCES = new Set(['id', 'for', 'aria-describedby', 'aria-labelledby
 
 
 /**
- * What the widget says of an email address the browser refuses, in its language and with the page's
- * own words: written on the email field's error line, for the markup to say before the widget arrives
- * (src/element/prerendered-email.ts). Undefined for an element that is not the widget.
+ * What the widget says of an email address the browser refuses, in its language (and in the preview's
+ * own words, where it was given any: the builder gives none): written on the email field's error line,
+ * for the markup to say before the widget arrives (src/element/prerendered-email.ts). Undefined for an
+ * element that is not the widget.
  */
 function refusedEmailMessage(widget: Element): string | undefined {
   const config = (widget as Partial<LeadCapture>).config;

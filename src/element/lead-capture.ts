@@ -194,7 +194,11 @@ export class LeadCapture extends LeadCaptureProperties {
     const prerendered = takeover?.takePrerendered(this);
     this.#composition?.stop();
     this.#composition = undefined;
-    for (const control of prerendered?.controls ?? []) this.#fields.take(control, control.name !== prerendered?.focus?.name);
+    // A field the markup already called wrong is judged as one left, though the person is back in it:
+    // the widget judges a field showing an error as it is typed in, so the verdict stays on screen.
+    for (const control of prerendered?.controls ?? []) {
+      this.#fields.take(control, control.name !== prerendered?.focus?.name || control.getAttribute('aria-invalid') === 'true');
+    }
     super.update(changed);
     if (prerendered) takeover?.restoreFocus(this, prerendered);
   }

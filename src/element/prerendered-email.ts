@@ -2,27 +2,38 @@ import { refusedByBrowser } from './browser-email-check.js';
 
 /**
  * The message a prerendered email field's error line shows when the browser refuses the address typed
- * before the widget has arrived: written on that line by the builder (src/builder/prerender.ts), in the
- * form's language and with the page's own words, as the widget would say it.
+ * before the widget has arrived: written on that line by the builder (src/builder/prerender.ts), the
+ * widget's own words in the form's language.
  */
 export const EARLY_MESSAGE = 'data-lc-message';
 
 /**
  * The builder's prerendered form says an email address is wrong as the person leaves the field, before
- * the widget has arrived (the loader starts this: src/loader.ts). Only what the browser's own
- * `<input type="email">` refuses (browser-email-check.ts), and not white space only, as the widget
- * judges before its rules arrive: taking the form over, it shows the same verdict in its own render
- * (fields-controller.ts, `take`). A field left again is judged again, so a corrected address clears it.
- * The listener is on each prerendered root and leaves with it.
+ * the widget has arrived (the loader starts this once the page is parsed: src/loader.ts). Only what the
+ * browser's own `<input type="email">` refuses (browser-email-check.ts), and not white space only, as
+ * the widget judges before its rules arrive; taking the form over, it shows the same verdict in its own
+ * render (lead-capture.ts, `update`). As in the widget, a field showing the error is judged again as
+ * the person types, so a corrected address clears it at once. Unlike the widget, which does not judge
+ * a field left for its Submit button, leaving for the markup's button judges it too: that button does
+ * nothing yet. The listeners are on each prerendered root and leave with it.
  */
 export function checkPrerenderedEmails(scope: ParentNode = document): void {
-  for (const root of scope.querySelectorAll('[data-lc-prerendered]')) root.addEventListener('focusout', judge);
+  for (const root of scope.querySelectorAll('[data-lc-prerendered]')) {
+    root.addEventListener('focusout', judge);
+    root.addEventListener('input', judgeAgain);
+  }
+}
+
+function judgeAgain(event: Event): void {
+  if (event.target instanceof Element && event.target.getAttribute('aria-invalid') === 'true') judge(event);
 }
 
 function judge(event: Event): void {
   const input = event.target;
-  if (!(input instanceof HTMLInputElement) || input.type !== 'email' || input.id === '') return;
-  const error = input.ownerDocument.getElementById(`${input.id}-error`);
+  const root = event.currentTarget;
+  if (!(input instanceof HTMLInputElement) || input.type !== 'email' || !(root instanceof Element)) return;
+  // Looked for in this form only: the same embed code pasted twice shares its ids.
+  const error = root.querySelector(`[id="${CSS.escape(`${input.id}-error`)}"]`);
   const message = error?.getAttribute(EARLY_MESSAGE);
   if (!error || !message) return;
   const refused = input.value.trim() !== '' && refusedByBrowser(input.value);

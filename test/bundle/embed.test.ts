@@ -153,3 +153,23 @@ describe('the ES-module bundle’s first chunk, which every form loads', () => {
     expect(await text('lead-capture.consent.js')).to.include('submittedAt');
   });
 });
+
+describe('the builder\'s prerendered form on a network where the widget never arrives', () => {
+  it('says, through the loader alone, that an email address the browser refuses is wrong as the person leaves the field', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/prerendered-widget-held.html';
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const doc = frame.contentDocument!;
+    // The loader has run: it marks the frame painted with the markup as it goes to import the widget.
+    await until(() => frame.contentWindow!.performance.getEntriesByName('lead-capture:painted', 'mark').length > 0, 'the loader at work');
+    const email = doc.querySelector<HTMLInputElement>('[data-lc-prerendered] input[name="email"]')!;
+    email.focus();
+    email.value = 'jane@';
+    email.dispatchEvent(new Event('input', { bubbles: true }));
+    doc.querySelector<HTMLInputElement>('[data-lc-prerendered] input[name="first_name"]')!.focus();
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(doc.getElementById(`${email.id}-error`)!.textContent).to.equal('Enter an email address in the correct format, like name@example.com');
+    expect(doc.querySelector('lead-capture')!.matches(':defined'), 'the widget never came').to.equal(false);
+  });
+});

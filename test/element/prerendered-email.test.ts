@@ -43,6 +43,31 @@ describe('the prerendered form’s email check, before the widget arrives', () =
     expect(input.hasAttribute('aria-describedby')).to.equal(false);
   });
 
+  it('judges a field showing the error again as the person types: a corrected address clears it at once, as in the widget', async () => {
+    const { input, error } = await markup();
+    leave(input, 'jane@');
+    input.value = 'jane@example.com';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(error.textContent).to.equal('');
+  });
+
+  it('says nothing while a field not showing the error is typed in', async () => {
+    const { input, error } = await markup();
+    input.value = 'jane@';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(error.textContent).to.equal('');
+  });
+
+  it('writes in the form the field is in, when the same embed code is on the page twice', async () => {
+    const first = await markup();
+    const second = await markup();
+    leave(second.input, 'jane@');
+    expect(second.error.textContent).to.equal(MESSAGE);
+    expect(first.error.textContent).to.equal('');
+  });
+
   it('says nothing of what the browser accepts, of an empty field, or of white space only: the rules judge those', async () => {
     const { input, error } = await markup();
     // The browser accepts it; the rules refuse it (no dot in the domain), when they come.

@@ -236,9 +236,9 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     await arrived;
   });
 
-  it('says an address the browser refuses is wrong as the person leaves it, before the widget arrives, in the widget’s words, and the takeover keeps it', async () => {
+  it('says an address the browser refuses is wrong as the person leaves it, before the widget arrives, in the widget’s words; the takeover keeps it though the person went back into the field', async () => {
     const page = await pageWith(undefined);
-    // What the loader does as the page is parsed (src/loader.ts).
+    // What the loader does once the page is parsed (src/loader.ts).
     checkPrerenderedEmails();
     const rules = hold('validation');
     await type(page.prerendered('email'), 'jane@');
@@ -248,13 +248,16 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     expect(email.getAttribute('aria-invalid'), 'the markup’s own verdict').to.equal('true');
     expect(error.textContent).to.equal('Enter an email address in the correct format, like name@example.com');
     expect(email.getAttribute('aria-describedby')).to.equal(error.id);
+    // Back in the field, to mend it, as the widget arrives.
+    email.focus();
     let arrived: Promise<void> | undefined;
     const shown = await firstShown(page, async () => {
       arrived = page.arrive();
       await until(() => page.element.querySelector(':scope > form.lc-form') !== null, 'the takeover while the rules are held back');
     });
     expect(shown, 'the email as the widget’s form first showed it').to.equal('true');
-    expect(errorText(page.element, 'email')).to.equal(error.textContent);
+    expect(errorText(page.element, 'email')).to.equal('Enter an email address in the correct format, like name@example.com');
+    expect(...focusIsOn(control(page.element, 'email')));
     rules.release();
     await arrived;
     expect(errorText(page.element, 'email'), 'the rules say the same').to.equal('Enter an email address in the correct format, like name@example.com');
