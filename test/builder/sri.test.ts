@@ -184,6 +184,33 @@ describe('the embed code’s Subresource Integrity', function () {
     const probe = (page.contentWindow as unknown as { __probe: { violations: string[]; errors: string[] } }).__probe;
     expect(probe.violations, 'the import map allowed by its hash').to.deep.equal([]);
     expect(probe.errors).to.deep.equal([]);
+    // Each file the widget imports (the widget, each chunk: what the import map pins) is fetched once:
+    // its preload's response is the one the import takes. (The loader's and the stylesheet's own tags
+    // are left out: this page is written with document.write, whose speculative fetches the tags do not reuse.)
+    await (page.contentDocument!.querySelector('lead-capture') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const requests = page.contentWindow!.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith('/dist/') && !['/dist/lead-capture.loader.js', '/dist/lead-capture.css'].includes(path));
+    expect(requests.filter((path, index) => requests.indexOf(path) !== index), 'fetched twice').to.deep.equal([]);
+    expect(requests).to.include.members(['/dist/lead-capture.js', '/dist/lead-capture.validation.js', '/dist/lead-capture.delivery.js', '/dist/lead-capture.prerendered.js']);
+
+    // A policy that does not allow the import map (its hash left out): the map is blocked, and a widget
+    // swapped on the CDN is still refused, by its preload's own pin, fetched once; the markup stays.
+    const manifestHashes = JSON.parse(decodeURIComponent(manifest.slice(manifest.indexOf(',') + 1))) as Record<string, string>;
+    const blocked = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`;
+    const swapped = await pasteIntoBlankPage(
+      clipboard.text!.replaceAll(manifestHashes['lead-capture.js']!, manifestHashes['lead-capture.delivery.js']!),
+      `${blocked}${watch}`,
+    );
+    const swappedProbe = (swapped.contentWindow as unknown as { __probe: { violations: string[]; rejections: string[] } }).__probe;
+    await until(() => swappedProbe.rejections.length > 0, 'the loader’s import to be answered', 20_000);
+    expect(swappedProbe.rejections.join(' ')).to.include('dynamically imported module');
+    expect(swappedProbe.violations.join(' '), 'the import map blocked').to.include('script-src');
+    expect(swapped.contentWindow!.customElements.get('lead-capture'), 'the swapped widget never ran').to.equal(undefined);
+    expect(swapped.contentDocument!.querySelector('[data-lc-prerendered]'), 'the markup stays').to.not.equal(null);
+    const widgetRequests = swapped.contentWindow!.performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/dist/lead-capture.js'));
+    expect(widgetRequests, 'the widget fetched once').to.have.length(1);
   });
 
   it('says the script is not pinned when the build has no dist/sri.json', async () => {
