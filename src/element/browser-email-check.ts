@@ -11,3 +11,13 @@ export function refusedByBrowser(address: string): boolean {
   input.value = address;
   return input.validity.typeMismatch;
 }
+
+/**
+ * Whether an address may be called wrong before the rules arrive: the browser refuses it, and it is
+ * not white space only (the browser keeps and refuses a non-ASCII space, U+3000, where the rules read
+ * the field as empty). What the widget says before its rules come, and the prerendered markup before
+ * the widget comes (prerendered-email.ts).
+ */
+export function wrongBeforeRules(address: string): boolean {
+  return address.trim() !== '' && refusedByBrowser(address);
+}

@@ -2,7 +2,7 @@ import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { FIELD_CATALOGUE } from '../fields/catalogue.js';
 import { isFieldKey } from '../fields/keys.js';
 import { isoDate } from '../fields/normalise.js';
-import { refusedByBrowser } from './browser-email-check.js';
+import { wrongBeforeRules } from './browser-email-check.js';
 import type { ValidationChunk } from './chunks.js';
 import { EmailSuggestion } from './email-suggestion.js';
 import { formatWhileTyping } from './phone-typing.js';
@@ -177,7 +177,7 @@ export class FieldsController extends FieldProblems implements ReactiveControlle
     if (key !== 'email') return;
     const value = this.host.values['email'] ?? '';
     const { email: _shown, ...rest } = this.errors;
-    this.errors = value.trim() !== '' && refusedByBrowser(value) ? { ...rest, email: 'email' } : rest;
+    this.errors = wrongBeforeRules(value) ? { ...rest, email: 'email' } : rest;
   }
 
   /** What leaving a field does once the rules are here: a phone number written the one way, then the check. */

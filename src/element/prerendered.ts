@@ -10,7 +10,7 @@
  */
 
 /** Marks the prerendered root (src/builder/prerender.ts writes it). */
-const ROOT = '[data-lc-prerendered]';
+export const PRERENDERED_ROOT = '[data-lc-prerendered]';
 
 /**
  * The element's prerendered root: the one its `prerendered` attribute names by id, anywhere in the
@@ -23,7 +23,7 @@ export function rootOf(host: HTMLElement): Element | null {
   const scope = host.getRootNode() as Document | ShadowRoot;
   const named = token ? (typeof scope.getElementById === 'function' ? scope.getElementById(token) : host.ownerDocument.getElementById(token)) : null;
   // Only a root the builder marked: a name that happens to be a page's own id never removes it.
-  return named?.matches(ROOT) ? named : host.querySelector(ROOT);
+  return named?.matches(PRERENDERED_ROOT) ? named : host.querySelector(PRERENDERED_ROOT);
 }
 
 /** Whether the element holds a prerendered form. */
@@ -78,7 +78,7 @@ export interface CompositionWatch {
 export function watchComposition(document: Document): CompositionWatch {
   let composing = false;
   const start = (event: Event) => {
-    if (event.target instanceof Element && event.target.closest(ROOT)) composing = true;
+    if (event.target instanceof Element && event.target.closest(PRERENDERED_ROOT)) composing = true;
   };
   const end = () => {
     composing = false;

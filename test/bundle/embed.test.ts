@@ -156,11 +156,21 @@ describe('the ES-module bundle’s first chunk, which every form loads', () => {
 
 describe('the builder\'s prerendered form on a network where the widget never arrives', () => {
   it('says, through the loader alone, that an email address the browser refuses is wrong as the person leaves the field', async () => {
+    // The strict-CSP page with the builder's prerendered form, its policy swapped for an import map that
+    // sends the widget's script to one whose import never settles: a network that stalls.
+    const page = (await (await fetch('/test/fixtures/strict-csp-prerendered.html')).text()).replace(
+      /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+      '<script type="importmap">{ "imports": { "/dist/lead-capture.js": "/test/fixtures/widget-never.js" } }</script>',
+    );
+    expect(page, 'the widget held back').to.include('widget-never.js');
     const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/prerendered-widget-held.html';
+    frame.src = '/test/builder/blank.html';
     document.body.append(frame);
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     const doc = frame.contentDocument!;
+    doc.open();
+    doc.write(page);
+    doc.close();
     // The loader has run: it marks the frame painted with the markup as it goes to import the widget.
     await until(() => frame.contentWindow!.performance.getEntriesByName('lead-capture:painted', 'mark').length > 0, 'the loader at work');
     const email = doc.querySelector<HTMLInputElement>('[data-lc-prerendered] input[name="email"]')!;

@@ -31,6 +31,9 @@ const ATTRIBUTES = {
   'sellers': 'ACME',
 };
 
+/** What the widget, and the markup before it, say of an address the browser refuses. */
+const EMAIL_REFUSED = 'Enter an email address in the correct format, like name@example.com';
+
 let pages = 0;
 
 interface Page {
@@ -211,6 +214,19 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     return firstSeen;
   }
 
+  /**
+   * The widget arrives with the rules held back (`hold('validation')`), and takes the markup over:
+   * the email's `aria-invalid` as its form first showed it, and the arrival, to wait for once the rules are released.
+   */
+  async function takenOverWithoutRules(page: Page): Promise<{ shown: string | null | undefined; arrived: Promise<void> }> {
+    let arrived: Promise<void> = Promise.resolve();
+    const shown = await firstShown(page, async () => {
+      arrived = page.arrive();
+      await until(() => page.element.querySelector(':scope > form.lc-form') !== null, 'the takeover while the rules are held back');
+    });
+    return { shown, arrived };
+  }
+
   it('shows the verdict on a field the person had left in the takeover’s own render when the rules are at hand', async () => {
     const page = await pageWith(undefined);
     // An address only the rules refuse (the browser's own check takes it).
@@ -225,13 +241,9 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     const rules = hold('validation');
     await type(page.prerendered('email'), 'jane@');
     await type(page.prerendered('first_name'), 'Jane');
-    let arrived: Promise<void> | undefined;
-    const shown = await firstShown(page, async () => {
-      arrived = page.arrive();
-      await until(() => page.element.querySelector(':scope > form.lc-form') !== null, 'the takeover while the rules are held back');
-    });
+    const { shown, arrived } = await takenOverWithoutRules(page);
     expect(shown, 'the email as the widget’s form first showed it').to.equal('true');
-    expect(errorText(page.element, 'email')).to.equal('Enter an email address in the correct format, like name@example.com');
+    expect(errorText(page.element, 'email')).to.equal(EMAIL_REFUSED);
     rules.release();
     await arrived;
   });
@@ -246,21 +258,17 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     const email = page.prerendered('email');
     const error = document.getElementById(`${email.id}-error`)!;
     expect(email.getAttribute('aria-invalid'), 'the markup’s own verdict').to.equal('true');
-    expect(error.textContent).to.equal('Enter an email address in the correct format, like name@example.com');
+    expect(error.textContent).to.equal(EMAIL_REFUSED);
     expect(email.getAttribute('aria-describedby')).to.equal(error.id);
     // Back in the field, to mend it, as the widget arrives.
     email.focus();
-    let arrived: Promise<void> | undefined;
-    const shown = await firstShown(page, async () => {
-      arrived = page.arrive();
-      await until(() => page.element.querySelector(':scope > form.lc-form') !== null, 'the takeover while the rules are held back');
-    });
+    const { shown, arrived } = await takenOverWithoutRules(page);
     expect(shown, 'the email as the widget’s form first showed it').to.equal('true');
-    expect(errorText(page.element, 'email')).to.equal('Enter an email address in the correct format, like name@example.com');
+    expect(errorText(page.element, 'email')).to.equal(EMAIL_REFUSED);
     expect(...focusIsOn(control(page.element, 'email')));
     rules.release();
     await arrived;
-    expect(errorText(page.element, 'email'), 'the rules say the same').to.equal('Enter an email address in the correct format, like name@example.com');
+    expect(errorText(page.element, 'email'), 'the rules say the same').to.equal(EMAIL_REFUSED);
   });
 
   it('takes the markup over without the rules when they are slow to come, and checks a field left there once they do', async () => {
@@ -269,8 +277,7 @@ describe('a page with the prerendered form, taken over when the widget arrives',
     // An address the browser's own check accepts and the rules refuse: theirs to judge.
     await type(page.prerendered('email'), 'jane@example');
     await type(page.prerendered('first_name'), 'Jane');
-    const arrived = page.arrive();
-    await until(() => page.element.querySelector(':scope > form.lc-form') !== null, 'the takeover while the rules are held back');
+    const { arrived } = await takenOverWithoutRules(page);
     expect((control(page.element, 'email') as HTMLInputElement).value).to.equal('jane@example');
     expect(control(page.element, 'email').getAttribute('aria-invalid'), 'no verdict before the rules').to.equal('false');
     rules.release();
