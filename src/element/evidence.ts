@@ -1,5 +1,4 @@
-import type { BotSignals, JornayaToken, TrustedFormCertificate } from '../adapters/lead.js';
-import { defined } from '../adapters/defined.js';
+import type { JornayaToken, TrustedFormCertificate } from '../adapters/lead.js';
 import type { LeadCaptureConfig } from './config.js';
 import { loadRecorders, usesRecorders } from './recorders-part.js';
 
@@ -36,34 +35,4 @@ export async function collectEvidence(form: HTMLFormElement, options: EvidenceOp
   if (!chunk) return { report: { trustedform: options.trustedform ? 'missing' : 'off', jornaya: options.jornaya === '' ? 'off' : 'missing' } };
   chunk.startRecorders(form.ownerDocument, options);
   return chunk.collectEvidence(form, { ...options, trustedformTimeout: Math.max(0, deadline - performance.now()) });
-}
-
-/** Where the bot signals come from: the form's honeypot, and the page's challenge (a function or a field). */
-export interface BotSignalSource {
-  readonly ownerDocument: Document;
-  querySelector<E extends Element = Element>(selectors: string): E | null;
-  readonly challengeField: string;
-  readonly challenge: (() => string | undefined | Promise<string | undefined>) | undefined;
-}
-
-/** The honeypot's value, the page's challenge token, and how long the form was on screen when the lead goes (asked last). */
-export async function botSignals(source: BotSignalSource, elapsedMs: () => number): Promise<BotSignals> {
-  const challengeToken = await readChallengeToken(source);
-  return {
-    honeypot: source.querySelector<HTMLInputElement>('input[name="lc_website"]')?.value ?? '',
-    elapsedMs: Math.round(elapsedMs()),
-    ...defined({ challengeToken }),
-  };
-}
-
-/** The page's challenge token, from its function or its field; never fatal. */
-async function readChallengeToken(source: BotSignalSource): Promise<string | undefined> {
-  try {
-    if (source.challenge) return (await source.challenge()) || undefined;
-  } catch {
-    return undefined;
-  }
-  if (source.challengeField === '') return undefined;
-  const field = source.ownerDocument.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(source.challengeField)}"]`);
-  return field?.value || undefined;
 }

@@ -99,7 +99,8 @@ export class LeadCapture extends LeadCaptureProperties {
   readonly #formParts: RenderPartsController = new RenderPartsController(this, {
     fields: this.#fields,
     consent: this.#consent,
-    sending: () => this.#sending,
+    rules: () => this.#sending.rules,
+    track: (work) => this.#sending.track(work),
   });
   /**
    * The chunks sending needs, the rules and delivery after the first render; what Submit and

@@ -1,6 +1,7 @@
+import { defined } from '../adapters/defined.js';
 import type { BotSignals } from '../adapters/lead.js';
 import type { DeliveryHost, DeliveryOptions } from './delivery-options.js';
-import { botSignals, collectEvidence, type CollectedEvidence, type EvidenceOptions } from './evidence.js';
+import { collectEvidence, type CollectedEvidence, type EvidenceOptions } from './evidence.js';
 
 /**
  * What a lead is sent with besides the person's values, as delivery gathers it: the recorders'
@@ -28,4 +29,34 @@ export async function recordersEvidence(host: HTMLElement, options: EvidenceOpti
 export function consentRecord(options: Pick<DeliveryOptions, 'config' | 'consent' | 'tracking'>) {
   const config = options.config();
   return options.consent.record({ sellers: config.sellers, version: config.consentVersion, pageUrl: options.tracking.pageUrl(), now: new Date() });
+}
+
+/** Where the bot signals come from: the form's honeypot, and the page's challenge (a function or a field). */
+interface BotSignalSource {
+  readonly ownerDocument: Document;
+  querySelector<E extends Element = Element>(selectors: string): E | null;
+  readonly challengeField: string;
+  readonly challenge: (() => string | undefined | Promise<string | undefined>) | undefined;
+}
+
+/** The honeypot's value, the page's challenge token, and how long the form was on screen when the lead goes (asked last). */
+async function botSignals(source: BotSignalSource, elapsedMs: () => number): Promise<BotSignals> {
+  const challengeToken = await readChallengeToken(source);
+  return {
+    honeypot: source.querySelector<HTMLInputElement>('input[name="lc_website"]')?.value ?? '',
+    elapsedMs: Math.round(elapsedMs()),
+    ...defined({ challengeToken }),
+  };
+}
+
+/** The page's challenge token, from its function or its field; never fatal. */
+async function readChallengeToken(source: BotSignalSource): Promise<string | undefined> {
+  try {
+    if (source.challenge) return (await source.challenge()) || undefined;
+  } catch {
+    return undefined;
+  }
+  if (source.challengeField === '') return undefined;
+  const field = source.ownerDocument.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(source.challengeField)}"]`);
+  return field?.value || undefined;
 }

@@ -10,7 +10,6 @@ import { loadWords, wordsFor } from './locales.js';
 import { hasPrerendered } from './prerendered.js';
 import { retryOn } from './retry-on.js';
 import { loadPrerenderedPart, prerenderedPart } from './prerendered-part.js';
-import type { SendPartsController } from './send-parts-controller.js';
 import { asksQuestions, loadQuestionsPart, questionsPart } from './questions-part.js';
 import { UnavailableNotice } from './unavailable-notice.js';
 import { asksUsState, loadUsStatesPart, usStatesPart } from './us-states-part.js';
@@ -26,10 +25,12 @@ export interface RenderPartsOptions {
   readonly fields: FieldsController;
   readonly consent: ConsentController;
   /**
-   * The chunks sending needs (send-parts-controller.ts): its `rules` on their way, which a prerendered
-   * form's takeover waits a moment for, and `track`, the work `updateComplete` waits for.
+   * The rules' load, once on its way (send-parts-controller.ts, which asks for them as the widget
+   * arrives over a prerendered form): the takeover waits a moment for it.
    */
-  readonly sending: () => Pick<SendPartsController, 'rules' | 'track'>;
+  readonly rules: () => Promise<void> | undefined;
+  /** Work the element's `updateComplete` waits for (send-parts-controller.ts keeps it). */
+  readonly track: (work: Promise<unknown>) => void;
 }
 
 /**
@@ -146,7 +147,7 @@ export class RenderPartsController {
    */
   #rulesBeforeTakeover(): Promise<void> | false {
     if (this.#rulesWaited) return false;
-    const rules = this.options.sending().rules;
+    const rules = this.options.rules();
     if (!rules || this.options.fields.validating) return false;
     return (this.#rulesWait ??= Promise.race([rules.catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, RULES_WAIT_MS))]).then(
       () => void (this.#rulesWaited = true),
@@ -178,7 +179,7 @@ export class RenderPartsController {
       .finally(() => {
         if (this.#load === load) this.#load = undefined;
       });
-    this.options.sending().track(load);
+    this.options.track(load);
     return load;
   }
 }

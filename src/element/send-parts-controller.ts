@@ -5,7 +5,6 @@ import type { DeliveryOptions } from './delivery-options.js';
 import type { DeliverySlot } from './delivery-slot.js';
 import type { LeadCaptureProperties } from './lead-capture-properties.js';
 import { loadOnce } from './load-once.js';
-import type { RenderPartsController } from './render-parts-controller.js';
 import { retryOn } from './retry-on.js';
 import { afterPaint } from './prerendered.js';
 import { startRecorders } from './recorders-part.js';
@@ -17,8 +16,11 @@ export interface SendPartsOptions extends Omit<DeliveryOptions, 'tracking' | 'co
   readonly slot: DeliverySlot;
   /** The update in progress done (the base class's `updateComplete`, which waits for none of the chunks). */
   readonly updated: () => Promise<boolean>;
-  /** The chunks of the form's own (render-parts-controller.ts): a Submit waits until no change waits for one. */
-  readonly form: Pick<RenderPartsController, 'holding' | 'settled'>;
+  /**
+   * The chunks of the form's own (render-parts-controller.ts): whether changes are held for one, and
+   * `settled`, which a Submit waits on, rejecting when a change still waits for one that could not be loaded.
+   */
+  readonly form: { readonly holding: boolean; settled(): Promise<void> };
 }
 
 /** A frame painted, or 100 ms, whichever comes first (a page in a background tab paints no frame). */
