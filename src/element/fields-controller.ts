@@ -32,10 +32,26 @@ export class FieldsController extends FieldProblems implements ReactiveControlle
   readonly #suggestion = new EmailSuggestion();
   /** Fields left before the rules arrived, checked when they do. */
   readonly #unchecked = new Set<string>();
+  /** Whether the element is rendering (`rendering`). */
+  #rendering = false;
 
   constructor(host: FieldsHost, options: FieldsOptions) {
     super(host, options);
     host.addController(this);
+  }
+
+  /**
+   * Runs the element's render. A focused field the render takes away (the next step, the consent
+   * step) gets a focusout as it goes: that is not the person leaving it, so it is not judged (and
+   * the render asks for no second one).
+   */
+  rendering(render: () => void): void {
+    this.#rendering = true;
+    try {
+      render();
+    } finally {
+      this.#rendering = false;
+    }
   }
 
   /** The validation chunk is here: the rules are built, and every field left before it came is checked now. */
@@ -143,6 +159,7 @@ export class FieldsController extends FieldProblems implements ReactiveControlle
   }
 
   readonly handleFocusOut = (event: FocusEvent): void => {
+    if (this.#rendering) return;
     const target = event.target;
     if (!(target instanceof HTMLElement) || !('name' in target)) return;
     const name = String(target.name);

@@ -200,7 +200,7 @@ export class LeadCapture extends LeadCaptureProperties {
     for (const control of prerendered?.controls ?? []) {
       this.#fields.take(control, control.name !== prerendered?.focus?.name || control.getAttribute('aria-invalid') === 'true');
     }
-    super.update(changed);
+    this.#fields.rendering(() => super.update(changed));
     if (prerendered) takeover?.restoreFocus(this, prerendered);
   }
 

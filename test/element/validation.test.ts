@@ -75,6 +75,19 @@ describe('<lead-capture> validation as a person meets it', () => {
     expect(errorText(element, 'email')).to.equal('');
   });
 
+  it('does not judge a field the form itself takes away while the person is in it', async () => {
+    // The browser says focusout as a focused control leaves the page: a new step or the consent step
+    // replacing the fields is not the person moving on.
+    const element = await formWith('first_name email');
+    await typeInto(element, 'email', 'jane@');
+    element.fields = 'first_name';
+    await element.updateComplete;
+    element.fields = 'first_name email';
+    await element.updateComplete;
+    expect(errorText(element, 'email')).to.equal('');
+    expect(control(element, 'email').getAttribute('aria-invalid')).to.equal('false');
+  });
+
   it('clears the error the moment the value is fixed, without waiting for blur', async () => {
     const element = await formWith('email');
     await fill(element, { email: 'jane@example' });
