@@ -110,7 +110,7 @@ export class MemorableDateField {
         .value=${live(this.#parts[part])}
       />
     </div>`;
-    return html`<fieldset class="lc-field lc-field--${view.key} lc-date" role="group" aria-describedby=${describedBy}>
+    return html`<fieldset class="lc-field lc-field--${view.key} lc-field--wide lc-date" role="group" aria-describedby=${describedBy}>
       <legend class="lc-label">${view.label}${requiredMarkTemplate(view.required, messages.requiredMark(view.key))}</legend>
       <p class="lc-date-hint" id="${id}-hint">${messages.date.hint}</p>
       <p class="lc-error" id="${id}-error">${view.error}</p>

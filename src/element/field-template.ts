@@ -22,7 +22,7 @@ export interface FieldView {
   readonly hint?: TemplateResult;
 }
 
-/** Fields that take a whole row in a multi-column layout. */
+/** Fields that take a whole row in a multi-column layout (the date of birth's fieldset too: date-field.ts). */
 const WIDE: ReadonlySet<FieldKey> = new Set(['address', 'address2', 'description']);
 
 function control(view: FieldView, describedBy: string | undefined): TemplateResult {

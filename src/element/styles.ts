@@ -34,7 +34,7 @@ const S = SCOPE;
  * @cssclass lc-fields - The fields' container (a grid, a column or a row, by `layout`).
  * @cssclass lc-field - One field: label, control, error and hint.
  * @cssclass lc-field--<name> - One field by its key, e.g. `.lc-field--email`.
- * @cssclass lc-field--wide - A field that takes a whole row (address lines, message).
+ * @cssclass lc-field--wide - A field that takes a whole row (address lines, message, date of birth).
  * @cssclass lc-label - A field's label.
  * @cssclass lc-required - The "(required)" mark in a label.
  * @cssclass lc-input - Every text input, select and textarea.

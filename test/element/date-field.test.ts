@@ -92,6 +92,22 @@ describe('date of birth as the GOV.UK memorable-date pattern', () => {
   });
 });
 
+describe('date of birth in a form of two columns', () => {
+  it('takes a whole row, its three boxes side by side, where a half row would wrap the year under the others', async () => {
+    const element = await fixture<LeadCapture>(html`<div style="inline-size: 560px"><lead-capture fields="zip_code city date_of_birth"></lead-capture></div>`).then(
+      (wrapper) => wrapper.querySelector<LeadCapture>('lead-capture')!,
+    );
+    await element.updateComplete;
+    const zip = control(element, 'zip_code').getBoundingClientRect();
+    const city = control(element, 'city').getBoundingClientRect();
+    expect(city.left, 'the form has two columns').to.be.greaterThan(zip.right);
+    const date = element.querySelector('fieldset.lc-date')!.getBoundingClientRect();
+    expect(date.width, 'the date spans both columns').to.be.closeTo(city.right - zip.left, 1);
+    const tops = ['month', 'day', 'year'].map((part) => Math.round(box(element, part).getBoundingClientRect().top));
+    expect(new Set(tops).size, 'one row of boxes').to.equal(1);
+  });
+});
+
 describe('datePartNamed: which box of the date a control is', () => {
   it('names the part of each of the three boxes', () => {
     expect(datePartNamed('date_of_birth-month')).to.equal('month');
