@@ -22,7 +22,8 @@ ${S} .lc-progress-bar {
 ${S} .lc-progress-bar::-webkit-progress-bar { background: var(--lc-progress-track); border-radius: 999px; }
 ${S} .lc-progress-bar::-webkit-progress-value { background: var(--lc-progress-color); border-radius: 999px; }
 ${S} .lc-progress-bar::-moz-progress-bar { background: var(--lc-progress-color); border-radius: 999px; }
-${S} .lc-back { background: transparent; color: var(--lc-accent); box-shadow: inset 0 0 0 2px var(--lc-accent); }
+/* Its outline is the button's own border, so Back is as tall as Next beside it. */
+${S} .lc-back { background: transparent; color: var(--lc-accent); border-color: var(--lc-accent); }
 @media (forced-colors: active) { ${S} .lc-back { border: 2px solid ButtonText; } }
 `;
 }

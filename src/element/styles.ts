@@ -226,6 +226,8 @@ ${S} .lc-consent-text { display: block; padding: 0; font-size: var(--lc-consent-
 ${S} .lc-seller { font-weight: 600; cursor: pointer; }
 ${S} .lc-consent-text a { color: var(--lc-link); text-decoration: underline; }
 ${S} .lc-step-title { margin: 0; font-size: 1.25em; font-weight: 700; }
+/* Focused when the consent step appears, as the thank-you's heading is: not something to operate, so no ring. */
+${S} .lc-step-title:focus { outline: none; }
 ${S} .lc-step-intro { margin: 4px 0 0; }
 ${questionAndStepRules(S)}
 ${S} .lc-honeypot { position: absolute; inset-inline-start: -10000px; inline-size: 1px; block-size: 1px; overflow: hidden; }

@@ -101,6 +101,17 @@ describe('<lead-capture steps>: one step at a time', () => {
     expect(await received(scenario), 'nothing is sent before the last step').to.deep.equal([]);
   });
 
+  it('draws Back as tall as Next beside it: its outline is its own border, not a shadow inside it', async () => {
+    const element = await stepsForm(newScenario(), { persist: 'none' });
+    await fill(element, { zip_code: '10001', debt_amount: '25000' });
+    await next(element);
+    const back = getComputedStyle(element.querySelector('.lc-back')!);
+    const nextButton = submitButton(element).getBoundingClientRect();
+    expect(element.querySelector('.lc-back')!.getBoundingClientRect().height).to.equal(nextButton.height);
+    expect(back.borderTopColor, 'the outline is the border').to.equal(back.color);
+    expect(back.boxShadow).to.equal('none');
+  });
+
   it('goes Back with the values kept, and forward again', async () => {
     const element = await stepsForm(newScenario(), { persist: 'none' });
     await fill(element, { zip_code: '10001', debt_amount: '25000' });
