@@ -14,7 +14,7 @@ const QUESTIONS: QuestionDefinition[] = [
   { name: 'debt_amount', label: { en: 'Total unsecured debt', es: 'Deuda total sin garantía' }, type: 'number', min: 1000, max: 1_000_000, required: true },
   { name: 'owns_home', label: 'Do you own a home?', type: 'radio', options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }], required: true },
   { name: 'debt_type', label: 'Main kind of debt', type: 'select', options: ['Credit cards', 'Medical bills', 'Personal loans'] },
-  { name: 'hardship', label: 'I am facing a financial hardship', type: 'checkbox' },
+  { name: 'hardship', label: { en: 'I am facing a financial hardship', es: 'Estoy pasando por dificultades económicas' }, type: 'checkbox' },
   { name: 'best_time', label: 'Best time to call', placeholder: 'Weekday evenings' },
   { name: 'story', label: 'Anything else we should know?', type: 'textarea' },
 ];
@@ -134,11 +134,14 @@ describe('<lead-capture> questions: refused answers', () => {
     expect(errorText(element, 'debt_amount')).to.equal('Total unsecured debt must be between 1,000 and 1,000,000');
     const group = element.querySelector('fieldset.lc-field--owns_home');
     const describedBy = group?.getAttribute('aria-describedby');
-    expect(element.querySelector(`#${describedBy}`)?.textContent).to.equal('Choose one of the answers');
+    expect(element.querySelector(`#${describedBy}`)?.textContent).to.equal('Choose an answer to “Do you own a home?”');
     const [onSummary, where] = focusIsOn(element.querySelector('.lc-error-summary'));
     expect(onSummary, where).to.equal(true);
     const links = [...element.querySelectorAll<HTMLAnchorElement>('.lc-error-summary a')];
-    expect(links.map((link) => link.textContent)).to.deep.equal(['Total unsecured debt must be between 1,000 and 1,000,000', 'Choose one of the answers']);
+    expect(links.map((link) => link.textContent)).to.deep.equal([
+      'Total unsecured debt must be between 1,000 and 1,000,000',
+      'Choose an answer to “Do you own a home?”',
+    ]);
     // The radio group's link puts the person on its first radio, from where the arrow keys choose.
     links[1]?.click();
     const [onRadio, there] = focusIsOn(element.querySelector('input[name="owns_home"]'));
@@ -169,10 +172,23 @@ describe('<lead-capture> questions: refused answers', () => {
     }
   });
 
-  it('asks to tick a required box, in Spanish too', async () => {
-    const element = await questionForm({ locale: 'es', required: 'hardship' }, 'hardship');
-    expect(await attempt(element)).to.deep.equal({ errors: { hardship: 'required' } });
-    expect(errorText(element, 'hardship')).to.equal('Marque la casilla para continuar');
+  it('asks to check a required box, naming it, in Spanish too', async () => {
+    const english = await questionForm({ required: 'hardship' }, 'hardship');
+    expect(await attempt(english)).to.deep.equal({ errors: { hardship: 'required' } });
+    expect(errorText(english, 'hardship')).to.equal('Check “I am facing a financial hardship” to continue');
+    const spanish = await questionForm({ locale: 'es', required: 'hardship' }, 'hardship');
+    expect(await attempt(spanish)).to.deep.equal({ errors: { hardship: 'required' } });
+    expect(errorText(spanish, 'hardship')).to.equal('Marque la casilla “Estoy pasando por dificultades económicas” para continuar');
+  });
+
+  it('names each unanswered choice question in the error summary, so no two links read alike', async () => {
+    const element = await questionForm({ required: 'owns_home debt_type' }, 'owns_home debt_type');
+    expect(await attempt(element)).to.deep.equal({ errors: { owns_home: 'required', debt_type: 'required' } });
+    const links = [...element.querySelectorAll<HTMLAnchorElement>('.lc-error-summary a')].map((link) => link.textContent);
+    expect(links).to.deep.equal(['Choose an answer to “Do you own a home?”', 'Choose an answer for “Main kind of debt”']);
+    expect(new Set(links).size).to.equal(2);
+    expect(errorText(element, 'debt_type')).to.equal('Choose an answer for “Main kind of debt”');
+    await expect(element).to.be.accessible();
   });
 });
 

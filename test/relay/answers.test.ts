@@ -62,7 +62,7 @@ describe('answers through the relay: checked from the destination’s own questi
     const answer = await relay.create('webhook', { lead: { ...withoutAmount, owns_home: 'maybe' } }, { headers: { 'accept-language': 'es' } });
     expect(answer.status).to.equal(422);
     expect(answer.body['codes']).to.deep.equal({ debt_amount: 'required', owns_home: 'option' });
-    expect(answer.body['errors']).to.deep.equal({ debt_amount: 'Responda esta pregunta', owns_home: 'Elija una de las respuestas ofrecidas' });
+    expect(answer.body['errors']).to.deep.equal({ debt_amount: 'Escriba una respuesta para “Deuda total”', owns_home: 'Elija una de las respuestas ofrecidas' });
     const low = await relay.create('webhook', { lead: { ...LEAD, debt_amount: '500' } });
     expect(low.body).to.deep.equal({ errors: { debt_amount: 'Total debt must be between 1,000 and 1,000,000' }, codes: { debt_amount: 'range' } });
     expect(await relay.received()).to.deep.equal([]);

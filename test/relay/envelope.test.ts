@@ -191,7 +191,7 @@ describe('checkEnvelope: answers to the destination’s own questions (issue 16)
   it('insists on a question required by its own definition or by the destination’s required, in the widget’s words', () => {
     const { debt_amount: _amount, owns_home: _home, ...unanswered } = ANSWERED;
     expect(codes(unanswered)).to.deep.equal({ debt_amount: 'required', owns_home: 'required' });
-    expect(words(unanswered)).to.deep.equal({ debt_amount: 'Answer this question', owns_home: 'Choose one of the answers' });
+    expect(words(unanswered)).to.deep.equal({ debt_amount: 'Enter an answer for “Total debt”', owns_home: 'Choose an answer to “Do you own a home?”' });
   });
 
   it('refuses an answer its question does not offer, a number out of bounds, and text too long, with the field-level code and message', () => {

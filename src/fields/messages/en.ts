@@ -1,4 +1,4 @@
-import { inSentence } from './in-sentence.js';
+import { asksQuestion, inSentence } from './in-sentence.js';
 import { characterKind, examplePhone, isChosen } from './kinds.js';
 import type { DatePart, FieldMessages, MessageParams } from './types.js';
 
@@ -10,6 +10,25 @@ function listParts(parts: readonly DatePart[]): string {
 
 function region(country: string | undefined): string {
   return country === 'CA' ? 'Canadian' : 'US';
+}
+
+/**
+ * A page's own question left unanswered, named by its label in quotes so the error summary's link
+ * makes sense on its own (GOV.UK: each link says what is wrong with which answer) and two questions
+ * never read alike. Quoted whole, a label reads right whether it is a name ("Total debt") or a whole
+ * question ("Do you own a home?"), without guessing an article or "your". A page that wants its own
+ * words gives the question an `error`. "Check", not "tick": these forms are US English.
+ */
+function unanswered(how: NonNullable<MessageParams['question']>, label: string): string {
+  const quoted = `“${label}”`;
+  switch (how) {
+    case 'tick':
+      return `Check ${quoted} to continue`;
+    case 'choice':
+      return `Choose an answer ${asksQuestion(label) ? 'to' : 'for'} ${quoted}`;
+    case 'text':
+      return asksQuestion(label) ? `Answer ${quoted}` : `Enter an answer for ${quoted}`;
+  }
 }
 
 function characters({ key, label, kind }: MessageParams): string {
@@ -51,9 +70,7 @@ export const en: FieldMessages = {
   },
   errors: {
     required: ({ key, label, question }) =>
-      question === 'tick' ? 'Tick the box to continue'
-      : question === 'choice' ? 'Choose one of the answers'
-      : question === 'text' ? 'Answer this question'
+      question !== undefined ? unanswered(question, label)
       : isChosen(key) ? `Choose a ${inSentence(label)}`
       : `Enter your ${inSentence(label)}`,
     too_long: ({ label, maxLength }) => `${label} must be ${maxLength} characters or fewer`,

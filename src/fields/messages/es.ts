@@ -1,5 +1,5 @@
 import type { FieldKey } from '../keys.js';
-import { inSentence } from './in-sentence.js';
+import { asksQuestion, inSentence } from './in-sentence.js';
 import { characterKind, examplePhone, isChosen } from './kinds.js';
 import type { DatePart, FieldMessages, MessageParams } from './types.js';
 
@@ -31,6 +31,23 @@ function listParts(parts: readonly DatePart[]): string {
 
 function region(country: string | undefined): string {
   return country === 'CA' ? 'de Canadá' : 'de EE. UU.';
+}
+
+/**
+ * A page's own question left unanswered, named by its label in quotes (see en.ts): "Responda a la
+ * pregunta “¿…?”" for a whole question, "… para “Deuda total”" for a name, whose gender we do not
+ * know; a box is marked ("Marque la casilla", as the consent's message says).
+ */
+function unanswered(how: NonNullable<MessageParams['question']>, label: string): string {
+  const quoted = `“${label}”`;
+  switch (how) {
+    case 'tick':
+      return `Marque la casilla ${quoted} para continuar`;
+    case 'choice':
+      return asksQuestion(label) ? `Elija una respuesta a la pregunta ${quoted}` : `Elija una respuesta para ${quoted}`;
+    case 'text':
+      return asksQuestion(label) ? `Responda a la pregunta ${quoted}` : `Escriba una respuesta para ${quoted}`;
+  }
 }
 
 function characters(params: MessageParams): string {
@@ -75,9 +92,7 @@ export const es: FieldMessages = {
   errors: {
     // "su" serves either gender; a select is chosen: "Elija un estado", "Elija un país".
     required: (params) =>
-      params.question === 'tick' ? 'Marque la casilla para continuar'
-      : params.question === 'choice' ? 'Elija una de las respuestas'
-      : params.question === 'text' ? 'Responda esta pregunta'
+      params.question !== undefined ? unanswered(params.question, params.label)
       : isChosen(params.key)
         ? `Elija ${feminine(params.key) ? 'una' : 'un'} ${inSentence(params.label)}`
         : `Escriba su ${inSentence(params.label)}`,
