@@ -45,8 +45,21 @@ export function questionLabel(messages: FieldMessages, question: Question, local
   return overrides[question.name] ?? localText(question.label, locale);
 }
 
+/**
+ * The question's own words for being left unanswered (its `error`) in the locale: plain text serves
+ * every locale, as a plain label does; text per locale without this one leaves ours, which say it in
+ * the form's language, rather than falling back to English as a label must.
+ */
+function ownError(question: Question, locale: Locale): string | undefined {
+  const { error } = question;
+  return typeof error === 'string' ? error : error?.[locale];
+}
+
 /** One answer's problem in words, as `errorMessage` words a field's: the browser and the relay alike. */
 export function answerMessage(messages: FieldMessages, question: Question, code: FieldErrorCode, locale: Locale): string {
+  // The question's own words come before the page's one `messages.errors.required` for every field.
+  const own = code === 'required' ? ownError(question, locale) : undefined;
+  if (own !== undefined) return own;
   return messages.errors[code]({
     label: questionLabel(messages, question, locale),
     maxLength: answerMaxLength(question),

@@ -14,7 +14,7 @@ const NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 const NAME_MAX = 40;
 /** Names the form already uses for its own inputs. */
 const RESERVED = new Set(['consent', 'lc_website', 'universal_leadid']);
-const KEYS: ReadonlySet<string> = new Set(['name', 'label', 'type', 'options', 'required', 'min', 'max', 'maxLength', 'placeholder']);
+const KEYS: ReadonlySet<string> = new Set(['name', 'label', 'type', 'options', 'required', 'min', 'max', 'maxLength', 'placeholder', 'error']);
 const OPTION_MAX_LENGTH = 200;
 const TEXT_LIMIT = 20_000;
 
@@ -118,6 +118,7 @@ function checkQuestion(value: unknown, where: string): Question {
     ...(max === undefined ? {} : { max }),
     ...(maxLength === undefined ? {} : { maxLength }),
     ...(value['placeholder'] === undefined ? {} : { placeholder: checkText(value['placeholder'], `${at}.placeholder`) }),
+    ...(value['error'] === undefined ? {} : { error: checkText(value['error'], `${at}.error`) }),
   };
 }
 

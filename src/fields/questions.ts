@@ -38,6 +38,11 @@ export interface Question {
   readonly max?: number;
   readonly maxLength?: number;
   readonly placeholder?: QuestionText;
+  /**
+   * What an unanswered required question says, in the page's own words ("Enter your total unsecured
+   * debt"), beside it and in the error summary; ours name the question by its label otherwise.
+   */
+  readonly error?: QuestionText;
 }
 
 /** The answer a ticked checkbox carries (an unticked one is left out of the lead). */

@@ -190,6 +190,18 @@ describe('<lead-capture> questions: refused answers', () => {
     expect(errorText(element, 'debt_type')).to.equal('Choose an answer for “Main kind of debt”');
     await expect(element).to.be.accessible();
   });
+
+  it('says a question\'s own error beside it and in the summary, in the page\'s locale', async () => {
+    const own = QUESTIONS.map((question) =>
+      question.name === 'debt_amount' ? { ...question, error: { en: 'Enter your total unsecured debt', es: 'Escriba su deuda total sin garantía' } } : question,
+    );
+    for (const [locale, words] of [['en', 'Enter your total unsecured debt'], ['es', 'Escriba su deuda total sin garantía']] as const) {
+      const element = await questionForm({ locale, questions: own }, 'debt_amount');
+      expect(await attempt(element)).to.deep.equal({ errors: { debt_amount: 'required' } });
+      expect(errorText(element, 'debt_amount')).to.equal(words);
+      expect([...element.querySelectorAll('.lc-error-summary a')].map((link) => link.textContent)).to.deep.equal([words]);
+    }
+  });
 });
 
 describe('<lead-capture> questions that cannot work', () => {

@@ -107,3 +107,35 @@ describe('answerMessage: an unanswered question is named in its message', () => 
     expect(unanswered(text, 'en')).to.equal('Answer “When should we call？”');
   });
 });
+
+describe('answerMessage: a question\'s own error, in the page\'s words', () => {
+  const debt = { name: 'debt_amount', label: { en: 'Total unsecured debt', es: 'Deuda total sin garantía' }, type: 'number', min: 1000 };
+
+  it('is said instead of ours when the question is left unanswered, in each locale it is written in', () => {
+    const error = { en: 'Enter your total unsecured debt', es: 'Escriba su deuda total sin garantía' };
+    expect(unanswered({ ...debt, error }, 'en')).to.equal('Enter your total unsecured debt');
+    expect(unanswered({ ...debt, error }, 'es')).to.equal('Escriba su deuda total sin garantía');
+  });
+
+  it('as plain text, is said in every locale, as a plain label is shown in every locale', () => {
+    const home = { name: 'owns_home', label: 'Do you own a home?', type: 'radio', options: ['Yes', 'No'], error: 'Choose yes if you own a home' };
+    expect(unanswered(home, 'en')).to.equal('Choose yes if you own a home');
+    expect(unanswered(home, 'es')).to.equal('Choose yes if you own a home');
+  });
+
+  it('without the form\'s locale, leaves ours in that locale rather than another language\'s', () => {
+    const error = { en: 'Enter your total unsecured debt' };
+    expect(unanswered({ ...debt, error }, 'es')).to.equal('Escriba una respuesta para “Deuda total sin garantía”');
+  });
+
+  it('wins over the page\'s one message for every required field (messages.errors.required)', () => {
+    const overrides = { errors: { required: 'This is required' } };
+    expect(unanswered({ ...debt, error: 'Enter your total unsecured debt' }, 'en', overrides)).to.equal('Enter your total unsecured debt');
+    expect(unanswered(debt, 'en', overrides)).to.equal('This is required');
+  });
+
+  it('is for an unanswered question only: an answer out of bounds still says the bounds', () => {
+    const { questions } = parseQuestions([{ ...debt, error: 'Enter your total unsecured debt' }]);
+    expect(answerMessage(fieldMessages('en'), questions[0]!, 'range', 'en')).to.equal('Total unsecured debt must be 1,000 or more');
+  });
+});

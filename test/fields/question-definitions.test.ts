@@ -22,6 +22,18 @@ describe('parseQuestions: definitions that work', () => {
     expect(questions[1]?.options).to.deep.equal([{ value: 'cc', label: 'Credit cards' }, { value: 'medical', label: 'medical' }]);
   });
 
+  it('keeps a question\'s own error, as text or per locale, as it keeps a label', () => {
+    const { questions, problems } = parseQuestions([
+      { ...debt, error: ' Enter your total unsecured debt ' },
+      { ...home, error: { en: 'Choose yes if you own a home', es: 'Indique si es dueño de su casa' } },
+    ]);
+    expect(problems).to.deep.equal([]);
+    expect(questions.map((question) => question.error)).to.deep.equal([
+      'Enter your total unsecured debt',
+      { en: 'Choose yes if you own a home', es: 'Indique si es dueño de su casa' },
+    ]);
+  });
+
   it('takes text as the type when none is given', () => {
     expect(parseQuestions([{ name: 'best_time', label: 'Best time to call' }]).questions[0]?.type).to.equal('text');
   });
@@ -59,6 +71,10 @@ describe('parseQuestions: definitions that cannot work are skipped, each with it
     [{ name: 'debt_amount', label: 'Debt', type: 'number', maxLength: 5 }, /text and textarea questions only/, 'maxLength on a number'],
     [{ name: 'best_time', label: 'Best time', required: 'yes' }, /required must be true or false/, 'required as text'],
     [{ name: 'best_time', label: 'Best time', requird: true }, /unknown key requird/, 'a misspelt key'],
+    [{ name: 'best_time', label: 'Best time', error: ' ' }, /error is empty/, 'a blank error'],
+    [{ name: 'best_time', label: 'Best time', error: 404 }, /error must be text/, 'an error that is not text'],
+    [{ name: 'best_time', label: 'Best time', error: { fr: 'Répondez' } }, /error: "fr" is not a locale/, 'an error in a locale we do not have'],
+    [{ name: 'best_time', label: 'Best time', errors: 'Enter a time' }, /unknown key errors/, 'errors for error'],
     ['debt_amount', /must be an object/, 'a bare name'],
   ];
   for (const [definition, reason, why] of cases) {
