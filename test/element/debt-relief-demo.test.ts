@@ -1,7 +1,7 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
-import { fill, submitButton } from '../helpers/form.js';
+import { errorText, fill, submitButton } from '../helpers/form.js';
 import { newScenario, received } from '../helpers/standins.js';
 
 /**
@@ -28,7 +28,35 @@ async function next(element: LeadCapture): Promise<void> {
   await element.updateComplete;
 }
 
+/** Next (or See my options) pressed on a step with a problem: the error summary's links. */
+async function refusedNext(element: LeadCapture): Promise<string[]> {
+  const refused = oneEvent(element, 'lead-invalid');
+  submitButton(element).click();
+  await refused;
+  await element.updateComplete;
+  return [...element.querySelectorAll('.lc-error-summary a')].map((link) => link.textContent ?? '');
+}
+
 describe('the demo debt-relief page', () => {
+  it('names each unanswered question in its own words when Next is pressed with nothing answered, in English and Spanish', async () => {
+    const element = await demoForm(newScenario());
+    expect(await refusedNext(element)).to.deep.equal(['Enter your ZIP code', 'Enter your total unsecured debt']);
+    expect(errorText(element, 'debt_amount')).to.equal('Enter your total unsecured debt');
+    await fill(element, { zip_code: '30301', debt_amount: '18,500' });
+    await next(element);
+    expect(await refusedNext(element)).to.deep.equal(['Choose the main kind of debt', 'Choose yes if you own a home']);
+    await expect(element).to.be.accessible();
+
+    const spanish = await demoForm(newScenario());
+    spanish.locale = 'es';
+    await spanish.updateComplete;
+    expect(await refusedNext(spanish)).to.deep.equal(['Escriba su código postal', 'Escriba su deuda total sin garantía']);
+    await fill(spanish, { zip_code: '30301', debt_amount: '18,500' });
+    await next(spanish);
+    expect(await refusedNext(spanish)).to.deep.equal(['Elija el tipo principal de deuda', 'Indique si es dueño de su casa']);
+  });
+
+
   it('asks ZIP and debt first, then the questions, the name and the contact, and delivers one lead with the answers', async () => {
     const scenario = newScenario();
     const element = await demoForm(scenario);
