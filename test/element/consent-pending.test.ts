@@ -90,7 +90,7 @@ describe('consent changed while a failed lead waits, without Try again', () => {
     await failWithBoxTicked(element);
     await toggle(element);
     expect(element.querySelector('[role="alert"]')?.textContent).to.equal(
-      'You unticked the box, so your request has not been sent. To send it, tick the box and press Try again.',
+      'You unchecked the box, so your request has not been sent. To send it, check the box and press Try again.',
     );
     window.dispatchEvent(new Event('online'));
     await settle();
@@ -225,7 +225,7 @@ describe('consent unticked on the consent step while its second step waits (defe
     window.dispatchEvent(new Event('online'));
     await settle();
     expect(element.querySelector('[role="alert"]')?.textContent).to.equal(
-      'You unticked the box, so your request has not been sent. To send it, tick the box and press Try again.',
+      'You unchecked the box, so your request has not been sent. To send it, check the box and press Try again.',
     );
     await expect(element).to.be.accessible();
     element.remove();

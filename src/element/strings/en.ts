@@ -27,7 +27,7 @@ export const en: UiStrings = {
   consentRequired: 'Check the box to agree before you submit',
   consentRequiredSellers: 'Check at least one box to agree before you submit',
   sellersAnd: 'and',
-  consentWithdrawn: 'You unticked the box, so your request has not been sent. To send it, tick the box and press Try again.',
+  consentWithdrawn: 'You unchecked the box, so your request has not been sent. To send it, check the box and press Try again.',
   consentNotShown: "We couldn't show you the consent text properly on this page, so we can't send your details. Please contact us another way.",
   consentStepTitle: 'One last step',
   consentStepIntro: 'Please confirm your mobile number and how we may contact you.',
