@@ -139,3 +139,24 @@ describe('answerMessage: a question\'s own error, in the page\'s words', () => {
     expect(answerMessage(fieldMessages('en'), questions[0]!, 'range', 'en')).to.equal('Total unsecured debt must be 1,000 or more');
   });
 });
+
+describe('answerMessage: an answer refused for what it is, to a question put as a question', () => {
+  const say = (definition: Record<string, unknown>, code: 'too_long' | 'range' | 'characters', locale: Locale) => {
+    const { questions } = parseQuestions([definition]);
+    return answerMessage(fieldMessages(locale), questions[0]!, code, locale);
+  };
+  const story = { name: 'story', label: { en: 'What happened?', es: '¿Qué pasó?' }, type: 'textarea', maxLength: 20 };
+  const owed = { name: 'owed', label: { en: 'How much do you owe?', es: '¿Cuánto debe?' }, type: 'number', min: 1000 };
+
+  it('names the answer to the question, not the question as a subject ("What happened? must be …")', () => {
+    expect(say(story, 'too_long', 'en')).to.equal('Your answer to “What happened?” must be 20 characters or fewer');
+    expect(say(owed, 'range', 'en')).to.equal('Your answer to “How much do you owe?” must be 1,000 or more');
+    expect(say(story, 'too_long', 'es')).to.equal('Su respuesta a la pregunta “¿Qué pasó?” debe tener 20 caracteres como máximo');
+    expect(say(owed, 'range', 'es')).to.equal('Su respuesta a la pregunta “¿Cuánto debe?” debe ser 1,000 o más');
+    expect(say(story, 'characters', 'en')).to.match(/^Your answer to “What happened\?” /);
+  });
+
+  it('keeps a label that names the answer as the subject', () => {
+    expect(say({ ...owed, label: 'Total debt' }, 'range', 'en')).to.equal('Total debt must be 1,000 or more');
+  });
+});

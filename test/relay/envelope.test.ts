@@ -202,7 +202,7 @@ describe('checkEnvelope: answers to the destination’s own questions (issue 16)
       owns_home: 'Choose one of the answers offered',
       behind_on_payments: 'Choose one of the answers offered',
       debt_amount: 'Total debt must be between 1,000 and 1,000,000',
-      hardship: 'What happened? must be 20 characters or fewer',
+      hardship: 'Your answer to “What happened?” must be 20 characters or fewer',
     });
   });
 

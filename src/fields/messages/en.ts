@@ -31,7 +31,16 @@ function unanswered(how: NonNullable<MessageParams['question']>, label: string):
   }
 }
 
-function characters({ key, label, kind }: MessageParams): string {
+/**
+ * What a message about a value names: the field's label, or, for a page's question put as a question
+ * ("What happened?"), the answer to it: "Your answer to “What happened?” must be 20 characters or fewer".
+ */
+function subject(label: string): string {
+  return asksQuestion(label) ? `Your answer to “${label}”` : label;
+}
+
+function characters({ key, label: named, kind }: MessageParams): string {
+  const label = subject(named);
   switch (kind ?? characterKind(key)) {
     case 'name':
       return `${label} must only include letters, spaces, hyphens and apostrophes`;
@@ -73,7 +82,7 @@ export const en: FieldMessages = {
       question !== undefined ? unanswered(question, label)
       : isChosen(key) ? `Choose a ${inSentence(label)}`
       : `Enter your ${inSentence(label)}`,
-    too_long: ({ label, maxLength }) => `${label} must be ${maxLength} characters or fewer`,
+    too_long: ({ label, maxLength }) => `${subject(label)} must be ${maxLength} characters or fewer`,
     characters,
     email: () => 'Enter an email address in the correct format, like name@example.com',
     // Also what a number from another country gets: "Enter a US mobile number", not "doesn't exist".
@@ -87,10 +96,10 @@ export const en: FieldMessages = {
     min_age: ({ minAge }) => `You must be ${minAge} or older to use this form`,
     unknown_field: () => 'This form does not ask for this field',
     range: ({ label, min, max }) =>
-      min !== undefined && max !== undefined ? `${label} must be between ${min} and ${max}`
-      : min !== undefined ? `${label} must be ${min} or more`
-      : max !== undefined ? `${label} must be ${max} or less`
-      : `${label} must be a number`,
+      min !== undefined && max !== undefined ? `${subject(label)} must be between ${min} and ${max}`
+      : min !== undefined ? `${subject(label)} must be ${min} or more`
+      : max !== undefined ? `${subject(label)} must be ${max} or less`
+      : `${subject(label)} must be a number`,
     option: () => 'Choose one of the answers offered',
   },
   requiredMark: () => '(required)',

@@ -14,10 +14,12 @@ const feminine = (key: FieldKey | undefined): boolean => key !== undefined && FE
 
 /**
  * The label as the subject of a sentence: "El nombre", "La fecha de nacimiento". A page's own
- * question ("¿Cuánto debe?") has no gender we know: its label stands alone.
+ * question has no gender we know: a name for its answer ("Deuda total") stands alone, and one put as
+ * a question ("¿Cuánto debe?") is the answer to it.
  */
 function subject({ key, label }: Pick<MessageParams, 'key' | 'label'>): string {
-  return key === undefined ? label : `${feminine(key) ? 'La' : 'El'} ${inSentence(label)}`;
+  if (key === undefined) return asksQuestion(label) ? `Su respuesta a la pregunta “${label}”` : label;
+  return `${feminine(key) ? 'La' : 'El'} ${inSentence(label)}`;
 }
 
 const PARTS: Readonly<Record<DatePart, string>> = { month: 'el mes', day: 'el día', year: 'el año' };
@@ -64,7 +66,7 @@ function characters(params: MessageParams): string {
     case 'number':
       return `${who} debe ser un número`;
     case 'other':
-      return `${params.label} contiene caracteres que no podemos aceptar`;
+      return `${who} contiene caracteres que no podemos aceptar`;
   }
 }
 
@@ -109,11 +111,11 @@ export const es: FieldMessages = {
     date_future: (params) => `${subject(params)} debe ser anterior a hoy`,
     min_age: ({ minAge }) => `Debe tener ${minAge} años o más para usar este formulario`,
     unknown_field: () => 'Este formulario no pide este campo',
-    range: ({ label, min, max }) =>
-      min !== undefined && max !== undefined ? `${label} debe estar entre ${min} y ${max}`
-      : min !== undefined ? `${label} debe ser ${min} o más`
-      : max !== undefined ? `${label} debe ser ${max} o menos`
-      : `${label} debe ser un número`,
+    range: (params) =>
+      params.min !== undefined && params.max !== undefined ? `${subject(params)} debe estar entre ${params.min} y ${params.max}`
+      : params.min !== undefined ? `${subject(params)} debe ser ${params.min} o más`
+      : params.max !== undefined ? `${subject(params)} debe ser ${params.max} o menos`
+      : `${subject(params)} debe ser un número`,
     option: () => 'Elija una de las respuestas ofrecidas',
   },
   requiredMark: (key) => (feminine(key) ? '(obligatoria)' : '(obligatorio)'),
