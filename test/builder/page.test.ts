@@ -1,24 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { until } from '../helpers/form.js';
-import type { LeadCaptureBuilder } from '../../src/builder/builder-element.js';
-import { chooseOption, control, settled, snippetText, untokened } from './person.js';
-
-/** builder.html as a browser opens it: its own Content-Security-Policy, its settings in its URL. */
-async function openPage(search = ''): Promise<{ frame: HTMLIFrameElement; builder: LeadCaptureBuilder; violations: string[] }> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '1280px';
-  frame.style.height = '900px';
-  frame.src = `/builder.html${search}`;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const violations: string[] = [];
-  frame.contentDocument!.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
-  await until(() => frame.contentDocument?.querySelector('#preview lead-capture form') !== null, 'the builder page to render', 20_000);
-  const builder = frame.contentDocument!.querySelector<LeadCaptureBuilder>('lead-capture-builder')!;
-  await until(() => builder.querySelector('#b-sri[data-state="loading"]') === null, 'the SRI hashes');
-  await settled(builder);
-  return { frame, builder, violations };
-}
+import { chooseOption, control, openPage, snippetText, untokened } from './person.js';
 
 afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 

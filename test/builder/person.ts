@@ -64,6 +64,27 @@ export async function openBuilder(query = '', sriUrl = '/dist/sri.json'): Promis
   return { builder, store, clipboard, scenario };
 }
 
+/** builder.html as a browser opens it, in a frame of this size: its own Content-Security-Policy, its settings in its URL. */
+export async function openPage(
+  search = '',
+  size = { width: 1280, height: 900 },
+): Promise<{ frame: HTMLIFrameElement; builder: LeadCaptureBuilder; violations: string[] }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = `${size.width}px`;
+  frame.style.height = `${size.height}px`;
+  frame.style.border = '0';
+  frame.src = `/builder.html${search}`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const violations: string[] = [];
+  frame.contentDocument!.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  await until(() => frame.contentDocument?.querySelector('#preview lead-capture form') !== null, 'the builder page to render', 20_000);
+  const builder = frame.contentDocument!.querySelector<LeadCaptureBuilder>('lead-capture-builder')!;
+  await until(() => builder.querySelector('#b-sri[data-state="loading"]') === null, 'the SRI hashes');
+  await settled(builder);
+  return { frame, builder, violations };
+}
+
 /**
  * Waits until the embed code holds the preview's latest first screen as its prerendered form (the
  * builder reads it once the preview has rendered), when the prerendered form is chosen.
