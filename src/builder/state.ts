@@ -61,13 +61,25 @@ export const DEFAULT_RADIUS = 8;
 export const RELAY_EXAMPLE = 'https://relay.example.com/v1';
 export const WEBHOOK_EXAMPLE = 'https://hooks.example.com/leads';
 
-/** A new form: the widget's own defaults, delivered through the relay to a webhook. */
+/**
+ * The contact fields a form requires unless told otherwise. The widget requires nothing by default,
+ * so a form with nothing required sends `"lead": {}` on a bare Submit; a lead needs a way to reach
+ * the person.
+ */
+const CONTACT_REQUIRED = ['email', 'mobile'] as const;
+
+/** What a form asking `included` requires when nothing says otherwise: the contact fields it asks. */
+export function defaultRequired(included: readonly string[]): string[] {
+  return CONTACT_REQUIRED.filter((key) => included.includes(key));
+}
+
+/** A new form: the widget's own defaults but its contact fields required, delivered through the relay to a webhook. */
 export const DEFAULT_STATE: BuilderState = {
   destination: 'webhook',
   endpoint: RELAY_EXAMPLE,
   order: orderWith(DEFAULT_FIELDS),
   included: [...DEFAULT_FIELDS],
-  required: [],
+  required: defaultRequired(DEFAULT_FIELDS),
   questions: [],
   stepCount: 1,
   stepOf: {},

@@ -3,7 +3,7 @@ import { QUESTION_TYPES, type QuestionType } from '../fields/questions.js';
 import { DESTINATION_CHOICES, isDestinationChoice, type DestinationChoice } from './destinations.js';
 import { isQuestionId } from './questions.js';
 import {
-  DEFAULT_STATE, MAX_STEPS, RELAY_EXAMPLE, WEBHOOK_EXAMPLE, askedEntries,
+  DEFAULT_STATE, MAX_STEPS, RELAY_EXAMPLE, WEBHOOK_EXAMPLE, askedEntries, defaultRequired,
   type BuilderQuestion, type BuilderState,
 } from './state.js';
 
@@ -30,7 +30,10 @@ export function stateToQuery(state: BuilderState): string {
   set('endpoint', state.endpoint, endpointExample(state.destination));
   const asked = askedEntries(state);
   set('fields', asked.map((entry) => nameOf(state, entry)).join(' '), DEFAULT_STATE.included.join(' '));
-  set('required', state.required.filter((key) => state.included.includes(key)).join(' '), '');
+  // Written only when it differs from what the asked fields require by default (`required=` for none).
+  const required = state.required.filter((key) => state.included.includes(key));
+  const byDefault = defaultRequired(state.included);
+  if (required.length !== byDefault.length || byDefault.some((key) => !required.includes(key))) query.set('required', required.join(' '));
   if (state.questions.length > 0) {
     query.set('questions', JSON.stringify(state.questions.map(({ name, label, type, options, required }) => ({ name, label, type, options, required }))));
   }
@@ -121,7 +124,10 @@ export function stateFromQuery(search: string): BuilderState {
     endpoint: query.get('endpoint') ?? endpointExample(destination),
     order,
     included,
-    required: words(query.get('required') ?? '').filter((key) => isFieldKey(key) && included.includes(key)),
+    // No `required`: the contact fields asked, as for a new form. Links from before the builder required
+    // anything have none; they meant "nothing", but mostly because nothing was then the default, and
+    // that form sent blank leads.
+    required: query.has('required') ? words(query.get('required') ?? '').filter((key) => isFieldKey(key) && included.includes(key)) : defaultRequired(included),
     questions,
     stepCount,
     stepOf,

@@ -8,8 +8,8 @@ import '../../src/define.js';
 const names = (state: BuilderState) => embedAttributes(state).map(([name]) => name);
 
 describe('the embed’s attributes', () => {
-  it('name only the endpoint and destination for a new form', () => {
-    expect(embedAttributes(DEFAULT_STATE)).to.deep.equal([['endpoint', RELAY_EXAMPLE], ['destination', 'webhook']]);
+  it('name only the endpoint, the destination and the contact fields required for a new form', () => {
+    expect(embedAttributes(DEFAULT_STATE)).to.deep.equal([['endpoint', RELAY_EXAMPLE], ['destination', 'webhook'], ['required', 'email mobile']]);
   });
 
   it('leave out exactly the widget’s own defaults', async () => {
@@ -17,7 +17,8 @@ describe('the embed’s attributes', () => {
     const element = await fixture<LeadCapture>(html`<lead-capture></lead-capture>`);
     const { config } = element;
     expect(config.fields.join(' ')).to.equal(DEFAULT_STATE.included.join(' '));
-    expect(config.required).to.deep.equal(DEFAULT_STATE.required);
+    // The widget requires nothing; the builder writes `required` whenever anything is (a new form's email and mobile).
+    expect(config.required).to.deep.equal([]);
     expect(config.locale).to.equal(DEFAULT_STATE.locale);
     expect(config.consent).to.equal(DEFAULT_STATE.consent);
     expect(config.sellers).to.deep.equal([]);
@@ -94,13 +95,14 @@ describe('the embed’s attributes', () => {
   it('leave out a question that cannot work, and steps that leave one group', () => {
     let state = addQuestion({ ...DEFAULT_STATE, stepCount: 3, stepOf: { '#1': 1 } });
     state = updateQuestion(state, '#1', { type: 'select', options: [] });
-    expect(names(state)).to.deep.equal(['endpoint', 'destination']);
+    expect(names(state)).to.deep.equal(['endpoint', 'destination', 'required']);
   });
 
   it('write adapter="webhook" and no destination for a direct webhook', () => {
     expect(embedAttributes({ ...DEFAULT_STATE, destination: 'webhook-url', endpoint: 'https://hooks.example.com/x' })).to.deep.equal([
       ['endpoint', 'https://hooks.example.com/x'],
       ['adapter', 'webhook'],
+      ['required', 'email mobile'],
     ]);
   });
 });

@@ -118,10 +118,11 @@ describe('the builder’s destination', function () {
   it('asks and requires what the destination needs, and says so', async () => {
     const { builder } = await openBuilder();
     await chooseOption(builder, control(builder, 'Send leads to'), 'Alleviate MLAS');
-    const needs = ['first_name', 'last_name', 'email', 'mobile', 'address', 'city', 'state', 'zip_code', 'date_of_birth'] as const;
-    const named = needs.map((key) => FIELD_MESSAGES.en.labels[key]).join(', ');
+    // A new form already asks and requires the email and mobile.
+    const missing = ['first_name', 'last_name', 'address', 'city', 'state', 'zip_code', 'date_of_birth'] as const;
+    const named = missing.map((key) => FIELD_MESSAGES.en.labels[key]).join(', ');
     expect(builder.querySelector('.b-warning')?.textContent).to.include(`Alleviate MLAS refuses leads without ${named}.`);
-    expect(embed(builder)).not.to.have.property('required');
+    expect(embed(builder)['required']).to.equal('email mobile');
     await press(builder, button(builder, 'Ask and require what Alleviate MLAS needs'), 'Enter');
     expect(builder.querySelector('#b-status')?.textContent).to.equal(`${named}: now asked and required.`);
     expect(builder.querySelector('.b-warning')).to.equal(null);
@@ -133,7 +134,7 @@ describe('the builder’s destination', function () {
     const { builder } = await openBuilder();
     await chooseOption(builder, control(builder, 'Send leads to'), 'A webhook URL');
     await typeInto(builder, control(builder, 'Webhook URL'), 'https://hooks.zapier.com/hooks/catch/1/abc/');
-    expect(embed(builder)).to.deep.equal({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/abc/', adapter: 'webhook' });
+    expect(embed(builder)).to.deep.equal({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/abc/', adapter: 'webhook', required: 'email mobile' });
     expect(builder.querySelector('#relay-config')).to.equal(null);
   });
 });
@@ -145,7 +146,7 @@ describe('the builder’s Reset and Copy', function () {
     const { builder, store } = await openBuilder('destination=ivvy&theme=dark&consent=Hi');
     expect(embed(builder)).to.include({ destination: 'ivvy', theme: 'dark', consent: 'Hi' });
     await press(builder, button(builder, 'Reset'), 'Enter');
-    expect(embed(builder)).to.deep.equal({ endpoint: 'https://relay.example.com/v1', destination: 'webhook' });
+    expect(embed(builder)).to.deep.equal({ endpoint: 'https://relay.example.com/v1', destination: 'webhook', required: 'email mobile' });
     expect(store.query).to.equal('');
     expect(control<HTMLSelectElement>(builder, 'Theme').value).to.equal('light');
   });

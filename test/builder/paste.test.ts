@@ -76,6 +76,26 @@ describe('the preview', () => {
   });
 });
 
+describe('a new form', () => {
+  it('refuses a blank lead: its email and mobile are required, in the preview and in the embed code, and nothing reaches the destination', async function () {
+    this.timeout(40_000);
+    const { builder, scenario } = await openBuilder();
+    const { labels } = FIELD_MESSAGES.en;
+    expect(control(builder, `Required (${labels.email})`).checked).to.equal(true);
+    expect(control(builder, `Required (${labels.mobile})`).checked).to.equal(true);
+    expect(snippetElement(snippetText(builder)).getAttribute('required')).to.equal('email mobile');
+    const form = preview(builder);
+    expect(form.getAttribute('required')).to.equal('email mobile');
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => form.querySelector('.lc-error-summary') !== null || form.querySelector('.lc-success') !== null, 'the Submit to be refused or sent', 20_000);
+    // Booleans, not the elements: a failing assertion on an element never finishes printing it.
+    expect(form.querySelector('.lc-success') !== null, 'a thank-you for a blank lead').to.equal(false);
+    expect(form.querySelector('[name="email"]')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(form.querySelector('[name="mobile"]')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(await received(scenario)).to.have.length(0);
+  });
+});
+
 describe('the preview with the page’s own questions', () => {
   it('sends a test lead with its answers through the demo relay, which takes the builder’s questions, and shows what arrived', async function () {
     this.timeout(40_000);

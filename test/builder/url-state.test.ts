@@ -42,6 +42,24 @@ describe('the settings in the URL', () => {
     expect(reopened.scriptType).to.equal('classic');
   });
 
+  it('ask a new form’s contact fields required, and a link that says nothing of `required` gets the same', () => {
+    expect(DEFAULT_STATE.required).to.deep.equal(['email', 'mobile']);
+    // Links made before the builder required anything wrote no `required`: they open with the contact fields they ask required.
+    expect(stateFromQuery('destination=crmcom').required).to.deep.equal(['email', 'mobile']);
+    expect(stateFromQuery('fields=zip_code+first_name+email').required).to.deep.equal(['email']);
+    expect(stateFromQuery('fields=zip_code+first_name').required).to.deep.equal([]);
+  });
+
+  it('keep a link’s own `required`, nothing required included', () => {
+    expect(stateFromQuery('required=zip_code+email').required).to.deep.equal(['zip_code', 'email']);
+    expect(stateFromQuery('required=').required).to.deep.equal([]);
+    const none = { ...DEFAULT_STATE, required: [] };
+    expect(stateToQuery(none)).to.equal('required=');
+    expect(stateFromQuery(stateToQuery(none))).to.deep.equal(none);
+    const reordered = { ...DEFAULT_STATE, required: ['mobile', 'email'] };
+    expect(stateToQuery(reordered), 'the same fields in another order are the default').to.equal('');
+  });
+
   it('fall back to defaults for anything unreadable, never an error', () => {
     const state = stateFromQuery('destination=nope&theme=pink&radius=-3&accent=red&questions=%5Bnot-json&fields=bogus+email&steps=%7C%7C%7C%7C%7C%7C');
     expect(state).to.deep.include({ destination: 'webhook', theme: 'light', radius: 8, accent: '', questions: [], stepCount: 4 });
