@@ -29,7 +29,7 @@ export interface BuilderState {
   readonly questions: readonly BuilderQuestion[];
   /** How many steps the form has (1: one page). */
   readonly stepCount: number;
-  /** The step (1-based) each entry is on; an entry not named here is on the last step. */
+  /** The step (1-based) the person put each entry on; an entry not named here follows the default split (`defaultSteps`). */
   readonly stepOf: Readonly<Record<string, number>>;
   readonly consent: string;
   readonly sellers: string;
@@ -113,13 +113,64 @@ export function askedEntries(state: BuilderState): string[] {
   return state.order.filter((entry) => state.included.includes(entry));
 }
 
+/** Who the person is: asked with the contact details, after the rest. */
+const NAME_FIELDS: readonly string[] = ['first_name', 'last_name', 'full_name'];
+/** How to reach the person: on the last step, with the consent. */
+const CONTACT_FIELDS: readonly string[] = ['email', 'mobile', 'home_phone', 'business_phone'];
+
+/** `entries` in `count` runs, in order, none empty while there are entries enough; the shorter runs first. */
+function runs(entries: readonly string[], count: number): string[][] {
+  const short = Math.floor(entries.length / count);
+  const longer = entries.length % count;
+  const out: string[][] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const size = short + (i >= count - longer ? 1 : 0);
+    out.push(entries.slice(at, at + size));
+    at += size;
+  }
+  return out.filter((run) => run.length > 0);
+}
+
+/**
+ * The step (1-based) of each entry in a form split into `count` steps that nobody has placed
+ * anything in, as the builder's hint advises ("short first steps convert best: ZIP code first,
+ * contact details last"): the ZIP code, the address and the page's questions on the earlier steps,
+ * the shortest first; the name and the contact details on the last. Where there are too few of
+ * the rest to fill the earlier steps, the name gets a step of its own, then every entry one run of
+ * the form; no step is left empty (fewer entries than steps give a step each).
+ */
+export function defaultSteps(asked: readonly string[], count: number): Record<string, number> {
+  const contact = asked.filter((entry) => CONTACT_FIELDS.includes(entry));
+  const names = asked.filter((entry) => NAME_FIELDS.includes(entry));
+  const rest = asked.filter((entry) => !CONTACT_FIELDS.includes(entry) && !NAME_FIELDS.includes(entry));
+  const last = [...names, ...contact];
+  const groups =
+    count <= 1 ? [[...asked]]
+    : rest.length >= count - 1 && last.length > 0 ? [...runs(rest, count - 1), last]
+    : rest.length === count - 2 && names.length > 0 && contact.length > 0 ? [...runs(rest, count - 2), names, contact]
+    : runs([...rest, ...last], count);
+  const steps: Record<string, number> = {};
+  groups.forEach((group, i) => group.forEach((entry) => (steps[entry] = i + 1)));
+  return steps;
+}
+
+/** The step each asked entry is on: where the person put it, or else where the default split puts it. */
+export function stepsOf(state: BuilderState, asked = askedEntries(state)): Record<string, number> {
+  const steps = defaultSteps(asked, state.stepCount);
+  for (const entry of asked) {
+    const placed = state.stepOf[entry];
+    if (placed !== undefined) steps[entry] = Math.min(Math.max(placed, 1), state.stepCount);
+  }
+  return steps;
+}
+
 /** The groups of `steps`, each the asked entries on that step in form order; empty groups dropped. */
 export function stepGroups(state: BuilderState, asked = askedEntries(state)): string[][] {
   if (state.stepCount <= 1) return [];
+  const steps = stepsOf(state, asked);
   const groups: string[][] = [];
-  for (let step = 1; step <= state.stepCount; step++) {
-    groups.push(asked.filter((name) => Math.min(state.stepOf[name] ?? state.stepCount, state.stepCount) === step));
-  }
+  for (let step = 1; step <= state.stepCount; step++) groups.push(asked.filter((entry) => steps[entry] === step));
   const filled = groups.filter((group) => group.length > 0);
   return filled.length > 1 ? filled : [];
 }

@@ -3,7 +3,7 @@ import { QUESTION_TYPES, type QuestionType } from '../fields/questions.js';
 import { DESTINATION_CHOICES, isDestinationChoice, type DestinationChoice } from './destinations.js';
 import { isQuestionId } from './questions.js';
 import {
-  DEFAULT_STATE, MAX_STEPS, RELAY_EXAMPLE, WEBHOOK_EXAMPLE, askedEntries, defaultRequired,
+  DEFAULT_STATE, MAX_STEPS, RELAY_EXAMPLE, WEBHOOK_EXAMPLE, askedEntries, defaultRequired, defaultSteps, stepsOf,
   type BuilderQuestion, type BuilderState,
 } from './state.js';
 
@@ -38,8 +38,10 @@ export function stateToQuery(state: BuilderState): string {
     query.set('questions', JSON.stringify(state.questions.map(({ name, label, type, options, required }) => ({ name, label, type, options, required }))));
   }
   if (state.stepCount > 1) {
+    // Every step, empty ones too, so the link keeps the number of steps chosen.
+    const steps = stepsOf(state, asked);
     const groups = Array.from({ length: state.stepCount }, (_, i) =>
-      asked.filter((entry) => Math.min(state.stepOf[entry] ?? state.stepCount, state.stepCount) === i + 1).map((entry) => nameOf(state, entry)).join(' '));
+      asked.filter((entry) => steps[entry] === i + 1).map((entry) => nameOf(state, entry)).join(' '));
     query.set('steps', groups.join(' | '));
   }
   set('consent', state.consent, '');
@@ -109,12 +111,17 @@ export function stateFromQuery(search: string): BuilderState {
 
   const groups = (query.get('steps') ?? '').split('|').map(words);
   const stepCount = query.has('steps') ? Math.min(Math.max(groups.length, 1), MAX_STEPS) : 1;
+  // An entry the link puts where the default split would is left to it (and follows it when the
+  // number of steps changes); any other is where the person put it. An entry the link names on no
+  // step is split by default too.
+  const byDefault = defaultSteps(included, stepCount);
   const stepOf: Record<string, number> = {};
   const named = { ...DEFAULT_STATE, questions };
   for (const [i, group] of groups.entries()) {
     for (const name of group) {
       const entry = included.find((each) => nameOf(named, each) === name);
-      if (entry !== undefined && i + 1 < stepCount) stepOf[entry] = i + 1;
+      const step = Math.min(i + 1, stepCount);
+      if (entry !== undefined && byDefault[entry] !== step) stepOf[entry] = step;
     }
   }
   const radius = Number(query.get('radius'));

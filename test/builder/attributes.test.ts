@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { embedAttributes } from '../../src/builder/attributes.js';
 import { addQuestion, updateQuestion } from '../../src/builder/questions.js';
-import { DEFAULT_STATE, RELAY_EXAMPLE, type BuilderState } from '../../src/builder/state.js';
+import { DEFAULT_STATE, RELAY_EXAMPLE, stepGroups, type BuilderState } from '../../src/builder/state.js';
 import type { LeadCapture } from '../../src/element/lead-capture.js';
 import '../../src/define.js';
 
@@ -64,7 +64,7 @@ describe('the embed’s attributes', () => {
       ['destination', 'pingtree'],
       ['fields', 'first_name last_name email mobile zip_code city'],
       ['required', 'email city'],
-      ['steps', 'zip_code | first_name last_name email mobile city'],
+      ['steps', 'zip_code city | first_name last_name email mobile'],
       ['locale', 'es'],
       ['consent', 'I agree that {sellers} may call me.'],
       ['sellers', 'ACME'],
@@ -93,9 +93,10 @@ describe('the embed’s attributes', () => {
   });
 
   it('leave out a question that cannot work, and steps that leave one group', () => {
-    let state = addQuestion({ ...DEFAULT_STATE, stepCount: 3, stepOf: { '#1': 1 } });
+    let state = addQuestion({ ...DEFAULT_STATE, included: ['email'], stepCount: 3, stepOf: { '#1': 1 } });
     state = updateQuestion(state, '#1', { type: 'select', options: [] });
-    expect(names(state)).to.deep.equal(['endpoint', 'destination', 'required']);
+    expect(stepGroups(state)).to.deep.equal([['#1'], ['email']]);
+    expect(names(state)).to.deep.equal(['endpoint', 'destination', 'fields', 'required']);
   });
 
   it('write adapter="webhook" and no destination for a direct webhook', () => {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { UI_STRINGS } from '../../src/element/strings/index.js';
 import { FIELD_MESSAGES } from '../../src/fields/messages/index.js';
 import { focusIsOn, until } from '../helpers/form.js';
 import {
@@ -61,6 +62,41 @@ describe('the builder’s questions', function () {
 describe('the builder’s steps', function () {
   // A person's pace: every choice is typed or pressed through the browser's own keyboard.
   this.timeout(30_000);
+  it('splits a new form into two steps as soon as they are chosen: the ZIP code first, name and contact details last', async () => {
+    const { builder } = await openBuilder();
+    await chooseOption(builder, control(builder, 'Split the form into'), '2 steps');
+    const steps = embed(builder)['steps'] ?? '';
+    const groups = steps.split('|').map((group) => group.trim());
+    expect(groups, `steps="${steps}"`).to.have.length(2);
+    expect(groups.every((group) => group !== ''), `steps="${steps}"`).to.equal(true);
+    expect(steps).to.equal('zip_code | first_name last_name email mobile');
+    const form = preview(builder);
+    await until(() => form.getAttribute('steps') === steps && form.querySelector('[name="email"]') === null, 'the preview to show its first step');
+    expect(form.querySelector('[name="zip_code"]') !== null, 'the ZIP code on the first step').to.equal(true);
+    expect(form.querySelector('button[type="submit"]')?.textContent?.trim()).to.equal(UI_STRINGS.en.next);
+    expect(control<HTMLSelectElement>(builder, 'Step for ZIP code').value).to.equal('1');
+    expect(control<HTMLSelectElement>(builder, `Step for ${FIELD_MESSAGES.en.labels.email}`).value).to.equal('2');
+    await expect(builder).to.be.accessible();
+  });
+
+  it('keeps a field the person placed on its step when the number of steps changes', async () => {
+    const { builder } = await openBuilder();
+    await chooseOption(builder, control(builder, 'Split the form into'), '2 steps');
+    await chooseOption(builder, control(builder, `Step for ${FIELD_MESSAGES.en.labels.first_name}`), '1');
+    expect(embed(builder)['steps']).to.equal('first_name zip_code | last_name email mobile');
+    await chooseOption(builder, control(builder, 'Split the form into'), '3 steps');
+    expect(embed(builder)['steps']).to.equal('first_name zip_code | last_name | email mobile');
+  });
+
+  it('says so when the person’s placing leaves a step with no field', async () => {
+    const { builder } = await openBuilder();
+    await chooseOption(builder, control(builder, 'Split the form into'), '2 steps');
+    expect(builder.querySelector('#b-empty-steps')).to.equal(null);
+    await chooseOption(builder, control(builder, 'Step for ZIP code'), '2');
+    expect(embed(builder)).not.to.have.property('steps');
+    expect(builder.querySelector('#b-empty-steps')?.textContent).to.equal('No field is on step 1: the form has one page.');
+  });
+
   it('splits the form into steps, the ZIP code first', async () => {
     const { builder } = await openBuilder();
     await chooseOption(builder, control(builder, 'Split the form into'), '2 steps');

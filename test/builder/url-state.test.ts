@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { embedAttributes } from '../../src/builder/attributes.js';
 import { addQuestion, updateQuestion } from '../../src/builder/questions.js';
-import { DEFAULT_STATE, type BuilderState } from '../../src/builder/state.js';
+import { DEFAULT_STATE, stepGroups, type BuilderState } from '../../src/builder/state.js';
 import { stateFromQuery, stateToQuery } from '../../src/builder/url-state.js';
 
 function richState(): BuilderState {
@@ -58,6 +58,25 @@ describe('the settings in the URL', () => {
     expect(stateFromQuery(stateToQuery(none))).to.deep.equal(none);
     const reordered = { ...DEFAULT_STATE, required: ['mobile', 'email'] };
     expect(stateToQuery(reordered), 'the same fields in another order are the default').to.equal('');
+  });
+
+  it('leave fields on the steps the default split gives them to it, so they follow it when the number of steps changes', () => {
+    const query = stateToQuery({ ...DEFAULT_STATE, stepCount: 2 });
+    expect(new URLSearchParams(query).get('steps')).to.equal('zip_code | first_name last_name email mobile');
+    const reopened = stateFromQuery(query);
+    expect(reopened.stepOf).to.deep.equal({});
+    expect(stepGroups({ ...reopened, stepCount: 3 })).to.deep.equal([['zip_code'], ['first_name', 'last_name'], ['email', 'mobile']]);
+  });
+
+  it('keep the steps of a link as it wrote them, a field placed elsewhere than the default split included', () => {
+    const placed = stateFromQuery(`steps=${encodeURIComponent('first_name zip_code | last_name email mobile')}`);
+    expect(placed.stepOf).to.deep.equal({ first_name: 1 });
+    expect(stepGroups(placed)).to.deep.equal([['first_name', 'zip_code'], ['last_name', 'email', 'mobile']]);
+    // A link from before the default split, every field on its last step, still opens as the one page it made.
+    const older = stateFromQuery(`steps=${encodeURIComponent(' |  |  | first_name last_name email mobile zip_code')}`);
+    expect(older.stepCount).to.equal(4);
+    expect(stepGroups(older)).to.deep.equal([]);
+    expect(embedAttributes(older).map(([name]) => name)).not.to.include('steps');
   });
 
   it('fall back to defaults for anything unreadable, never an error', () => {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { isQuestionId } from '../questions.js';
-import { MAX_STEPS, type BuilderState } from '../state.js';
+import { MAX_STEPS, askedEntries, stepsOf, type BuilderState } from '../state.js';
 import { checkboxControl, selectControl, type PanelContext } from './controls.js';
 import { fieldLabel } from './destination.js';
 
@@ -43,11 +43,18 @@ export function fieldsPanel({ state, change, focusLater }: PanelContext): Templa
     focusLater(`b-move-${direction}-${idOf(entry)}`);
     change({ ...state, order }, `${labelOf(state, entry)} moved to place ${at + 1}.`);
   };
+  const steps = stepsOf(state);
+  const emptySteps = state.stepCount > 1 && askedEntries(state).length > 0
+    ? Array.from({ length: state.stepCount }, (_, i) => i + 1).filter((step) => !Object.values(steps).includes(step))
+    : [];
   return html`<fieldset class="b-panel">
     <legend>Fields</legend>
     <p class="b-hint">Tick what the form asks, in this order. Move a row with its arrows.</p>
     ${selectControl('b-steps', 'Split the form into', String(state.stepCount), STEP_COUNTS, (value) => change({ ...state, stepCount: Number(value) }),
       'Short first steps convert best: ZIP code first, contact details last. Consent comes with the last step.')}
+    ${emptySteps.length > 0
+      ? html`<p class="b-hint" id="b-empty-steps">No field is on step ${emptySteps.join(', ')}: the form has ${state.stepCount - emptySteps.length < 2 ? 'one page' : `${state.stepCount - emptySteps.length} steps`}.</p>`
+      : nothing}
     <ol class="b-fields">
       ${repeat(state.order, (entry) => entry, (entry, index) => {
         const id = idOf(entry);
@@ -62,7 +69,7 @@ export function fieldsPanel({ state, change, focusLater }: PanelContext): Templa
             ? html`<div class="b-step">
                 <label for="b-step-${id}">Step<span class="b-vh"> for ${label}</span></label>
                 <select id="b-step-${id}" @change=${(event: Event) => change({ ...state, stepOf: { ...state.stepOf, [entry]: Number((event.target as HTMLSelectElement).value) } })}>
-                  ${Array.from({ length: state.stepCount }, (_, i) => html`<option value=${i + 1} ?selected=${Math.min(state.stepOf[entry] ?? state.stepCount, state.stepCount) === i + 1}>${i + 1}</option>`)}
+                  ${Array.from({ length: state.stepCount }, (_, i) => html`<option value=${i + 1} ?selected=${steps[entry] === i + 1}>${i + 1}</option>`)}
                 </select>
               </div>`
             : nothing}
