@@ -26,7 +26,7 @@ export default {
   // Every test page loads readable-failures.ts first: a failed assertion on a DOM node reports the
   // node's tag instead of hanging the page (and, through its busy browser, other files' tests).
   testRunnerHtml: (testFramework) =>
-    `<html><body><script type="module" src="/test/helpers/readable-failures.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
+    `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/helpers/readable-failures.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 120000,
   browsers: [
     chromeLauncher({

@@ -1,4 +1,9 @@
-import { chai } from '@open-wc/testing';
+import type { chai as Chai } from '@open-wc/testing';
+// The pure entry: the same chai, without registering the fixtures' cleanup (an `afterEach`) before
+// mocha is there to take it. Its types leave chai out, though the module exports it.
+import * as pure from '@open-wc/testing/pure';
+
+const { chai } = pure as unknown as { readonly chai: typeof Chai };
 
 /**
  * Loaded before every test file (web-test-runner.config.mjs, testRunnerHtml). A failed assertion
