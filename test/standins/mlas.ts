@@ -8,7 +8,9 @@ import { receive, type Recorder } from './recorder.js';
  * resultCode, updatedAt, partnerLeadId, bidValue }`, null for an unknown id) and `submitLead`
  * (statusCode 200/208/400/422/500/503). The dedupe check answers 1003 with the id of the lead it
  * matched, by the partner's leadId (our own resend) or by email (another submission), and stores
- * nothing. Modes for `createLead`: `unique` (1001), `duplicate` (1003, another partner's lead),
+ * nothing. A lead's getLeadStatus resultCode stays its createLead result after submitLead (the docs
+ * name no code for "submitted"; inferred): only submitLead's 208 tells. Modes for `createLead`:
+ * `unique` (1001), `duplicate` (1003, another partner's lead, qualified and not submitted),
  * `repurchased` (1020), `error` (9999), `unknownCode` (1018), `pingPost` (qualified, TrustedForm
  * deferred to submit), `processing` (1000, then qualified at the first getLeadStatus),
  * `processingLong` (1000 for good), `unauthorised` (401); default qualified (1013). For `submitLead`:
@@ -112,8 +114,9 @@ export function mlasStandin(recorder: Recorder): Hono {
           },
         });
       if (answer.mode === 'duplicate') {
-        // Another partner's earlier lead for this person.
-        const other: StoredLead = { id: crypto.randomUUID(), partnerLeadId: 'another-partner-lead', email: String(input['email']), certificate: undefined, pingPost: false, resultCode: 1001, processingFor: 0 };
+        // Another partner's earlier lead for this person: qualified and not yet submitted, which is
+        // that partner's to submit, never ours.
+        const other: StoredLead = { id: crypto.randomUUID(), partnerLeadId: 'another-partner-lead', email: String(input['email']), certificate: undefined, pingPost: false, resultCode: 1013, processingFor: 0 };
         leads.set(other.id, other);
         return createLead(other.id, 1003, input['leadId']);
       }
