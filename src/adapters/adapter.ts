@@ -11,6 +11,23 @@ export interface DeliveryContext {
   readonly now: () => Date;
   /** Bounds the whole step: aborted, the adapter answers a failure that says whether it may have been delivered. */
   readonly signal?: AbortSignal;
+  /**
+   * What the caller knows of an earlier lead it sent to this destination under `key` (the partner id
+   * a destination echoes back, MLAS `partnerLeadId`): undefined when `key` is not one it accepted.
+   * The relay supplies it from its ledger, or from its memory of answers without one; it lets an
+   * adapter tell the relay's own earlier lead from another partner's without reaching into the
+   * relay. Absent (the adapter used on its own), every other key's lead is another's.
+   */
+  readonly ownLead?: (key: string) => Promise<OwnLead | undefined>;
+}
+
+/** An earlier lead of the caller's own, as `DeliveryContext.ownLead` answers it. */
+export interface OwnLead {
+  /**
+   * Whether its second step is over: answered, and not with a refusal the person may correct. A
+   * second step taken over now would only be answered that first answer again.
+   */
+  readonly submitted: boolean;
 }
 
 /** The answer to the first step. */
@@ -23,6 +40,13 @@ export interface CreateResult {
    * lead id). Opaque to callers.
    */
   readonly reference?: string;
+  /**
+   * The key of an earlier lead of the caller's own (`DeliveryContext.ownLead`) whose second step
+   * this lead takes over: the destination matched this lead to that one, which still waits for its
+   * second step (MLAS: 1003 for a qualified lead never submitted). The second step then acts as that
+   * lead's, once for both.
+   */
+  readonly takesOver?: string;
 }
 
 /**

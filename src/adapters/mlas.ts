@@ -61,8 +61,10 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * The `mlas` adapter: a token cached until five minutes before expiry, refreshed once on a 401. MLAS
  * deduplicates by our `leadId`, so every failure may be sent again; a resend of a lead MLAS already
  * has is answered 1003 with the first record's id, and is resolved through `getLeadStatus` into that
- * lead's real result (a qualified lead still gets its `submitLead`). A lead still `1000 Processing`
- * is polled within a bound.
+ * lead's real result (a qualified lead still gets its `submitLead`). A 1003 for an earlier lead of
+ * the caller's own under another key (`DeliveryContext.ownLead`), qualified and never submitted, is
+ * answered qualified with that lead's id, so the person's consent step completes it. A lead still
+ * `1000 Processing` is polled within a bound.
  */
 export function mlas(settings: MlasSettings): Adapter {
   const tokens = new TokenCache(5 * 60 * 1000);
@@ -97,20 +99,47 @@ export function mlas(settings: MlasSettings): Adapter {
   }
 
   /**
-   * 1003 with an id: whose lead is it? `getLeadStatus` names the partner's leadId. Ours means this is
-   * our own resend of a lead MLAS took before (its answer lost on the way back): that lead's result
-   * stands. Another's is a real duplicate.
+   * 1003 with an id: whose lead is it? `getLeadStatus` names the partner's leadId. This lead's own
+   * key means our own resend of a lead MLAS took before (its answer lost on the way back): that
+   * lead's result stands. An earlier key of ours (the caller's `ownLead` knows it) whose lead is
+   * qualified and was never submitted means the same person again, from a fresh browser, after
+   * leaving at the consent step: this lead takes over that lead's submit (see `waitingOwnLead`).
+   * Anything else — another partner's lead, or one of ours already submitted or not waiting for a
+   * submit — is a real duplicate, and never gets a submitLead from us.
    */
   async function resolveDuplicate(duplicate: CreateResult, id: string, delivery: DeliveryContext): Promise<CreateResult> {
     const status = await leadStatus(id, delivery);
     if ('status' in status && status.code === 'not_found') return duplicate;
-    if ('status' in status) {
-      const unresolved: Outcome = { ...status, status: 'failed', retryable: true, delivery: 'maybe_delivered', message: `1003 for lead ${id} could not be resolved: ${status.message ?? status.code}` };
-      return { outcome: unresolved, next: null };
-    }
-    if (status.partnerLeadId !== delivery.idempotencyKey) return duplicate;
+    if ('status' in status) return unresolved(id, status, status.message ?? status.code);
+    if (status.partnerLeadId !== delivery.idempotencyKey) return (await waitingOwnLead(status, id, delivery)) ?? duplicate;
     const ours = mlasResult(status.resultCode, id, 'Our own earlier send (1003 resolved through getLeadStatus).', manualSubmit);
     return ours.outcome.code === '1000' ? settled(ours, id, delivery) : ours;
+  }
+
+  /** A 1003 whose lead could not be told: MLAS has a lead, so a resend (answered 1003 again) may resolve it. */
+  function unresolved(id: string, failure: Omit<Outcome, 'status' | 'retryable'>, reason: string | undefined): CreateResult {
+    const outcome: Outcome = { ...failure, status: 'failed', retryable: true, delivery: 'maybe_delivered', message: `1003 for lead ${id} could not be resolved: ${reason}` };
+    return { outcome, next: null };
+  }
+
+  /**
+   * The earlier lead of ours, under another key, that still waits for its submitLead: qualified
+   * (1013–1017, with manual submit) and, as far as the caller knows, never submitted. MLAS answers
+   * 208 to a submit it has had after all, which reads as accepted: the step is then done.
+   */
+  async function waitingOwnLead(status: { resultCode: string; partnerLeadId: string | undefined }, id: string, delivery: DeliveryContext): Promise<CreateResult | undefined> {
+    const key = status.partnerLeadId;
+    if (key === undefined || delivery.ownLead === undefined) return undefined;
+    const earlier = mlasResult(status.resultCode, id, 'An earlier lead of ours, never submitted: its submit step is offered again (1003 resolved through getLeadStatus).', manualSubmit);
+    if (earlier.next !== 'submit') return undefined;
+    let own;
+    try {
+      own = await delivery.ownLead(key);
+    } catch {
+      return unresolved(id, { code: '1003' }, 'the relay could not look up its earlier lead');
+    }
+    if (own === undefined || own.submitted) return undefined;
+    return { ...earlier, takesOver: key };
   }
 
   return {
