@@ -11,12 +11,9 @@ import { signLeadId } from './lead-id.js';
 import { screenLead } from './lead-quality.js';
 import { createThroughLedger } from './ledger-create.js';
 import { timeoutOf } from './ledger-worker.js';
-import { isKnownCreate } from './ledger-wiring.js';
-import { sameBodyOnly, type Answer } from './once.js';
+import { isKnownCreate, ownLeadLookup } from './ledger-wiring.js';
+import { ANSWER_TTL_SECONDS, sameBodyOnly, stepKey, type Answer } from './once.js';
 import { answerOnce, answerWith, deliveryContext, ledgerUnavailable, nowSeconds, readRequest, requestSeen, respond, type LeadRouteDependencies } from './route-answers.js';
-
-/** How long the relay remembers a create answer by its idempotency key. */
-const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 function preferredLocale(header: string | undefined): Locale {
   const first = (header ?? '').slice(0, 100).split(',')[0]?.trim().split(/[-;]/)[0]?.toLowerCase() ?? '';
@@ -32,20 +29,26 @@ function looksAutomated(bot: LeadEnvelope['bot'], rules: RelayConfig['botProtect
   return bot.honeypot !== '' || bot.elapsedMs < rules.minFillMs;
 }
 
-/** The first step's answer: the destination's outcome, and the signed lead id the second step brings back. */
+/**
+ * The first step's answer: the destination's outcome, and the signed lead id the second step brings
+ * back. A lead that takes over the second step of an earlier lead of ours (`takesOver`: MLAS matched
+ * it to that lead, qualified and never submitted) carries that lead's key, so its submit is that
+ * lead's: remembered, and done at most once, for both.
+ */
 async function createAnswer(routes: LeadRouteDependencies, destination: Destination, result: CreateResult, idempotencyKey: string): Promise<Answer> {
   const issuedAt = nowSeconds(routes);
+  const next = result.outcome.status === 'failed' ? null : result.next;
   const id = await signLeadId(
     {
       destination: destination.name,
-      idempotencyKey,
+      idempotencyKey: next === 'submit' && result.takesOver !== undefined ? result.takesOver : idempotencyKey,
       issuedAt,
       expiresAt: issuedAt + routes.config.leadIdTtlSeconds,
       ...(result.reference === undefined ? {} : { reference: result.reference }),
     },
     routes.config.leadIdSecret,
   );
-  return answerWith(result.outcome, { id, next: result.outcome.status === 'failed' ? null : result.next });
+  return answerWith(result.outcome, { id, next });
 }
 
 /**
@@ -96,6 +99,9 @@ export function createRoute(routes: LeadRouteDependencies): (c: Context) => Prom
         if (verdict.kind === 'unavailable') return c.json({ error: 'challenge_unavailable' }, 503, { 'retry-after': '5' });
       }
     }
+    // Built as the destination is called (its bound starts then), with the relay's own earlier
+    // leads for a destination that matches this lead to one of them (mlas.ts).
+    const createContext = () => ({ ...deliveryContext(routes, destination, request.key), ownLead: ownLeadLookup(routes, destination) });
     if (ledger) {
       return answerOnce(routes, c, 'create', destination, () =>
         createThroughLedger(ledger, {
@@ -105,18 +111,17 @@ export function createRoute(routes: LeadRouteDependencies): (c: Context) => Prom
           envelope,
           seen: requestSeen(c, receivedAt),
           timeoutMs: timeoutOf(destination.adapter, config),
-          send: () => destination.adapter.create(envelope, deliveryContext(routes, destination, request.key)),
-          answerFor: (outcome, next, reference) =>
-            createAnswer(routes, destination, { outcome, next, ...(reference === undefined ? {} : { reference }) }, request.key),
+          send: () => destination.adapter.create(envelope, createContext()),
+          answerFor: (outcome, next, step) => createAnswer(routes, destination, { ...step, outcome, next }, request.key),
           now: routes.now,
           screen: (leadId) =>
             screenLead({ engine: ledger.engine, key: config.matchKey, fetch: routes.fetch, now: receivedAt, delivery: ledger.delivery }, destination, envelope, leadId),
         }),
       );
     }
-    const memoryKey = { key: `create:${destination.name}:${request.key}`, requestHash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS, repeat: sameBodyOnly };
+    const memoryKey = { key: stepKey('create', destination.name, request.key), requestHash, ttlSeconds: ANSWER_TTL_SECONDS, repeat: sameBodyOnly };
     return respond(routes, c, 'create', destination, memoryKey, async () =>
-      createAnswer(routes, destination, await destination.adapter.create(envelope, deliveryContext(routes, destination, request.key)), request.key),
+      createAnswer(routes, destination, await destination.adapter.create(envelope, createContext()), request.key),
     );
   };
 }

@@ -37,8 +37,11 @@ export interface CreateRequest {
   readonly timeoutMs: number;
   /** The one synchronous try while the browser waits. */
   readonly send: () => Promise<CreateResult>;
-  /** The answer for an outcome, with the signed lead id (the relay's own protocol shape). */
-  readonly answerFor: (outcome: Outcome, next: CreateResult['next'], reference: string | undefined) => Promise<LedgerAnswer>;
+  /**
+   * The answer for an outcome, with the signed lead id (the relay's own protocol shape); `step` is
+   * what the second step needs of the destination's answer (`reference`, `takesOver`).
+   */
+  readonly answerFor: (outcome: Outcome, next: CreateResult['next'], step: Pick<CreateResult, 'reference' | 'takesOver'>) => Promise<LedgerAnswer>;
   readonly now: () => Date;
   /**
    * Lead quality before the destination is called (issue 20): a lead on a suppression list, or a
@@ -92,7 +95,7 @@ async function answerPending(ledger: RelayLedger, request: CreateRequest, scope:
   const abandoned = lead !== null && (lead.state !== 'delivering' || (lead.claimedUntil !== null && lead.claimedUntil <= now));
   if (!lead || !abandoned) return { kind: 'busy' };
   // The try that owned this key died before answering; the worker has (or will take) the lead.
-  const answer = await request.answerFor(abandonedOutcome(lead), null, undefined);
+  const answer = await request.answerFor(abandonedOutcome(lead), null, {});
   await answerKey(ledger.engine, scope, request.key, answer, now);
   return { kind: 'answer', answer, replayed: false };
 }
@@ -156,7 +159,8 @@ export async function createThroughLedger(ledger: RelayLedger, request: CreateRe
   const now = request.now();
   const decision = afterAttempt(result.outcome, { attempts: 1, receivedAt, now }, ledger.delivery);
   const outcome = browserOutcome(result.outcome, decision);
-  const answer = await request.answerFor(outcome, decision.state === 'delivered' ? result.next : null, result.reference);
+  const step = { ...(result.reference === undefined ? {} : { reference: result.reference }), ...(result.takesOver === undefined ? {} : { takesOver: result.takesOver }) };
+  const answer = await request.answerFor(outcome, decision.state === 'delivered' ? result.next : null, step);
   try {
     await settle(ledger.engine, {
       leadId, claimToken, decision, outcome: summarise(result.outcome), attempt: 1, actor: 'relay', now,
@@ -172,7 +176,7 @@ export async function createThroughLedger(ledger: RelayLedger, request: CreateRe
 /** Settles a lead the relay's own checks decided, with its answer, in one transaction. */
 async function settleScreened(ledger: RelayLedger, request: CreateRequest, scope: string, leadId: string, claimToken: string, screened: Screened): Promise<LedgerCreate> {
   const now = request.now();
-  const answer = await request.answerFor(screened.outcome, null, undefined);
+  const answer = await request.answerFor(screened.outcome, null, {});
   try {
     await settle(ledger.engine, {
       leadId, claimToken, decision: screened.decision, outcome: screened.summary, attempt: 0, actor: 'relay', now, note: screened.note,

@@ -1,3 +1,4 @@
+import type { OwnLead } from '../adapters/adapter.js';
 import type { LeadEnvelope, Outcome, SubmitStepInput } from '../adapters/lead.js';
 import { LedgerAnswerStore } from '../ledger/answer-store.js';
 import { consentEvidence, type RequestSeen } from '../ledger/evidence.js';
@@ -8,6 +9,7 @@ import { RelayConfigError, type RelayConfig } from './config.js';
 import type { Destination } from './destination-config.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
 import { claimStep } from './lead-quality.js';
+import { correctable, stepKey } from './once.js';
 import { FixedWindowLimiter } from './rate-limit.js';
 import type { LeadRouteDependencies } from './route-answers.js';
 
@@ -36,7 +38,27 @@ export function relayMemory(config: RelayConfig, dependencies: RelayDependencies
 export async function isKnownCreate(routes: LeadRouteDependencies, destination: Destination, key: string, requestHash: string): Promise<boolean> {
   return routes.ledger
     ? (await lookup(routes.ledger.engine, `create:${destination.name}`, key, requestHash)) !== undefined
-    : (await routes.store.get(`create:${destination.name}:${key}`)) !== undefined;
+    : (await routes.store.get(stepKey('create', destination.name, key))) !== undefined;
+}
+
+/**
+ * The relay's own earlier leads, for an adapter whose destination matches a new lead to an earlier
+ * one (MLAS's 1003 names the earlier lead's partnerLeadId, which is our idempotency key): a key is
+ * ours when the ledger holds a lead under it, or, without a ledger, when this process's memory holds
+ * its create answer (for `ANSWER_TTL_SECONDS`, and not across a restart: a lead the relay cannot
+ * vouch for stays another's). Its second step is over when the submit step's answer is remembered
+ * and is not a refusal the person may correct, as `oncePerLead` would replay it. Throws when the
+ * ledger cannot be read (the adapter then answers a failure to retry).
+ */
+export function ownLeadLookup(routes: LeadRouteDependencies, destination: Destination): (key: string) => Promise<OwnLead | undefined> {
+  return async (key) => {
+    const ours = routes.ledger
+      ? (await leadByKey(routes.ledger.engine, destination.name, key)) !== undefined
+      : (await routes.store.get(stepKey('create', destination.name, key))) !== undefined;
+    if (!ours) return undefined;
+    const submitted = await routes.store.get(stepKey('submit', destination.name, key));
+    return { submitted: submitted !== undefined && !correctable(submitted) };
+  };
 }
 
 /** The lead as the second step completes it: the number it covers and the certificate that came with it. Pure. */

@@ -21,6 +21,17 @@ export function outcomeOf(answer: Answer): Outcome | undefined {
   return answer.body['outcome'] as Outcome | undefined;
 }
 
+/**
+ * How long the relay's memory keeps an answer by its key (7 days): the create step's, and the submit
+ * step's, which also tells a later lead of the same person that this one's second step is over.
+ */
+export const ANSWER_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+/** Under which key the relay's memory keeps a step's answer for a lead's idempotency key. */
+export function stepKey(step: 'create' | 'submit', destination: string, idempotencyKey: string): string {
+  return `${step}:${destination}:${idempotencyKey}`;
+}
+
 /** The create step: a key belongs to one body; the same body again gets the first answer. */
 export const sameBodyOnly: Repeat = (previous, requestHash) => (previous.requestHash === requestHash ? 'replay' : 'conflict');
 
@@ -32,9 +43,14 @@ export const sameBodyOnly: Repeat = (previous, requestHash) => (previous.request
  */
 export const oncePerLead: Repeat = (previous, requestHash) => {
   if (previous.requestHash === requestHash) return 'replay';
-  const status = (previous.body as { outcome?: { status?: unknown } } | null)?.outcome?.status;
-  return status === 'invalid' || status === 'rejected' ? 'run' : 'replay';
+  return correctable(previous) ? 'run' : 'replay';
 };
+
+/** A remembered answer the person may correct by sending again: a refusal (`invalid`, `rejected`). */
+export function correctable(previous: StoredAnswer): boolean {
+  const status = (previous.body as { outcome?: { status?: unknown } } | null)?.outcome?.status;
+  return status === 'invalid' || status === 'rejected';
+}
 
 /**
  * Runs a request's work at most once per key, remembering final answers in the store: retryable

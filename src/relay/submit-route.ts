@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { sha256Hex } from './hash.js';
 import { verifyLeadId } from './lead-id.js';
 import { claimOnSubmit, keepSubmitConsent } from './ledger-wiring.js';
-import { oncePerLead } from './once.js';
+import { ANSWER_TTL_SECONDS, oncePerLead, stepKey } from './once.js';
 import { answerWith, deliveryContext, nowSeconds, readRequest, requestSeen, respond, type LeadRouteDependencies } from './route-answers.js';
 import { checkSubmitInput } from './submit-input.js';
 
@@ -26,10 +26,12 @@ export function submitRoute(routes: LeadRouteDependencies): (c: Context, idInPat
     const checked = checkSubmitInput(request.body, destination.country, destination.acceptConsent);
     if (!checked.ok) return c.json({ errors: checked.errors, codes: checked.codes }, 422);
     const memoryKey = {
-      key: `submit:${destination.name}:${claims.idempotencyKey}`,
+      key: stepKey('submit', destination.name, claims.idempotencyKey),
       requestHash: sha256Hex(JSON.stringify(checked.input)),
-      // Remembered while the id works, and a minute longer: after that the id is refused anyway.
-      ttlSeconds: Math.max(60, claims.expiresAt - nowSeconds(routes) + 60),
+      // Remembered as long as the create step's answer, past the id's expiry: a later lead of the
+      // same person, matched by the destination to this one, learns from it that this lead's second
+      // step is over (ledger-wiring.ts, ownLeadLookup), and a takeover's submit replays it.
+      ttlSeconds: ANSWER_TTL_SECONDS,
       repeat: oncePerLead,
     };
     const seen = requestSeen(c, routes.now());

@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { mlas, readMlasSubmitResponse } from '../../src/adapters/mlas.js';
-import { CERT_URL, GOOD_LEAD, testRelay, withDestination, withSettings } from '../helpers/relay.js';
-import { script } from '../helpers/standins.js';
+import { CERT_URL, GOOD_LEAD, PAGE_ORIGIN, testRelay, withDestination, withSettings } from '../helpers/relay.js';
+import { delivered, script } from '../helpers/standins.js';
 import { sha256Hex } from '../../src/consent/record.js';
-import { STANDIN_CREDENTIALS } from '../standins/credentials.js';
+import { STANDIN_CREDENTIALS, STANDIN_ENV } from '../standins/credentials.js';
+import { standinRelayConfig } from '../standins/relay-config.js';
+import { resolveRelayConfig } from '../../src/relay/config.js';
 import type { RecordedRequest } from '../standins/index.js';
 import { adapterContract } from './contract.js';
 
@@ -40,8 +42,11 @@ adapterContract('mlas', {
   duplicate: [
     { name: '1003 for another partner’s lead (getLeadStatus names another leadId)', script: [{ mode: 'duplicate' }], expect: { httpStatus: 201, status: 'duplicate', code: '1003' } },
     {
-      name: '1003 for the same person sent again under a new key',
-      before: async (relay) => void (await relay.create('mlas', { lead: GOOD_LEAD })),
+      name: '1003 for the same person sent again under a new key, after the first lead was submitted',
+      before: async (relay) => {
+        const first = await relay.create('mlas', { lead: GOOD_LEAD });
+        await relay.submit(first.body['id'], {});
+      },
       expect: { httpStatus: 201, status: 'duplicate', code: '1003' },
     },
   ],
@@ -297,5 +302,107 @@ describe('mlas on the wire', () => {
   it('asks for a longer bound than the relay’s default: createLead blocks until the workflow completes', () => {
     expect(mlas({ graphqlUrl: 'https://x', tokenUrl: 'https://y', clientId: 'c', clientSecret: 's', scope: 'api://z/.default' }).timeoutMs).to.equal(60_000);
     expect(mlas({ graphqlUrl: 'https://x', tokenUrl: 'https://y', clientId: 'c', clientSecret: 's', scope: 'api://z/.default', timeoutMs: 90_000 }).timeoutMs).to.equal(90_000);
+  });
+});
+
+/** The certificate of the second visit's consent step: not the first's. */
+const VISIT_CERT_ID = '0123456789abcdef0123456789abcdef01234567';
+const VISIT_CERT_URL = `https://cert.trustedform.com/${VISIT_CERT_ID}`;
+const operation = (request: RecordedRequest) => (request.body as { query: string }).query.match(/\{\s*(\w+)\(/)?.[1];
+const submitLeadCalls = async (relay: ReturnType<typeof testRelay>) => graphqlCalls(await relay.received()).filter((request) => operation(request) === 'submitLead');
+
+/** The MLAS adapter as the relay builds it for `scenario`'s stand-in, to call on its own (outside the relay). */
+function standinAdapter(scenario: string) {
+  const config = resolveRelayConfig(standinRelayConfig(`${location.origin}/standins`, scenario, [PAGE_ORIGIN]), STANDIN_ENV);
+  return config.destinations.get('mlas')!.adapter;
+}
+
+describe('mlas: the same person again after leaving at the consent step (ping-post, 1003)', () => {
+  it('offers the consent step again on the earlier lead; its submit completes that record once, with this visit’s certificate', async () => {
+    const relay = testRelay();
+    await script(relay.scenario, { mode: 'pingPost' });
+    const first = await relay.create('mlas', { lead: GOOD_LEAD });
+    expect(first.body['next']).to.equal('submit');
+    const earlierId = relay.outcomes.at(-1)?.destinationId;
+    // The person leaves at "One last step", then comes back in a fresh browser (a new key) with the same details.
+    const again = await relay.create('mlas', { lead: GOOD_LEAD });
+    expect(again.status).to.equal(201);
+    expect(again.body['outcome']).to.include({ status: 'qualified' });
+    expect(again.body['next']).to.equal('submit');
+    expect(relay.outcomes.at(-1)).to.include({ status: 'qualified', code: '1013', destinationId: earlierId });
+    const submitted = await relay.submit(again.body['id'], { trustedform: { certUrl: VISIT_CERT_URL }, mobile: '+13125550199' });
+    expect(submitted.body['outcome']).to.include({ status: 'accepted' });
+    expect(relay.outcomes.at(-1)).to.include({ status: 'accepted', code: '200' });
+    // The first visit's id, if its tab comes back, finds the step done: the same answer, no second submitLead.
+    const late = await relay.submit(first.body['id'], { trustedform: { certUrl: CERT_URL } });
+    expect(late.body['outcome']).to.include({ status: 'accepted' });
+    const submits = await submitLeadCalls(relay);
+    expect(submits).to.have.length(1);
+    expect(input(submits[0])).to.deep.equal({ leadId: earlierId, trustedformCertificateID: VISIT_CERT_ID, mobilePhone: '3125550199' });
+    expect(await delivered(relay.scenario)).to.have.length(1, 'one record at MLAS');
+  });
+
+  it('a third visit after the second completed the step gets a duplicate: the step is not offered again', async () => {
+    const relay = testRelay();
+    await relay.create('mlas', { lead: GOOD_LEAD });
+    const second = await relay.create('mlas', { lead: GOOD_LEAD });
+    await relay.submit(second.body['id'], { trustedform: { certUrl: VISIT_CERT_URL } });
+    const third = await relay.create('mlas', { lead: GOOD_LEAD });
+    expect(third.body['outcome']).to.include({ status: 'duplicate' });
+    expect(third.body['next']).to.equal(null);
+    expect(await submitLeadCalls(relay)).to.have.length(1);
+  });
+
+  it('an earlier lead already submitted stays a duplicate, and nothing is submitted again', async () => {
+    const relay = testRelay();
+    const first = await relay.create('mlas', { lead: GOOD_LEAD });
+    await relay.submit(first.body['id'], { trustedform: { certUrl: CERT_URL } });
+    const again = await relay.create('mlas', { lead: GOOD_LEAD });
+    expect(again.body['outcome']).to.include({ status: 'duplicate' });
+    expect(again.body['next']).to.equal(null);
+    expect(relay.outcomes.at(-1)).to.include({ status: 'duplicate', code: '1003' });
+    expect(await submitLeadCalls(relay)).to.have.length(1);
+  });
+
+  it('another partner’s lead, qualified and never submitted, stays a duplicate: never a submitLead on it', async () => {
+    const relay = testRelay();
+    await script(relay.scenario, { mode: 'duplicate' });
+    const created = await relay.create('mlas', { lead: GOOD_LEAD });
+    expect(created.body['outcome']).to.include({ status: 'duplicate' });
+    expect(created.body['next']).to.equal(null);
+    expect(await submitLeadCalls(relay)).to.have.length(0);
+  });
+
+  it('a lead the relay cannot vouch for (sent before a restart, with no ledger to remember it) stays a duplicate', async () => {
+    const before = testRelay();
+    await before.create('mlas', { lead: GOOD_LEAD });
+    const restarted = testRelay(undefined, before.scenario);
+    const again = await restarted.create('mlas', { lead: GOOD_LEAD });
+    expect(again.body['outcome']).to.include({ status: 'duplicate' });
+    expect(again.body['next']).to.equal(null);
+  });
+
+  it('a lead MLAS already submitted, where the relay no longer knows it was, is done at the submit: 208 → accepted', async () => {
+    const relay = testRelay();
+    const first = await relay.create('mlas', { lead: GOOD_LEAD });
+    const earlierId = relay.outcomes.at(-1)?.destinationId as string;
+    // Submitted by another way than this relay's memory records (its answer forgotten, or an operator's call).
+    const direct = await standinAdapter(relay.scenario).submit!(earlierId, {}, { fetch: (request, init) => fetch(request, init), now: () => new Date(), idempotencyKey: 'operator-0001' });
+    expect(direct).to.include({ status: 'accepted', code: '200' });
+    expect(first.body['next']).to.equal('submit');
+    const again = await relay.create('mlas', { lead: GOOD_LEAD });
+    expect(again.body['next']).to.equal('submit');
+    const submitted = await relay.submit(again.body['id'], { trustedform: { certUrl: VISIT_CERT_URL } });
+    expect(submitted.body['outcome']).to.include({ status: 'accepted' });
+    expect(relay.outcomes.at(-1)).to.include({ status: 'accepted', code: '208' });
+  });
+
+  it('used outside the relay (no lookup of its own leads), the adapter keeps calling another key’s lead a duplicate', async () => {
+    const relay = testRelay();
+    await relay.create('mlas', { lead: GOOD_LEAD });
+    const adapter = standinAdapter(relay.scenario);
+    const result = await adapter.create({ lead: GOOD_LEAD }, { fetch: (request, init) => fetch(request, init), now: () => new Date(), idempotencyKey: 'outside-0001' });
+    expect(result.outcome).to.include({ status: 'duplicate', code: '1003' });
+    expect(result.next).to.equal(null);
   });
 });

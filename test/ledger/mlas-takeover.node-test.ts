@@ -1,0 +1,121 @@
+// MLAS, consent after create: a person who left at the consent step and came back later under a new
+// key is answered 1003 with the id of their first lead. With the ledger, the relay knows that lead
+// as its own (its partnerLeadId is a key the ledger holds) on every instance and after a restart: the
+// consent step is offered on it again, and its submit completes it once, with this visit's evidence.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { it } from 'node:test';
+import type { Engine } from '../../src/ledger/engine.js';
+import { exportEvidence } from '../../src/ledger/operator.js';
+import { DEFAULT_LEDGER_SETTINGS } from '../../src/ledger/settings.js';
+import { createRelay } from '../../src/relay/app.js';
+import { resolveRelayConfig } from '../../src/relay/config.js';
+import { STANDIN_ENV } from '../standins/credentials.js';
+import { createStandins } from '../standins/index.js';
+import type { RecordedRequest } from '../standins/recorder.js';
+import { standinRelayConfig } from '../standins/relay-config.js';
+import { onEachEngine } from './engines.js';
+
+const PAGE = 'https://lp.example.com';
+const STANDINS = 'http://standins.test/standins';
+const LEAD = {
+  first_name: 'Jane', last_name: 'Doe', email: 'jane.doe@example.com', mobile: '+12125550123',
+  address: '350 Fifth Avenue', city: 'New York', state: 'NY', zip_code: '10118', date_of_birth: '1985-04-23',
+};
+const DISCLOSURE = 'By checking this box I agree that Alleviate Financial may call and text me at the number above.';
+const CONSENT = {
+  text: DISCLOSURE,
+  sha256: createHash('sha256').update(DISCLOSURE).digest('hex'),
+  sellers: ['Alleviate Financial'],
+  checkedAt: '2026-12-02T09:00:30.000Z',
+  submittedAt: '2026-12-02T09:00:31.000Z',
+  pageUrl: `${PAGE}/debt`,
+};
+const VISIT_CERT_ID = 'b'.repeat(40);
+const VISIT_CERT_URL = `https://cert.trustedform.com/${VISIT_CERT_ID}`;
+
+type Post = (path: string, body: unknown) => Promise<{ status: number; body: Record<string, any> }>;
+
+/** The MLAS stand-in of one scenario, and relays over it: each call to `relay()` is another instance (or a restart) on the same ledger. */
+async function mlasWorld(engine: Engine, firstMode?: string) {
+  const scenario = `mlas-takeover-${crypto.randomUUID()}`;
+  const standins = createStandins();
+  if (firstMode) {
+    await standins.request(`/standins/_script/${scenario}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: [{ mode: firstMode }] }) });
+  }
+  const relay = (): Post => {
+    const app = createRelay(resolveRelayConfig(standinRelayConfig(STANDINS, scenario, [PAGE]), STANDIN_ENV), {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(standins.fetch(new Request(input, init))),
+      now: () => new Date(),
+      clientAddress: () => '203.0.113.9',
+      ledger: { engine, delivery: DEFAULT_LEDGER_SETTINGS.delivery },
+    });
+    return async (path, body) => {
+      const response = await app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: PAGE, 'idempotency-key': crypto.randomUUID(), 'user-agent': 'Mozilla/5.0 (test)' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    };
+  };
+  const create = (post: Post) => post('/v1/leads', { destination: 'mlas', lead: LEAD, bot: { honeypot: '', elapsedMs: 10_000 } });
+  const graphql = async () => {
+    const log = (await (await standins.request(`/standins/_log/${scenario}`)).json()) as RecordedRequest[];
+    return log.filter((request) => request.path.endsWith('/graphql')).map((request) => request.body as { query: string; variables: { input?: Record<string, unknown> } });
+  };
+  const submitLeads = async () => (await graphql()).filter((body) => body.query.includes('submitLead(')).map((body) => body.variables.input);
+  const createdIds = async () => {
+    const delivered = (await (await standins.request(`/standins/_delivered/${scenario}`)).json()) as string[];
+    return delivered;
+  };
+  return { relay, create, submitLeads, createdIds };
+}
+
+onEachEngine('MLAS: the same person again after leaving at the consent step, with the ledger', ({ engine }) => {
+  it('offers the consent step on the earlier lead, even on another instance; the submit completes it once, with this visit’s consent', async () => {
+    const world = await mlasWorld(engine(), 'pingPost');
+    const first = await world.create(world.relay());
+    assert.equal(first.body['next'], 'submit', JSON.stringify(first.body));
+    const earlierId = first.body['outcome'].destinationId as string;
+    // Later, a fresh browser (a new key) reaches another instance (or the relay after a restart).
+    const again = await world.create(world.relay());
+    assert.equal(again.status, 201, JSON.stringify(again.body));
+    assert.equal(again.body['outcome'].status, 'qualified');
+    assert.equal(again.body['outcome'].destinationId, earlierId);
+    assert.equal(again.body['next'], 'submit');
+    const submitted = await world.relay()('/v1/leads/submit', { id: again.body['id'], mobile: '+13125550199', trustedform: { certUrl: VISIT_CERT_URL }, consent: CONSENT });
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    assert.equal(submitted.body['outcome'].status, 'accepted');
+    // The first visit's id, come back, finds the step done: its answer, no second submitLead.
+    const late = await world.relay()('/v1/leads/submit', { id: first.body['id'], trustedform: { certUrl: `https://cert.trustedform.com/${'c'.repeat(40)}` } });
+    assert.equal(late.body['outcome'].status, 'accepted');
+    assert.deepEqual(await world.submitLeads(), [{ leadId: earlierId, trustedformCertificateID: VISIT_CERT_ID, mobilePhone: '3125550199' }]);
+    assert.equal((await world.createdIds()).length, 1, 'one record at MLAS');
+    // The consent evidence is the earlier lead's, the one MLAS completed: this visit's record, number and certificate.
+    const withConsent = (await exportEvidence(engine(), undefined)).filter((record) => record.consent !== null);
+    assert.equal(withConsent.length, 1);
+    assert.equal(withConsent[0]?.destinationId, earlierId);
+    assert.equal(withConsent[0]?.consent?.checkedAt, CONSENT.checkedAt);
+    assert.deepEqual(withConsent[0]?.phones, ['+13125550199']);
+    assert.equal(withConsent[0]?.trustedformCertUrl, VISIT_CERT_URL);
+  });
+
+  it('an earlier lead already submitted stays a duplicate, on any instance', async () => {
+    const world = await mlasWorld(engine());
+    const first = await world.create(world.relay());
+    await world.relay()('/v1/leads/submit', { id: first.body['id'], trustedform: { certUrl: VISIT_CERT_URL } });
+    const again = await world.create(world.relay());
+    assert.equal(again.body['outcome'].status, 'duplicate', JSON.stringify(again.body));
+    assert.equal(again.body['next'], null);
+    assert.equal((await world.submitLeads()).length, 1);
+  });
+
+  it('another partner’s lead, qualified and never submitted, stays a duplicate: never a submitLead on it', async () => {
+    const world = await mlasWorld(engine(), 'duplicate');
+    const created = await world.create(world.relay());
+    assert.equal(created.body['outcome'].status, 'duplicate', JSON.stringify(created.body));
+    assert.equal(created.body['next'], null);
+    assert.equal((await world.submitLeads()).length, 0);
+  });
+});
