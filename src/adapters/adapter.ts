@@ -14,11 +14,19 @@ export interface DeliveryContext {
   /**
    * What the caller knows of an earlier lead it sent to this destination under `key` (the partner id
    * a destination echoes back, MLAS `partnerLeadId`): undefined when `key` is not one it accepted.
-   * The relay supplies it from its ledger, or from its memory of answers without one; it lets an
-   * adapter tell the relay's own earlier lead from another partner's without reaching into the
-   * relay. Absent (the adapter used on its own), every other key's lead is another's.
+   * `person` is this lead's detail, as the destination takes it, that the caller compares with the
+   * earlier lead's to say whether both are one person (`OwnLead.samePerson`). The relay supplies it
+   * from its ledger, or from its memory of answers without one; it lets an adapter tell the relay's
+   * own earlier lead from another partner's without reaching into the relay. Absent (the adapter
+   * used on its own), every other key's lead is another's.
    */
-  readonly ownLead?: (key: string) => Promise<OwnLead | undefined>;
+  readonly ownLead?: (key: string, person: LeadPerson) => Promise<OwnLead | undefined>;
+}
+
+/** What tells a lead's person from another who typed the same email, as `DeliveryContext.ownLead` compares it. */
+export interface LeadPerson {
+  /** The mobile number as the destination takes it (MLAS: 10 digits), or undefined when the lead has none. */
+  readonly mobile: string | undefined;
 }
 
 /** An earlier lead of the caller's own, as `DeliveryContext.ownLead` answers it. */
@@ -28,6 +36,11 @@ export interface OwnLead {
    * second step taken over now would only be answered that first answer again.
    */
   readonly submitted: boolean;
+  /**
+   * Whether it was sent with the same mobile number as `person`'s: false when either has none. Only
+   * then may this lead act as that one's (its consent, certificate and number attached to it).
+   */
+  readonly samePerson: boolean;
 }
 
 /** The answer to the first step. */

@@ -1,6 +1,7 @@
 import type { Adapter, CreateResult, DeliveryContext } from './adapter.js';
 import { exchange, resendPolicy, type WireRequest } from './http.js';
-import type { Outcome } from './lead.js';
+import type { LeadEnvelope, Outcome } from './lead.js';
+import { tenDigits } from './lead-mapping.js';
 import {
   buildMlasCreateRequest,
   buildMlasStatusRequest,
@@ -62,8 +63,9 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * deduplicates by our `leadId`, so every failure may be sent again; a resend of a lead MLAS already
  * has is answered 1003 with the first record's id, and is resolved through `getLeadStatus` into that
  * lead's real result (a qualified lead still gets its `submitLead`). A 1003 for an earlier lead of
- * the caller's own under another key (`DeliveryContext.ownLead`), qualified and never submitted, is
- * answered qualified with that lead's id, so the person's consent step completes it. A lead still
+ * the caller's own under another key (`DeliveryContext.ownLead`), qualified, never submitted and sent
+ * with this lead's mobile number, is answered qualified with that lead's id, so the person's consent
+ * step completes it. A lead still
  * `1000 Processing` is polled within a bound.
  */
 export function mlas(settings: MlasSettings): Adapter {
@@ -102,16 +104,17 @@ export function mlas(settings: MlasSettings): Adapter {
    * 1003 with an id: whose lead is it? `getLeadStatus` names the partner's leadId. This lead's own
    * key means our own resend of a lead MLAS took before (its answer lost on the way back): that
    * lead's result stands. An earlier key of ours (the caller's `ownLead` knows it) whose lead is
-   * qualified and was never submitted means the same person again, from a fresh browser, after
-   * leaving at the consent step: this lead takes over that lead's submit (see `waitingOwnLead`).
-   * Anything else — another partner's lead, or one of ours already submitted or not waiting for a
-   * submit — is a real duplicate, and never gets a submitLead from us.
+   * qualified, never submitted and sent with this lead's mobile number means the same person again,
+   * from a fresh browser, after leaving at the consent step: this lead takes over that lead's submit
+   * (see `waitingOwnLead`). Anything else — another partner's lead, one of ours already submitted or
+   * not waiting for a submit, or one whose mobile is not this lead's (MLAS matched by email alone,
+   * which anyone may type) — is a real duplicate, and never gets a submitLead from us.
    */
-  async function resolveDuplicate(duplicate: CreateResult, id: string, delivery: DeliveryContext): Promise<CreateResult> {
+  async function resolveDuplicate(duplicate: CreateResult, id: string, envelope: LeadEnvelope, delivery: DeliveryContext): Promise<CreateResult> {
     const status = await leadStatus(id, delivery);
     if ('status' in status && status.code === 'not_found') return duplicate;
     if ('status' in status) return unresolved(id, status, status.message ?? status.code);
-    if (status.partnerLeadId !== delivery.idempotencyKey) return (await waitingOwnLead(status, id, delivery)) ?? duplicate;
+    if (status.partnerLeadId !== delivery.idempotencyKey) return (await waitingOwnLead(status, id, envelope, delivery)) ?? duplicate;
     const ours = mlasResult(status.resultCode, id, 'Our own earlier send (1003 resolved through getLeadStatus).', manualSubmit);
     return ours.outcome.code === '1000' ? settled(ours, id, delivery) : ours;
   }
@@ -125,20 +128,28 @@ export function mlas(settings: MlasSettings): Adapter {
   /**
    * The earlier lead of ours, under another key, that still waits for its submitLead: qualified
    * (1013–1017, with manual submit) and, as far as the caller knows, never submitted. MLAS answers
-   * 208 to a submit it has had after all, which reads as accepted: the step is then done.
+   * 208 to a submit it has had after all, which reads as accepted: the step is then done. The email
+   * MLAS matched by is no proof of the person: the submit attaches this visit's consent, certificate
+   * and number to that lead, so it is taken over only when the caller says that lead was sent with
+   * this lead's mobile (as `cellPhone` takes it, 10 digits); a lead without one is never taken over.
    */
-  async function waitingOwnLead(status: { resultCode: string; partnerLeadId: string | undefined }, id: string, delivery: DeliveryContext): Promise<CreateResult | undefined> {
+  async function waitingOwnLead(
+    status: { resultCode: string; partnerLeadId: string | undefined },
+    id: string,
+    envelope: LeadEnvelope,
+    delivery: DeliveryContext,
+  ): Promise<CreateResult | undefined> {
     const key = status.partnerLeadId;
     if (key === undefined || delivery.ownLead === undefined) return undefined;
     const earlier = mlasResult(status.resultCode, id, 'An earlier lead of ours, never submitted: its submit step is offered again (1003 resolved through getLeadStatus).', manualSubmit);
     if (earlier.next !== 'submit') return undefined;
     let own;
     try {
-      own = await delivery.ownLead(key);
+      own = await delivery.ownLead(key, { mobile: tenDigits(envelope.lead['mobile']) || undefined });
     } catch {
       return unresolved(id, { code: '1003' }, 'the relay could not look up its earlier lead');
     }
-    if (own === undefined || own.submitted) return undefined;
+    if (own === undefined || own.submitted || !own.samePerson) return undefined;
     return { ...earlier, takesOver: key };
   }
 
@@ -150,7 +161,7 @@ export function mlas(settings: MlasSettings): Adapter {
       const answer = await authorised(delivery, (token) => buildMlasCreateRequest(envelope, settings, token, delivery.idempotencyKey));
       let result: CreateResult = 'outcome' in answer ? { outcome: answer.outcome, next: null } : readMlasCreateResponse(answer.response, delivery.now(), manualSubmit);
       const id = result.outcome.destinationId;
-      if (id !== undefined && result.outcome.code === '1003') result = await resolveDuplicate(result, id, delivery);
+      if (id !== undefined && result.outcome.code === '1003') result = await resolveDuplicate(result, id, envelope, delivery);
       else if (id !== undefined && result.outcome.code === '1000') result = await settled(result, id, delivery);
       return { ...result, outcome: resendPolicy(result.outcome, deduplicates) };
     },

@@ -46,6 +46,19 @@ export async function leadByKey(engine: Engine, destination: string, key: string
   return row;
 }
 
+/**
+ * The ledger's lead of a destination's idempotency key, with only the mobile number it was received
+ * with (null when it had none, or once retention erased the lead): what tells the same person back
+ * from another who typed the same email (the relay's ownLead). Nothing is copied out of the lead.
+ */
+export async function leadMobileByKey(engine: Engine, destination: string, key: string): Promise<{ id: string; mobile: string | null } | undefined> {
+  const [row] = await engine.query<{ id: string; mobile: string | null }>(
+    `SELECT id, envelope->'lead'->>'mobile' AS mobile FROM ledger_leads WHERE destination = $1 AND idempotency_key = $2`,
+    [destination, key],
+  );
+  return row;
+}
+
 /** Whether the lead's certificate was claimed already (a claim answered `claimed` or `refused`). */
 export async function trustedFormClaimed(engine: Engine, leadId: string): Promise<boolean> {
   const [row] = await engine.query<{ claimed: boolean }>(`SELECT trustedform_claim IS NOT NULL AS claimed FROM ledger_leads WHERE id = $1`, [leadId]);

@@ -11,7 +11,7 @@ import { signLeadId } from './lead-id.js';
 import { screenLead } from './lead-quality.js';
 import { createThroughLedger } from './ledger-create.js';
 import { timeoutOf } from './ledger-worker.js';
-import { isKnownCreate, ownLeadLookup } from './ledger-wiring.js';
+import { isKnownCreate, ownLeadLookup, rememberPerson } from './ledger-wiring.js';
 import { ANSWER_TTL_SECONDS, sameBodyOnly, stepKey, type Answer } from './once.js';
 import { answerOnce, answerWith, deliveryContext, ledgerUnavailable, nowSeconds, readRequest, requestSeen, respond, type LeadRouteDependencies } from './route-answers.js';
 
@@ -120,8 +120,10 @@ export function createRoute(routes: LeadRouteDependencies): (c: Context) => Prom
       );
     }
     const memoryKey = { key: stepKey('create', destination.name, request.key), requestHash, ttlSeconds: ANSWER_TTL_SECONDS, repeat: sameBodyOnly };
-    return respond(routes, c, 'create', destination, memoryKey, async () =>
-      createAnswer(routes, destination, await destination.adapter.create(envelope, createContext()), request.key),
-    );
+    return respond(routes, c, 'create', destination, memoryKey, async () => {
+      const result = await destination.adapter.create(envelope, createContext());
+      await rememberPerson(routes, destination, request.key, envelope, result);
+      return createAnswer(routes, destination, result, request.key);
+    });
   };
 }

@@ -1,17 +1,18 @@
-import type { OwnLead } from '../adapters/adapter.js';
+import type { CreateResult, LeadPerson, OwnLead } from '../adapters/adapter.js';
 import type { LeadEnvelope, Outcome, SubmitStepInput } from '../adapters/lead.js';
 import { LedgerAnswerStore } from '../ledger/answer-store.js';
 import { consentEvidence, type RequestSeen } from '../ledger/evidence.js';
 import { keepConsentEvidence, lookup } from '../ledger/intake.js';
-import { leadByKey, trustedFormClaimed } from '../ledger/quality.js';
+import { leadByKey, leadMobileByKey, trustedFormClaimed } from '../ledger/quality.js';
 import type { RelayDependencies } from './app.js';
 import { RelayConfigError, type RelayConfig } from './config.js';
 import type { Destination } from './destination-config.js';
-import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
+import { MemoryIdempotencyStore, type IdempotencyStore, type StoredAnswer } from './idempotency.js';
 import { claimStep } from './lead-quality.js';
-import { correctable, stepKey } from './once.js';
+import { ANSWER_TTL_SECONDS, correctable, stepKey } from './once.js';
 import { FixedWindowLimiter } from './rate-limit.js';
 import type { LeadRouteDependencies } from './route-answers.js';
+import { comparableMobile, mobileDigest, sameMobile } from './same-person.js';
 
 /** Counts a client's requests; answers how many seconds it must wait, 0 when it may go on. */
 export interface RateLimiter {
@@ -47,18 +48,51 @@ export async function isKnownCreate(routes: LeadRouteDependencies, destination: 
  * ours when the ledger holds a lead under it, or, without a ledger, when this process's memory holds
  * its create answer (for `ANSWER_TTL_SECONDS`, and not across a restart: a lead the relay cannot
  * vouch for stays another's). Its second step is over when the submit step's answer is remembered
- * and is not a refusal the person may correct, as `oncePerLead` would replay it. Throws when the
- * ledger cannot be read (the adapter then answers a failure to retry).
+ * and is not a refusal the person may correct, as `oncePerLead` would replay it. It is the same
+ * person as `person` when both leads carry one mobile number (10 digits): with the ledger, compared
+ * with the number the ledger holds in that lead (as long as retention keeps it); without one, as a
+ * keyed hash (`rememberPerson`), so the memory holds no number. Throws when the ledger cannot be
+ * read (the adapter then answers a failure to retry).
  */
-export function ownLeadLookup(routes: LeadRouteDependencies, destination: Destination): (key: string) => Promise<OwnLead | undefined> {
-  return async (key) => {
-    const ours = routes.ledger
-      ? (await leadByKey(routes.ledger.engine, destination.name, key)) !== undefined
-      : (await routes.store.get(stepKey('create', destination.name, key))) !== undefined;
-    if (!ours) return undefined;
+export function ownLeadLookup(routes: LeadRouteDependencies, destination: Destination): (key: string, person: LeadPerson) => Promise<OwnLead | undefined> {
+  return async (key, person) => {
+    let samePerson: boolean;
+    if (routes.ledger) {
+      const lead = await leadMobileByKey(routes.ledger.engine, destination.name, key);
+      if (lead === undefined) return undefined;
+      samePerson = sameMobile(lead.mobile ?? undefined, person.mobile);
+    } else {
+      if ((await routes.store.get(stepKey('create', destination.name, key))) === undefined) return undefined;
+      const remembered = await routes.store.get(stepKey('person', destination.name, key));
+      const mobile = comparableMobile(person.mobile);
+      samePerson = mobile !== undefined && personOf(remembered)?.mobile === mobileDigest(mobile, routes.config.matchKey);
+    }
     const submitted = await routes.store.get(stepKey('submit', destination.name, key));
-    return { submitted: submitted !== undefined && !correctable(submitted) };
+    return { submitted: submitted !== undefined && !correctable(submitted), samePerson };
   };
+}
+
+/** What the memory keeps of a lead's person (`rememberPerson`): keyed hashes, never the values. */
+interface RememberedPerson {
+  readonly mobile?: string;
+}
+
+function personOf(remembered: StoredAnswer | undefined): RememberedPerson | undefined {
+  return (remembered?.body ?? undefined) as RememberedPerson | undefined;
+}
+
+/**
+ * Without a ledger, what a later lead's `ownLeadLookup` compares with, kept beside the create answer
+ * for as long (`person:<destination>:<key>`): the keyed hash of the lead's mobile number, only for a
+ * lead that waits for its second step (the only kind another lead may take over), and none without a
+ * mobile. With the ledger the lead itself is there to compare with, and nothing more is kept.
+ */
+export async function rememberPerson(routes: LeadRouteDependencies, destination: Destination, key: string, envelope: LeadEnvelope, result: CreateResult): Promise<void> {
+  if (routes.ledger || result.next !== 'submit' || result.outcome.status === 'failed' || result.takesOver !== undefined) return;
+  const mobile = comparableMobile(envelope.lead['mobile']);
+  if (mobile === undefined) return;
+  const person: RememberedPerson = { mobile: mobileDigest(mobile, routes.config.matchKey) };
+  await routes.store.set(stepKey('person', destination.name, key), { status: 200, body: person, requestHash: '' }, ANSWER_TTL_SECONDS);
 }
 
 /** The lead as the second step completes it: the number it covers and the certificate that came with it. Pure. */

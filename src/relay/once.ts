@@ -27,8 +27,11 @@ export function outcomeOf(answer: Answer): Outcome | undefined {
  */
 export const ANSWER_TTL_SECONDS = 7 * 24 * 60 * 60;
 
-/** Under which key the relay's memory keeps a step's answer for a lead's idempotency key. */
-export function stepKey(step: 'create' | 'submit', destination: string, idempotencyKey: string): string {
+/**
+ * Under which key the relay's memory keeps a step's answer for a lead's idempotency key (`person`:
+ * not an answer, the keyed hashes a later lead of the same person is told by, ledger-wiring.ts).
+ */
+export function stepKey(step: 'create' | 'submit' | 'person', destination: string, idempotencyKey: string): string {
   return `${step}:${destination}:${idempotencyKey}`;
 }
 
