@@ -37,14 +37,16 @@ const VISIT_CERT_URL = `https://cert.trustedform.com/${VISIT_CERT_ID}`;
 type Post = (path: string, body: unknown) => Promise<{ status: number; body: Record<string, any> }>;
 
 /** The MLAS stand-in of one scenario, and relays over it: each call to `relay()` is another instance (or a restart) on the same ledger. */
-async function mlasWorld(engine: Engine, firstMode?: string) {
+async function mlasWorld(engine: Engine, firstMode?: string, required?: string[]) {
   const scenario = `mlas-takeover-${crypto.randomUUID()}`;
   const standins = createStandins();
   if (firstMode) {
     await standins.request(`/standins/_script/${scenario}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: [{ mode: firstMode }] }) });
   }
   const relay = (): Post => {
-    const app = createRelay(resolveRelayConfig(standinRelayConfig(STANDINS, scenario, [PAGE]), STANDIN_ENV), {
+    const standard = standinRelayConfig(STANDINS, scenario, [PAGE]);
+    const file = required ? { ...standard, destinations: { ...standard.destinations, mlas: { ...standard.destinations['mlas']!, required } } } : standard;
+    const app = createRelay(resolveRelayConfig(file, STANDIN_ENV), {
       fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(standins.fetch(new Request(input, init))),
       now: () => new Date(),
       clientAddress: () => '203.0.113.9',
@@ -59,7 +61,7 @@ async function mlasWorld(engine: Engine, firstMode?: string) {
       return { status: response.status, body: (await response.json()) as Record<string, any> };
     };
   };
-  const create = (post: Post) => post('/v1/leads', { destination: 'mlas', lead: LEAD, bot: { honeypot: '', elapsedMs: 10_000 } });
+  const create = (post: Post, lead: Record<string, string> = LEAD) => post('/v1/leads', { destination: 'mlas', lead, bot: { honeypot: '', elapsedMs: 10_000 } });
   const graphql = async () => {
     const log = (await (await standins.request(`/standins/_log/${scenario}`)).json()) as RecordedRequest[];
     return log.filter((request) => request.path.endsWith('/graphql')).map((request) => request.body as { query: string; variables: { input?: Record<string, unknown> } });
@@ -117,5 +119,28 @@ onEachEngine('MLAS: the same person again after leaving at the consent step, wit
     assert.equal(created.body['outcome'].status, 'duplicate', JSON.stringify(created.body));
     assert.equal(created.body['next'], null);
     assert.equal((await world.submitLeads()).length, 0);
+  });
+
+  it('the same email with another mobile stays a duplicate, on any instance: no submitLead on the earlier lead', async () => {
+    const world = await mlasWorld(engine(), 'pingPost');
+    const first = await world.create(world.relay());
+    assert.equal(first.body['next'], 'submit', JSON.stringify(first.body));
+    const other = await world.create(world.relay(), { ...LEAD, mobile: '+13125550199' });
+    assert.equal(other.status, 201, JSON.stringify(other.body));
+    assert.equal(other.body['outcome'].status, 'duplicate', JSON.stringify(other.body));
+    assert.equal(other.body['next'], null);
+    assert.deepEqual(await world.submitLeads(), []);
+  });
+
+  it('an earlier lead sent without a mobile stays a duplicate: nothing tells it is the same person', async () => {
+    // A form that asks for the home phone, the mobile optional.
+    const world = await mlasWorld(engine(), undefined, ['first_name', 'last_name', 'email', 'home_phone', 'address', 'city', 'state', 'zip_code', 'date_of_birth']);
+    const { mobile: _mobile, ...withoutMobile } = LEAD;
+    const first = await world.create(world.relay(), { ...withoutMobile, home_phone: LEAD.mobile });
+    assert.equal(first.body['next'], 'submit', JSON.stringify(first.body));
+    const again = await world.create(world.relay(), { ...LEAD, home_phone: LEAD.mobile });
+    assert.equal(again.body['outcome'].status, 'duplicate', JSON.stringify(again.body));
+    assert.equal(again.body['next'], null);
+    assert.deepEqual(await world.submitLeads(), []);
   });
 });

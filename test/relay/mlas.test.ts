@@ -1,11 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { mlas, readMlasSubmitResponse } from '../../src/adapters/mlas.js';
 import { CERT_URL, GOOD_LEAD, PAGE_ORIGIN, testRelay, withDestination, withSettings } from '../helpers/relay.js';
-import { delivered, script } from '../helpers/standins.js';
+import { delivered, newScenario, script } from '../helpers/standins.js';
 import { sha256Hex } from '../../src/consent/record.js';
 import { STANDIN_CREDENTIALS, STANDIN_ENV } from '../standins/credentials.js';
 import { standinRelayConfig } from '../standins/relay-config.js';
 import { resolveRelayConfig } from '../../src/relay/config.js';
+import { createRelay } from '../../src/relay/app.js';
+import { MemoryIdempotencyStore, type IdempotencyStore, type StoredAnswer } from '../../src/relay/idempotency.js';
 import type { RecordedRequest } from '../standins/index.js';
 import { adapterContract } from './contract.js';
 
@@ -404,5 +406,80 @@ describe('mlas: the same person again after leaving at the consent step (ping-po
     const result = await adapter.create({ lead: GOOD_LEAD }, { fetch: (request, init) => fetch(request, init), now: () => new Date(), idempotencyKey: 'outside-0001' });
     expect(result.outcome).to.include({ status: 'duplicate', code: '1003' });
     expect(result.next).to.equal(null);
+  });
+});
+
+describe('mlas: another person who types the same email cannot take over the waiting lead (the mobile tells them apart)', () => {
+  // A form that asks for the home phone, the mobile optional.
+  const WITHOUT_MOBILE = withDestination('mlas', { required: ['first_name', 'last_name', 'email', 'home_phone', 'address', 'city', 'state', 'zip_code', 'date_of_birth'] });
+  const { mobile: _mobile, ...LEAD_WITHOUT_MOBILE } = GOOD_LEAD;
+
+  it('the same email with another mobile stays a duplicate: no submitLead, nothing of this visit attached to the earlier lead', async () => {
+    const relay = testRelay();
+    await script(relay.scenario, { mode: 'pingPost' });
+    const first = await relay.create('mlas', { lead: GOOD_LEAD });
+    expect(first.body['next']).to.equal('submit');
+    const other = await relay.create('mlas', { lead: { ...GOOD_LEAD, mobile: '(312) 555-0199' } });
+    expect(other.body['outcome']).to.include({ status: 'duplicate' });
+    expect(other.body['next']).to.equal(null);
+    expect(relay.outcomes.at(-1)).to.include({ status: 'duplicate', code: '1003' });
+    expect(await submitLeadCalls(relay)).to.have.length(0);
+  });
+
+  it('the same mobile written another way (no +1, punctuation) is the same person, and takes over', async () => {
+    const relay = testRelay();
+    await relay.create('mlas', { lead: GOOD_LEAD });
+    const again = await relay.create('mlas', { lead: { ...GOOD_LEAD, mobile: '(212) 555-0123' } });
+    expect(again.body['next']).to.equal('submit');
+    expect(again.body['outcome']).to.include({ status: 'qualified' });
+  });
+
+  it('an earlier lead sent without a mobile stays a duplicate: nothing tells it is the same person', async () => {
+    const relay = testRelay(WITHOUT_MOBILE);
+    const first = await relay.create('mlas', { lead: { ...LEAD_WITHOUT_MOBILE, home_phone: '+12125550123' } });
+    expect(first.body['next']).to.equal('submit');
+    const again = await relay.create('mlas', { lead: { ...GOOD_LEAD, home_phone: '+12125550123' } });
+    expect(again.body['outcome']).to.include({ status: 'duplicate' });
+    expect(again.body['next']).to.equal(null);
+    expect(await submitLeadCalls(relay)).to.have.length(0);
+  });
+
+  it('a later lead without a mobile stays a duplicate of an earlier one with it', async () => {
+    const relay = testRelay(WITHOUT_MOBILE);
+    await relay.create('mlas', { lead: { ...GOOD_LEAD, home_phone: '+12125550123' } });
+    const again = await relay.create('mlas', { lead: { ...LEAD_WITHOUT_MOBILE, home_phone: '+12125550123' } });
+    expect(again.body['outcome']).to.include({ status: 'duplicate' });
+    expect(again.body['next']).to.equal(null);
+  });
+
+  it('without a ledger, the relay’s memory keeps a keyed hash of the waiting lead’s mobile, never the number', async () => {
+    const kept: { key: string; answer: StoredAnswer }[] = [];
+    const memory = new MemoryIdempotencyStore();
+    const store: IdempotencyStore = {
+      get: (key) => memory.get(key),
+      set: (key, answer, ttlSeconds) => (kept.push({ key, answer }), memory.set(key, answer, ttlSeconds)),
+    };
+    const scenario = newScenario();
+    const app = createRelay(resolveRelayConfig({ ...standinRelayConfig(`${location.origin}/standins`, scenario, [PAGE_ORIGIN]), allowRequestsWithoutOrigin: true }, STANDIN_ENV), {
+      fetch: (request, init) => fetch(request, init),
+      now: () => new Date(),
+      clientAddress: () => '203.0.113.9',
+      store,
+    });
+    const create = () =>
+      app.request('/v1/leads', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({ destination: 'mlas', lead: GOOD_LEAD, bot: { honeypot: '', elapsedMs: 10_000 } }),
+      });
+    await create();
+    const again = (await (await create()).json()) as Record<string, any>;
+    expect(again['next'], 'the same person takes over').to.equal('submit');
+    expect(kept.map((entry) => entry.key.split(':')[0])).to.include('person');
+    const everything = JSON.stringify(kept);
+    for (const number of ['2125550123', '+12125550123']) expect(everything).to.not.include(number);
+    const person = kept.find((entry) => entry.key.startsWith('person:'))!.answer.body as Record<string, unknown>;
+    expect(Object.keys(person)).to.deep.equal(['mobile']);
+    expect(person['mobile']).to.match(/^[0-9a-f]{64}$/);
   });
 });
