@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { CreateResult } from '../adapters/adapter.js';
+import { defined } from '../adapters/defined.js';
 import type { LeadEnvelope } from '../adapters/lead.js';
 import { isLocale, type Locale } from '../fields/messages/index.js';
 import { verifyChallenge } from './challenge.js';
@@ -44,7 +45,7 @@ async function createAnswer(routes: LeadRouteDependencies, destination: Destinat
       idempotencyKey: next === 'submit' && result.takesOver !== undefined ? result.takesOver : idempotencyKey,
       issuedAt,
       expiresAt: issuedAt + routes.config.leadIdTtlSeconds,
-      ...(result.reference === undefined ? {} : { reference: result.reference }),
+      ...defined({ reference: result.reference }),
     },
     routes.config.leadIdSecret,
   );

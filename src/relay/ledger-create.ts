@@ -1,4 +1,5 @@
 import type { CreateResult } from '../adapters/adapter.js';
+import { defined } from '../adapters/defined.js';
 import type { LeadEnvelope, Outcome } from '../adapters/lead.js';
 import type { Engine } from '../ledger/engine.js';
 import { consentEvidence, type RequestSeen } from '../ledger/evidence.js';
@@ -159,7 +160,7 @@ export async function createThroughLedger(ledger: RelayLedger, request: CreateRe
   const now = request.now();
   const decision = afterAttempt(result.outcome, { attempts: 1, receivedAt, now }, ledger.delivery);
   const outcome = browserOutcome(result.outcome, decision);
-  const step = { ...(result.reference === undefined ? {} : { reference: result.reference }), ...(result.takesOver === undefined ? {} : { takesOver: result.takesOver }) };
+  const step = defined({ reference: result.reference, takesOver: result.takesOver });
   const answer = await request.answerFor(outcome, decision.state === 'delivered' ? result.next : null, step);
   try {
     await settle(ledger.engine, {
