@@ -165,13 +165,16 @@ export function stepsOf(state: BuilderState, asked = askedEntries(state)): Recor
   return steps;
 }
 
+/** Each of the `stepCount` steps' asked entries, in form order; a step nobody's entry is on is empty. */
+export function entriesByStep(state: BuilderState, asked = askedEntries(state)): string[][] {
+  const steps = stepsOf(state, asked);
+  return Array.from({ length: state.stepCount }, (_, i) => asked.filter((entry) => steps[entry] === i + 1));
+}
+
 /** The groups of `steps`, each the asked entries on that step in form order; empty groups dropped. */
 export function stepGroups(state: BuilderState, asked = askedEntries(state)): string[][] {
   if (state.stepCount <= 1) return [];
-  const steps = stepsOf(state, asked);
-  const groups: string[][] = [];
-  for (let step = 1; step <= state.stepCount; step++) groups.push(asked.filter((entry) => steps[entry] === step));
-  const filled = groups.filter((group) => group.length > 0);
+  const filled = entriesByStep(state, asked).filter((group) => group.length > 0);
   return filled.length > 1 ? filled : [];
 }
 

@@ -3,7 +3,7 @@ import { QUESTION_TYPES, type QuestionType } from '../fields/questions.js';
 import { DESTINATION_CHOICES, isDestinationChoice, type DestinationChoice } from './destinations.js';
 import { isQuestionId } from './questions.js';
 import {
-  DEFAULT_STATE, MAX_STEPS, RELAY_EXAMPLE, WEBHOOK_EXAMPLE, askedEntries, defaultRequired, defaultSteps, stepsOf,
+  DEFAULT_STATE, MAX_STEPS, RELAY_EXAMPLE, WEBHOOK_EXAMPLE, askedEntries, defaultRequired, defaultSteps, entriesByStep,
   type BuilderQuestion, type BuilderState,
 } from './state.js';
 
@@ -39,9 +39,7 @@ export function stateToQuery(state: BuilderState): string {
   }
   if (state.stepCount > 1) {
     // Every step, empty ones too, so the link keeps the number of steps chosen.
-    const steps = stepsOf(state, asked);
-    const groups = Array.from({ length: state.stepCount }, (_, i) =>
-      asked.filter((entry) => steps[entry] === i + 1).map((entry) => nameOf(state, entry)).join(' '));
+    const groups = entriesByStep(state, asked).map((group) => group.map((entry) => nameOf(state, entry)).join(' '));
     query.set('steps', groups.join(' | '));
   }
   set('consent', state.consent, '');

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { isQuestionId } from '../questions.js';
-import { MAX_STEPS, askedEntries, stepsOf, type BuilderState } from '../state.js';
+import { MAX_STEPS, askedEntries, entriesByStep, stepsOf, type BuilderState } from '../state.js';
 import { checkboxControl, selectControl, type PanelContext } from './controls.js';
 import { fieldLabel } from './destination.js';
 
@@ -45,7 +45,7 @@ export function fieldsPanel({ state, change, focusLater }: PanelContext): Templa
   };
   const steps = stepsOf(state);
   const emptySteps = state.stepCount > 1 && askedEntries(state).length > 0
-    ? Array.from({ length: state.stepCount }, (_, i) => i + 1).filter((step) => !Object.values(steps).includes(step))
+    ? entriesByStep(state).flatMap((group, i) => (group.length === 0 ? [i + 1] : []))
     : [];
   return html`<fieldset class="b-panel">
     <legend>Fields</legend>
