@@ -3,63 +3,27 @@
 // as its own (its partnerLeadId is a key the ledger holds) on every instance and after a restart: the
 // consent step is offered on it again, and its submit completes it once, with this visit's evidence.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { it } from 'node:test';
 import type { Engine } from '../../src/ledger/engine.js';
 import { exportEvidence } from '../../src/ledger/operator.js';
-import { DEFAULT_LEDGER_SETTINGS } from '../../src/ledger/settings.js';
-import { createRelay } from '../../src/relay/app.js';
-import { resolveRelayConfig } from '../../src/relay/config.js';
-import { STANDIN_ENV } from '../standins/credentials.js';
 import { createStandins } from '../standins/index.js';
 import type { RecordedRequest } from '../standins/recorder.js';
 import { standinRelayConfig } from '../standins/relay-config.js';
 import { onEachEngine } from './engines.js';
+import { CONSENT, LEAD, PAGE, STANDINS, ledgerRelay, scriptAnswers, type Post } from './mlas-relay.js';
 
-const PAGE = 'https://lp.example.com';
-const STANDINS = 'http://standins.test/standins';
-const LEAD = {
-  first_name: 'Jane', last_name: 'Doe', email: 'jane.doe@example.com', mobile: '+12125550123',
-  address: '350 Fifth Avenue', city: 'New York', state: 'NY', zip_code: '10118', date_of_birth: '1985-04-23',
-};
-const DISCLOSURE = 'By checking this box I agree that Alleviate Financial may call and text me at the number above.';
-const CONSENT = {
-  text: DISCLOSURE,
-  sha256: createHash('sha256').update(DISCLOSURE).digest('hex'),
-  sellers: ['Alleviate Financial'],
-  checkedAt: '2026-12-02T09:00:30.000Z',
-  submittedAt: '2026-12-02T09:00:31.000Z',
-  pageUrl: `${PAGE}/debt`,
-};
 const VISIT_CERT_ID = 'b'.repeat(40);
 const VISIT_CERT_URL = `https://cert.trustedform.com/${VISIT_CERT_ID}`;
-
-type Post = (path: string, body: unknown) => Promise<{ status: number; body: Record<string, any> }>;
 
 /** The MLAS stand-in of one scenario, and relays over it: each call to `relay()` is another instance (or a restart) on the same ledger. */
 async function mlasWorld(engine: Engine, firstMode?: string, required?: string[]) {
   const scenario = `mlas-takeover-${crypto.randomUUID()}`;
   const standins = createStandins();
-  if (firstMode) {
-    await standins.request(`/standins/_script/${scenario}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: [{ mode: firstMode }] }) });
-  }
+  if (firstMode) await scriptAnswers(standins, scenario, [{ mode: firstMode }]);
   const relay = (): Post => {
     const standard = standinRelayConfig(STANDINS, scenario, [PAGE]);
     const file = required ? { ...standard, destinations: { ...standard.destinations, mlas: { ...standard.destinations['mlas']!, required } } } : standard;
-    const app = createRelay(resolveRelayConfig(file, STANDIN_ENV), {
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(standins.fetch(new Request(input, init))),
-      now: () => new Date(),
-      clientAddress: () => '203.0.113.9',
-      ledger: { engine, delivery: DEFAULT_LEDGER_SETTINGS.delivery },
-    });
-    return async (path, body) => {
-      const response = await app.request(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: PAGE, 'idempotency-key': crypto.randomUUID(), 'user-agent': 'Mozilla/5.0 (test)' },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as Record<string, any> };
-    };
+    return ledgerRelay(engine, standins, file);
   };
   const create = (post: Post, lead: Record<string, string> = LEAD) => post('/v1/leads', { destination: 'mlas', lead, bot: { honeypot: '', elapsedMs: 10_000 } });
   const graphql = async () => {
@@ -67,10 +31,7 @@ async function mlasWorld(engine: Engine, firstMode?: string, required?: string[]
     return log.filter((request) => request.path.endsWith('/graphql')).map((request) => request.body as { query: string; variables: { input?: Record<string, unknown> } });
   };
   const submitLeads = async () => (await graphql()).filter((body) => body.query.includes('submitLead(')).map((body) => body.variables.input);
-  const createdIds = async () => {
-    const delivered = (await (await standins.request(`/standins/_delivered/${scenario}`)).json()) as string[];
-    return delivered;
-  };
+  const createdIds = async () => (await (await standins.request(`/standins/_delivered/${scenario}`)).json()) as string[];
   return { relay, create, submitLeads, createdIds };
 }
 

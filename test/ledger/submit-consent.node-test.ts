@@ -2,55 +2,22 @@
 // step, is checked as the create step's consent is, and is kept in the lead's consent evidence, so
 // the evidence export lists it for a lead that was created without consent.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { it } from 'node:test';
-import { exportEvidence } from '../../src/ledger/operator.js';
-import { DEFAULT_LEDGER_SETTINGS } from '../../src/ledger/settings.js';
-import { createRelay } from '../../src/relay/app.js';
-import { resolveRelayConfig } from '../../src/relay/config.js';
 import type { Engine } from '../../src/ledger/engine.js';
-import { STANDIN_ENV } from '../standins/credentials.js';
+import { exportEvidence } from '../../src/ledger/operator.js';
 import { createStandins } from '../standins/index.js';
 import { standinRelayConfig } from '../standins/relay-config.js';
 import { onEachEngine } from './engines.js';
+import { CONSENT, LEAD, PAGE, STANDINS, ledgerRelay, scriptAnswers } from './mlas-relay.js';
 
-const PAGE = 'https://lp.example.com';
-const STANDINS = 'http://standins.test/standins';
-const LEAD = {
-  first_name: 'Jane', last_name: 'Doe', email: 'jane.doe@example.com', mobile: '+12125550123',
-  address: '350 Fifth Avenue', city: 'New York', state: 'NY', zip_code: '10118', date_of_birth: '1985-04-23',
-};
-const DISCLOSURE = 'By checking this box I agree that Alleviate Financial may call and text me at the number above.';
-const CONSENT = {
-  text: DISCLOSURE,
-  sha256: createHash('sha256').update(DISCLOSURE).digest('hex'),
-  sellers: ['Alleviate Financial'],
-  version: 'tcpa-v3',
-  checkedAt: '2026-12-01T10:00:30.000Z',
-  submittedAt: '2026-12-01T10:00:31.000Z',
-  pageUrl: `${PAGE}/debt`,
-};
 const CERT_URL = `https://cert.trustedform.com/${'a'.repeat(40)}`;
 
 /** A relay on `engine` delivering to the stand-ins in-process; MLAS qualifies the lead and defers consent. */
 async function mlasRelay(engine: Engine) {
   const scenario = `submit-consent-${crypto.randomUUID()}`;
   const standins = createStandins();
-  await standins.request(`/standins/_script/${scenario}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: [{ mode: 'pingPost' }] }) });
-  const app = createRelay(resolveRelayConfig(standinRelayConfig(STANDINS, scenario, [PAGE]), STANDIN_ENV), {
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(standins.fetch(new Request(input, init))),
-    now: () => new Date(),
-    clientAddress: () => '203.0.113.9',
-    ledger: { engine, delivery: DEFAULT_LEDGER_SETTINGS.delivery },
-  });
-  const post = async (path: string, body: unknown) => {
-    const response = await app.request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: PAGE, 'idempotency-key': crypto.randomUUID(), 'user-agent': 'Mozilla/5.0 (test)' },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
-  };
+  await scriptAnswers(standins, scenario, [{ mode: 'pingPost' }]);
+  const post = ledgerRelay(engine, standins, standinRelayConfig(STANDINS, scenario, [PAGE]));
   const created = await post('/v1/leads', { destination: 'mlas', lead: LEAD, bot: { honeypot: '', elapsedMs: 10_000 } });
   assert.equal(created.body['next'], 'submit', JSON.stringify(created.body));
   const submit = (extra: Record<string, unknown>) => post('/v1/leads/submit', { id: created.body['id'], mobile: '+12125550123', trustedform: { certUrl: CERT_URL }, ...extra });
